@@ -1,0 +1,36 @@
+// Lint rules, including the architecture's import boundaries (see README "Layout").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noTfjs = {
+  patterns: [{ group: ['@tensorflow/*'], message: 'Only the worker and engine use TensorFlow.js.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**', 'src/charts/**', 'src/client/**', 'src/config/**', 'src/main.tsx', 'src/App.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', noTfjs] },
+  },
+  {
+    files: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-dom', 'recharts', '../ui/*', '../worker/*'], message: 'The engine stays pure.' }] },
+      ],
+      'no-restricted-globals': ['error', 'self', 'postMessage', 'window', 'document'],
+    },
+  },
+);

@@ -1,0 +1,63 @@
+// Input preprocessing (数据预处理 in the origin article) as a 256-entry lookup table per mode,
+// so turning a batch of bytes into floats is one table read per pixel.
+
+export type Preprocessing = 'scale' | 'standardize' | 'none';
+
+export interface PixelStats {
+  mean: number;
+  std: number;
+}
+
+/** Mean and standard deviation of raw pixel values (0–255) over all pixels of a split. */
+export function pixelStats(images: Uint8Array): PixelStats {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < images.length; i++) hist[images[i]!]!++;
+  let sum = 0;
+  let sumSq = 0;
+  for (let v = 0; v < 256; v++) {
+    sum += hist[v]! * v;
+    sumSq += hist[v]! * v * v;
+  }
+  const n = images.length;
+  const mean = sum / n;
+  return { mean, std: Math.sqrt(Math.max(sumSq / n - mean * mean, 0)) };
+}
+
+/** Lookup table mapping a raw byte to its model input. `stats` is needed for 'standardize'. */
+export function pixelTable(mode: Preprocessing, stats?: PixelStats): Float32Array {
+  const lut = new Float32Array(256);
+  for (let v = 0; v < 256; v++) {
+    switch (mode) {
+      case 'scale':
+        lut[v] = v / 255;
+        break;
+      case 'standardize': {
+        if (!stats) throw new Error('standardize needs training-set statistics');
+        lut[v] = (v - stats.mean) / (stats.std || 1);
+        break;
+      }
+      case 'none':
+        lut[v] = v;
+        break;
+      default: {
+        const never: never = mode;
+        throw new RangeError(`unknown preprocessing ${String(never)}`);
+      }
+    }
+  }
+  return lut;
+}
+
+/** Fills `out` (length indices.length·784) with the preprocessed images at `indices`. */
+export function fillBatch(
+  images: Uint8Array,
+  indices: ArrayLike<number>,
+  lut: Float32Array,
+  out: Float32Array,
+): void {
+  for (let b = 0; b < indices.length; b++) {
+    const src = indices[b]! * 784;
+    const dst = b * 784;
+    for (let p = 0; p < 784; p++) out[dst + p] = lut[images[src + p]!]!;
+  }
+}
