@@ -108,16 +108,18 @@ export class Trainer {
     const [loss, correct] = tf.tidy(() => {
       const x = tf.tensor2d(this.xBuf, [idx.length, 784]);
       const y = tf.tensor1d(this.yBuf, 'int32');
-      let logits: tf.Tensor2D | undefined;
+      let correct: tf.Scalar | undefined;
       const { value, grads } = tf.variableGrads(() => {
-        logits = this.model.logits(x);
+        const logits = this.model.logits(x);
+        // variableGrads frees everything f made but its result, so the accuracy is kept explicitly.
+        correct = tf.keep(correctCount(logits, y));
         return crossEntropy(logits, y);
       }, vars);
       this.optimizer.apply(
         vars,
         vars.map((v) => grads[v.name]!),
       );
-      return [value, correctCount(logits!, y)];
+      return [value, correct!];
     });
     this.steps++;
     this.pending.push({ step: this.steps, loss, correct });
@@ -149,8 +151,7 @@ export class Trainer {
   async evaluate(split: EvalSplit, maxCount = Infinity): Promise<EvalResult> {
     const { images, labels, count: all } = this.data[split];
     const count = Math.min(all, maxCount);
-    const lossSum = tf.variable(tf.scalar(0), false);
-    const correctSum = tf.variable(tf.scalar(0), false);
+    const [lossSum, correctSum] = tf.tidy(() => [tf.variable(tf.scalar(0), false), tf.variable(tf.scalar(0), false)]);
     const xBuf = new Float32Array(EVAL_BATCH * 784);
     const yBuf = new Int32Array(EVAL_BATCH);
     for (let start = 0; start < count; start += EVAL_BATCH) {

@@ -1,0 +1,128 @@
+// The training engine on real MNIST in Node (CPU backend): it learns, it is seeded, it does not leak.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { loadMnist, type MnistData, type Split } from '../../src/engine/mnist';
+import { Trainer, trainToEnd, type StepMetrics, type TrainerConfig } from '../../src/engine/trainer';
+import { pixelStats } from '../../src/engine/preprocess';
+import { nodeByteSource } from '../helpers/nodeMnist';
+import { useCpu } from '../helpers/tf';
+
+const CONFIG: TrainerConfig = {
+  optimizer: 'adam',
+  hyper: { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  batchSize: 32,
+  epochs: 2,
+  seed: 1,
+  preprocessing: 'scale',
+};
+
+let full: MnistData;
+let small: { train: Split; validation: Split; test: Split };
+
+const head = (s: Split, n: number): Split => ({
+  images: s.images.subarray(0, n * 784),
+  labels: s.labels.subarray(0, n),
+  count: n,
+});
+
+beforeAll(async () => {
+  await useCpu();
+  full = await loadMnist(nodeByteSource());
+  small = { train: head(full.train, 2000), validation: full.validation, test: head(full.test, 1000) };
+});
+
+async function losses(config: TrainerConfig, steps: number): Promise<number[]> {
+  const trainer = new Trainer(small, config);
+  for (let i = 0; i < steps; i++) trainer.trainStep();
+  const m = await trainer.flushMetrics();
+  trainer.dispose();
+  return m.map((x) => x.loss);
+}
+
+describe('real MNIST', () => {
+  it('has the full 55,000 / 5,000 / 10,000 split with the known training statistics', () => {
+    expect([full.train.count, full.validation.count, full.test.count]).toEqual([55_000, 5_000, 10_000]);
+    const stats = pixelStats(full.train.images);
+    // Mean and std of raw MNIST training pixels are about 33.3 and 78.6 (0.131 and 0.308 after ÷255).
+    expect(stats.mean / 255).toBeCloseTo(0.1307, 2);
+    expect(stats.std / 255).toBeCloseTo(0.3081, 2);
+  });
+});
+
+describe('Trainer', () => {
+  it('learns: 2,000 images, 2 epochs → validation accuracy ≥ 0.85 and the loss falls', async () => {
+    const trainer = new Trainer(small, CONFIG);
+    expect(trainer.stepsPerEpoch).toBe(62); // 2000 / 32, last partial batch dropped
+    const before = await trainer.evaluate('validation');
+    const metrics: StepMetrics[] = [];
+    await trainToEnd(trainer, (m) => metrics.push(...m));
+    const after = await trainer.evaluate('validation');
+    expect(metrics.map((m) => m.step)).toEqual(Array.from({ length: 124 }, (_, i) => i + 1));
+    expect(metrics.at(-1)!.epoch).toBe(1);
+    const mean = (xs: StepMetrics[]) => xs.reduce((a, m) => a + m.loss, 0) / xs.length;
+    expect(mean(metrics.slice(-20))).toBeLessThan(mean(metrics.slice(0, 20)) * 0.5);
+    expect(after.loss).toBeLessThan(before.loss);
+    expect(after.count).toBe(5000);
+    expect(after.accuracy).toBeGreaterThanOrEqual(0.85);
+    console.log(`validation accuracy ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}, loss ${before.loss.toFixed(3)} → ${after.loss.toFixed(3)}`);
+    expect(trainer.done).toBe(true);
+    expect(() => trainer.trainStep()).toThrow(/finished/);
+    trainer.dispose();
+  });
+
+  it('same seed → identical losses; another seed → different ones', async () => {
+    const a = await losses(CONFIG, 30);
+    const b = await losses(CONFIG, 30);
+    const c = await losses({ ...CONFIG, seed: 2 }, 30);
+    expect(a).toEqual(b);
+    expect(c).not.toEqual(a);
+  });
+
+  it('shuffles each epoch into a new order drawn from the seed', () => {
+    const t = new Trainer(small, { ...CONFIG, batchSize: 1000, epochs: 3 });
+    const orders: number[][] = [];
+    for (let i = 0; i < 6; i++) {
+      orders.push(Array.from(t.nextBatchIndices()));
+      t.trainStep();
+    }
+    const epoch = (e: number) => [...orders[2 * e]!, ...orders[2 * e + 1]!];
+    expect([...epoch(0)].sort((x, y) => x - y)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+    expect(epoch(1)).not.toEqual(epoch(0));
+    t.dispose();
+  });
+
+  it('applies live hyperparameter and optimizer changes between steps', async () => {
+    const t = new Trainer(small, CONFIG);
+    t.trainStep();
+    t.setHyperParams({ learningRate: 0.01, beta2: 0.9 });
+    expect(t.hyper.learningRate).toBe(0.01);
+    t.setOptimizer('momentum');
+    expect(t.optimizerName).toBe('momentum');
+    expect(t.hyper.beta2).toBe(0.9);
+    t.trainStep();
+    expect(() => t.setHyperParams({ beta1: 1 })).toThrow(RangeError);
+    expect((await t.flushMetrics()).length).toBe(2);
+    t.dispose();
+  });
+
+  it('keeps the tensor count flat across steps, flushes, evaluations and epochs', async () => {
+    const before = tf.memory().numTensors;
+    const t = new Trainer(small, { ...CONFIG, batchSize: 500, epochs: 3 });
+    t.trainStep();
+    await t.flushMetrics();
+    const settled = tf.memory().numTensors;
+    while (!t.done) {
+      t.trainStep();
+      await t.flushMetrics();
+      await t.evaluate('test', 500);
+      expect(tf.memory().numTensors).toBe(settled);
+    }
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('rejects batch sizes that cannot be served', () => {
+    expect(() => new Trainer(small, { ...CONFIG, batchSize: 0 })).toThrow(RangeError);
+    expect(() => new Trainer(small, { ...CONFIG, batchSize: 5000 })).toThrow(/exceeds/);
+  });
+});
