@@ -1,0 +1,34 @@
+// Backend choice for the worker: WebGL first, CPU as an announced fallback, and what we found out.
+import * as tf from '@tensorflow/tfjs';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import '@tensorflow/tfjs-backend-webgl';
+import type { BackendInfo } from '../protocol';
+
+function webglDetails(): { renderer: string; float32: boolean } {
+  const gl = (tf.backend() as MathBackendWebGL).gpgpu.gl;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  return { renderer, float32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') };
+}
+
+/**
+ * `softwareWebgl` lets tfjs accept a software rasterizer (SwiftShader in headless test browsers);
+ * the product default keeps tfjs's own judgement, which refuses GL marked as a major performance caveat.
+ */
+export async function selectBackend(softwareWebgl: boolean): Promise<BackendInfo> {
+  if (softwareWebgl) tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  let reason = 'this browser could not start WebGL';
+  try {
+    if (await tf.setBackend('webgl')) {
+      await tf.ready();
+      const info = webglDetails();
+      if (info.float32) return { backend: 'webgl', ...info };
+      reason = 'WebGL has no float32 render targets, which training needs';
+    }
+  } catch (e) {
+    reason = `WebGL failed to start: ${(e as Error).message}`;
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { backend: 'cpu', renderer: 'CPU (JavaScript)', float32: true, fallbackReason: reason };
+}

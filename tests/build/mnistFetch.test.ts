@@ -1,0 +1,147 @@
+// Exercises fetchByteSource with a fake fetch: gzip and pre-decoded bodies, progress and errors.
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { fetchByteSource, mnistFileUrl, mnistManifestUrl } from '../../src/engine/mnistFetch';
+import { MNIST_FILES } from '../../src/engine/mnistFiles';
+import type { MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
+
+const BASE = 'https://example.test/app/';
+const raw = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7 + (i >> 5)) & 0xff);
+const gz = new Uint8Array(gzipSync(raw));
+const info: MnistFileInfo = {
+  name: 't10k-labels-idx1-ubyte',
+  bytes: raw.byteLength,
+  sha256: 'a'.repeat(64),
+  gzBytes: gz.byteLength,
+};
+const manifest: MnistManifest = {
+  version: 1,
+  files: MNIST_FILES.map((name) =>
+    name === info.name ? info : { name, bytes: 1, sha256: 'b'.repeat(64), gzBytes: 1 },
+  ),
+};
+
+/** Body split into small chunks, the first one a single byte, to cross the sniffing boundary. */
+function chunked(bytes: Uint8Array, size = 97): ReadableStream<Uint8Array> {
+  const parts = [bytes.subarray(0, 1)];
+  for (let i = 1; i < bytes.byteLength; i += size) parts.push(bytes.subarray(i, i + size));
+  return new ReadableStream({
+    pull(c) {
+      const next = parts.shift();
+      if (next) c.enqueue(next.slice());
+      else c.close();
+    },
+  });
+}
+
+function fakeFetch(routes: Record<string, () => Response>, seen: string[] = []): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    seen.push(url);
+    return routes[url]?.() ?? new Response('not found', { status: 404 });
+  }) as typeof fetch;
+}
+
+const fileUrl = mnistFileUrl(BASE, info.name);
+
+describe('mnist URLs', () => {
+  it('puts files under <base>data/mnist/ with a suffix static servers do not decode', () => {
+    expect(mnistFileUrl('./', 'train-images-idx3-ubyte')).toBe('./data/mnist/train-images-idx3-ubyte.gz.bin');
+    expect(mnistFileUrl('/sub', 't10k-labels-idx1-ubyte')).toBe(
+      '/sub/data/mnist/t10k-labels-idx1-ubyte.gz.bin',
+    );
+    expect(mnistManifestUrl(BASE)).toBe('https://example.test/app/data/mnist/manifest.json');
+  });
+});
+
+describe('fetchByteSource', () => {
+  it('fetches and validates the manifest', async () => {
+    const seen: string[] = [];
+    const src = fetchByteSource(
+      BASE,
+      fakeFetch({ [mnistManifestUrl(BASE)]: () => Response.json(manifest) }, seen),
+    );
+    expect(await src.manifest()).toEqual(manifest);
+    expect(seen).toEqual(['https://example.test/app/data/mnist/manifest.json']);
+  });
+
+  it('inflates a gzip body and reports monotone progress ending at the gz size', async () => {
+    const loaded: number[] = [];
+    const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: () => new Response(chunked(gz)) }));
+    const bytes = await src.read(info, (n) => loaded.push(n));
+    expect(bytes).toEqual(raw);
+    expect(loaded.length).toBeGreaterThan(2);
+    for (let i = 1; i < loaded.length; i++) expect(loaded[i]).toBeGreaterThan(loaded[i - 1]!);
+    expect(loaded.at(-1)).toBe(gz.byteLength);
+  });
+
+  it('accepts a body the server already decoded and still ends progress at gzBytes', async () => {
+    const loaded: number[] = [];
+    const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: () => new Response(chunked(raw, 512)) }));
+    expect(await src.read(info, (n) => loaded.push(n))).toEqual(raw);
+    for (let i = 1; i < loaded.length; i++) expect(loaded[i]).toBeGreaterThanOrEqual(loaded[i - 1]!);
+    expect(loaded.at(-1)).toBe(info.gzBytes);
+  });
+
+  it('reports HTTP errors with the file name and status', async () => {
+    const src = fetchByteSource(BASE, fakeFetch({}));
+    await expect(src.read(info)).rejects.toThrow('Could not download t10k-labels-idx1-ubyte: HTTP 404');
+  });
+
+  it('reports network failures clearly', async () => {
+    const src = fetchByteSource(BASE, (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch);
+    await expect(src.manifest()).rejects.toThrow(
+      'Could not download manifest.json: network error (fetch failed)',
+    );
+  });
+
+  it('reports a connection dropped mid-download', async () => {
+    const dropping = () => {
+      let sent = false;
+      return new Response(
+        new ReadableStream<Uint8Array>({
+          pull(c) {
+            if (sent) return c.error(new TypeError('socket hang up'));
+            sent = true;
+            c.enqueue(gz.slice(0, 100));
+          },
+        }),
+      );
+    };
+    const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: dropping }));
+    await expect(src.read(info)).rejects.toThrow(
+      'Could not download t10k-labels-idx1-ubyte: connection lost (socket hang up)',
+    );
+  });
+
+  it('requires an absolute base URL', () => {
+    expect(() => fetchByteSource('./')).toThrow('MNIST base URL must be absolute, got "./"');
+  });
+
+  it('rejects corrupt gzip data', async () => {
+    const bad = gz.slice(0, 40);
+    const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: () => new Response(bad) }));
+    await expect(src.read(info)).rejects.toThrow(/^Could not decompress t10k-labels-idx1-ubyte/);
+  });
+
+  it.each([
+    ['not JSON', () => new Response('<html>'), /not valid JSON/],
+    ['wrong version', () => Response.json({ ...manifest, version: 2 }), /unsupported version 2/],
+    ['bad entry', () => Response.json({ version: 1, files: [{ name: 'x' }] }), /unknown name "x"/],
+    [
+      'missing file',
+      () => Response.json({ version: 1, files: manifest.files.slice(1) }),
+      /missing train-images-idx3-ubyte/,
+    ],
+  ])('rejects a malformed manifest (%s)', async (_label, body, detail) => {
+    const src = fetchByteSource(BASE, fakeFetch({ [mnistManifestUrl(BASE)]: body }));
+    const err = await src.manifest().then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(err?.message).toMatch(/^MNIST manifest is malformed: /);
+    expect(err?.message).toMatch(detail);
+  });
+});
