@@ -1,0 +1,190 @@
+// The run settings as one table (FIELDS): URL parsing, serializing, defaults, ranges and UI labels
+// all read it, so adding a setting means adding one row here.
+// Type-only imports: the engine modules pull in tfjs at runtime, which the page thread must not load.
+import type { OptimizerName } from '../engine/optimizers';
+import type { Preprocessing } from '../engine/preprocess';
+
+export type { OptimizerName, Preprocessing };
+export type WebglMode = 'default' | 'software';
+
+export interface RunConfig {
+  optimizer: OptimizerName;
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  momentum: number;
+  nesterov: boolean;
+  batchSize: number;
+  epochs: number;
+  preprocessing: Preprocessing;
+  seed: number;
+  webgl: WebglMode;
+}
+
+export type FieldKey = keyof RunConfig;
+
+/**
+ * When a change takes effect: `live` while training, `structural` on Reset (it changes the data
+ * pipeline or the initial weights), `startup` only on page load (the worker picks its backend once).
+ */
+export type ApplyMode = 'live' | 'structural' | 'startup';
+
+interface CommonSpec<K extends FieldKey> {
+  readonly key: K;
+  readonly urlKey: string;
+  readonly label: string;
+  readonly apply: ApplyMode;
+  readonly default: RunConfig[K];
+  /** Keeps shared links short for settings almost nobody changes. */
+  readonly omitWhenDefault?: boolean;
+}
+export interface NumericSpec {
+  readonly kind: 'number' | 'int';
+  readonly min: number;
+  readonly max: number;
+  /** Slider moves in log space: these values span several decades. */
+  readonly log: boolean;
+}
+export interface BoolSpec {
+  readonly kind: 'bool';
+}
+export interface EnumSpec<V extends string> {
+  readonly kind: 'enum';
+  readonly options: readonly V[];
+}
+// Tuple-wrapped so unions like OptimizerName stay one EnumSpec instead of distributing.
+type KindSpec<V> = [V] extends [number]
+  ? NumericSpec
+  : [V] extends [boolean]
+    ? BoolSpec
+    : [V] extends [string]
+      ? EnumSpec<V>
+      : never;
+
+export type FieldSpec<K extends FieldKey> = CommonSpec<K> & KindSpec<RunConfig[K]>;
+/** Any row of the table, discriminated by `kind`. */
+export type AnyFieldSpec = { [K in FieldKey]: FieldSpec<K> }[FieldKey];
+export type NumericKey = { [K in FieldKey]: RunConfig[K] extends number ? K : never }[FieldKey];
+
+// A Record keyed by OptimizerName makes the compiler insist every optimizer is listed.
+const USES: Record<OptimizerName, ReadonlySet<FieldKey>> = {
+  sgd: new Set<FieldKey>(['learningRate']),
+  momentum: new Set<FieldKey>(['learningRate', 'momentum', 'nesterov']),
+  adam: new Set<FieldKey>(['learningRate', 'beta1', 'beta2', 'epsilon']),
+};
+export const OPTIMIZERS = Object.keys(USES) as readonly OptimizerName[];
+const PREPROCESSINGS: Record<Preprocessing, true> = { scale: true, standardize: true, none: true };
+const WEBGL_MODES: Record<WebglMode, true> = { default: true, software: true };
+
+/** Live hyperparameters the optimizer reads; the UI disables the rest. */
+export function usedBy(optimizer: OptimizerName): ReadonlySet<FieldKey> {
+  return USES[optimizer];
+}
+
+const num = (min: number, max: number, log = false) => ({ kind: 'number', min, max, log }) as const;
+const int = (min: number, max: number) => ({ kind: 'int', min, max, log: false }) as const;
+
+// Row order is the URL's key order. Defaults are the reference Keras recipe.
+export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
+  optimizer: {
+    key: 'optimizer',
+    urlKey: 'opt',
+    label: 'Optimizer',
+    apply: 'live',
+    default: 'adam',
+    kind: 'enum',
+    options: OPTIMIZERS,
+  },
+  learningRate: {
+    key: 'learningRate',
+    urlKey: 'lr',
+    label: 'Learning rate',
+    apply: 'live',
+    default: 0.001,
+    ...num(1e-5, 10, true),
+  },
+  beta1: { key: 'beta1', urlKey: 'b1', label: 'β1', apply: 'live', default: 0.9, ...num(0, 0.9999) },
+  beta2: { key: 'beta2', urlKey: 'b2', label: 'β2', apply: 'live', default: 0.999, ...num(0, 0.99999) },
+  epsilon: {
+    key: 'epsilon',
+    urlKey: 'eps',
+    label: 'ε',
+    apply: 'live',
+    default: 1e-7,
+    ...num(1e-10, 1, true),
+  },
+  momentum: {
+    key: 'momentum',
+    urlKey: 'mom',
+    label: 'Momentum',
+    apply: 'live',
+    default: 0.9,
+    ...num(0, 0.999),
+  },
+  nesterov: {
+    key: 'nesterov',
+    urlKey: 'nesterov',
+    label: 'Nesterov',
+    apply: 'live',
+    default: false,
+    kind: 'bool',
+  },
+  batchSize: {
+    key: 'batchSize',
+    urlKey: 'bs',
+    label: 'Batch size',
+    apply: 'structural',
+    default: 32,
+    ...int(1, 1024),
+  },
+  epochs: {
+    key: 'epochs',
+    urlKey: 'epochs',
+    label: 'Epochs',
+    apply: 'structural',
+    default: 10,
+    ...int(1, 100),
+  },
+  preprocessing: {
+    key: 'preprocessing',
+    urlKey: 'prep',
+    label: 'Preprocessing',
+    apply: 'structural',
+    default: 'scale',
+    kind: 'enum',
+    options: Object.keys(PREPROCESSINGS) as Preprocessing[],
+  },
+  seed: {
+    key: 'seed',
+    urlKey: 'seed',
+    label: 'Seed',
+    apply: 'structural',
+    default: 1,
+    ...int(0, 2147483647),
+  },
+  webgl: {
+    key: 'webgl',
+    urlKey: 'webgl',
+    label: 'WebGL',
+    apply: 'startup',
+    default: 'default',
+    omitWhenDefault: true,
+    kind: 'enum',
+    options: Object.keys(WEBGL_MODES) as WebglMode[],
+  },
+};
+
+export const FIELD_KEYS = Object.keys(FIELDS) as readonly FieldKey[];
+/** The same rows, widened so generic code can switch on `kind`. */
+export const FIELD_LIST: readonly AnyFieldSpec[] = FIELD_KEYS.map((k) => FIELDS[k]);
+
+function withDefault<K extends FieldKey>(c: RunConfig, key: K): void {
+  c[key] = FIELDS[key].default;
+}
+function buildDefaults(): RunConfig {
+  const c = {} as RunConfig;
+  for (const key of FIELD_KEYS) withDefault(c, key);
+  return Object.freeze(c);
+}
+export const DEFAULT_CONFIG: Readonly<RunConfig> = buildDefaults();

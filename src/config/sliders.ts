@@ -1,0 +1,62 @@
+// Slider positions (integers 0..SLIDER_MAX) to setting values and back, plus display text.
+// Log fields move in log space so every decade of a learning rate gets the same slider travel.
+import { FIELDS, type FieldKey, type NumericKey, type NumericSpec, type RunConfig } from './schema';
+
+export const SLIDER_MAX = 1000;
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** Where `value` sits between min (0) and max (1), in the field's own scale. */
+function fraction(spec: NumericSpec, value: number): number {
+  if (!spec.log) return (value - spec.min) / (spec.max - spec.min);
+  const lo = Math.log(spec.min);
+  return (Math.log(value) - lo) / (Math.log(spec.max) - lo);
+}
+
+function fromFraction(spec: NumericSpec, t: number): number {
+  if (!spec.log) return spec.min + t * (spec.max - spec.min);
+  const lo = Math.log(spec.min);
+  return Math.exp(lo + t * (Math.log(spec.max) - lo));
+}
+
+/** The nearest slider position for `value`; out-of-range values pin to the ends. */
+export function valueToSlider(key: NumericKey, value: number): number {
+  const spec: NumericSpec = FIELDS[key];
+  if (Number.isNaN(value) || value <= spec.min) return 0;
+  if (value >= spec.max) return SLIDER_MAX;
+  return clamp(Math.round(fraction(spec, value) * SLIDER_MAX), 0, SLIDER_MAX);
+}
+
+/**
+ * The value at slider `position` (rounded and clamped to 0..SLIDER_MAX). Continuous fields get the
+ * shortest decimal that still maps back to the same position, so dragging gives 0.9 rather than
+ * 0.89991 and links stay readable; valueToSlider(key, sliderToValue(key, p)) === p always holds.
+ */
+export function sliderToValue(key: NumericKey, position: number): number {
+  const spec: NumericSpec = FIELDS[key];
+  const p = Number.isFinite(position) ? clamp(Math.round(position), 0, SLIDER_MAX) : 0;
+  // The ends are exact, not exp(log(x)) approximations of them.
+  if (p === 0) return spec.min;
+  if (p === SLIDER_MAX) return spec.max;
+  const raw = fromFraction(spec, p / SLIDER_MAX);
+  if (spec.kind === 'int') return clamp(Math.round(raw), spec.min, spec.max);
+  for (let digits = 1; digits <= 17; digits++) {
+    const candidate = Number(raw.toPrecision(digits));
+    if (candidate >= spec.min && candidate <= spec.max && valueToSlider(key, candidate) === p)
+      return candidate;
+  }
+  return raw;
+}
+
+// Six significant digits tell 0.99999 from 0.9999 yet hide float noise such as 0.30000000000000004.
+const DISPLAY_DIGITS = 6;
+
+/** Text for showing a value next to its control: "0.001", "1e-7", "32", "on", "adam". */
+export function formatValue<K extends FieldKey>(key: K, value: RunConfig[K]): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'string') return value;
+  if (FIELDS[key].kind === 'int' || value === 0 || !Number.isFinite(value)) return String(value);
+  return String(Number(value.toPrecision(DISPLAY_DIGITS)));
+}

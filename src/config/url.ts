@@ -1,0 +1,117 @@
+// The run settings in the page's hash, so a link reproduces a run. Parsing never throws: a shared or
+// hand-edited link always opens with a complete, valid config plus notices saying what was changed.
+import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type FieldKey, type RunConfig } from './schema';
+import { parseText } from './validate';
+
+export interface ParsedHash {
+  config: RunConfig;
+  /** Short sentences for the page to show, in the order the problems were found. */
+  notices: string[];
+}
+
+// Long enough to recognise a value, short enough for a one-line notice.
+const MAX_SHOWN = 40;
+// A link with thousands of bad items should not produce thousands of lines.
+const MAX_NOTICES = 20;
+
+// A Map, not an object: URL keys such as "__proto__" or "constructor" must not hit Object.prototype.
+const BY_URL_KEY = new Map<string, AnyFieldSpec>(FIELD_LIST.map((spec) => [spec.urlKey, spec]));
+
+function encodeValue(v: RunConfig[FieldKey]): string {
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  // String(n) is the shortest text that parses back to exactly the same double.
+  return encodeURIComponent(String(v));
+}
+
+/** `#opt=adam&lr=0.001&…` in the fixed FIELDS order, so equal configs give equal links. */
+export function configToHash(c: RunConfig): string {
+  const parts: string[] = [];
+  for (const spec of FIELD_LIST) {
+    const v = c[spec.key];
+    if (spec.omitWhenDefault && v === spec.default) continue;
+    parts.push(`${spec.urlKey}=${encodeValue(v)}`);
+  }
+  return `#${parts.join('&')}`;
+}
+
+function decode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Cuts `s` for display without splitting a surrogate pair, and makes control characters visible. */
+function show(s: string): string {
+  let t = s;
+  if (t.length > MAX_SHOWN) {
+    const cut = /[\uD800-\uDBFF]/.test(t.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
+    t = `${t.slice(0, cut)}…`;
+  }
+  return t.replace(/\p{Cc}/gu, '�');
+}
+
+// Assigning through a generic key keeps the value's type tied to the field it belongs to.
+function setFromText<K extends FieldKey>(config: RunConfig, key: K, text: string) {
+  const r = parseText(key, text);
+  if (r.ok) config[key] = r.value;
+  return r;
+}
+
+/**
+ * Reads a hash (`#a=1&b=2`) or query (`?a=1`) into a complete config. Missing settings keep their
+ * default. When a key repeats, the last one wins, as when someone appends `&lr=0.1` to a shared link.
+ */
+export function parseHash(hash: string): ParsedHash {
+  const notices: string[] = [];
+  let total = 0;
+  const note = (sentence: string) => {
+    if (total++ < MAX_NOTICES) notices.push(sentence);
+  };
+
+  let body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body.startsWith('?')) body = body.slice(1);
+
+  // First pass: find which item sets each field, so problems are only reported for the items used.
+  const chosen = new Map<FieldKey, { spec: AnyFieldSpec; raw: string }>();
+  for (const item of body.split('&')) {
+    if (item === '' || item === '=') continue;
+    const eq = item.indexOf('=');
+    const rawKey = eq < 0 ? item : item.slice(0, eq);
+    const raw = eq < 0 ? '' : item.slice(eq + 1);
+    const key = decode(rawKey);
+    if (key === null) {
+      note(`Ignored "${show(item)}": it is not valid percent-encoding.`);
+      continue;
+    }
+    const spec = BY_URL_KEY.get(key);
+    if (spec === undefined) {
+      note(`Ignored unknown setting "${show(key)}".`);
+      continue;
+    }
+    const earlier = chosen.get(spec.key);
+    if (earlier !== undefined) {
+      note(`Ignored "${spec.urlKey}=${show(earlier.raw)}": "${spec.urlKey}" is set again later.`);
+    }
+    chosen.set(spec.key, { spec, raw });
+  }
+
+  const config: RunConfig = { ...DEFAULT_CONFIG };
+  for (const { spec, raw } of chosen.values()) {
+    const fallback = `using the default ${encodeValue(spec.default)}`;
+    const text = decode(raw);
+    if (text === null) {
+      note(`"${spec.urlKey}=${show(raw)}" is not valid percent-encoding; ${fallback}.`);
+      continue;
+    }
+    const r = setFromText(config, spec.key, text);
+    if (!r.ok) note(`"${spec.urlKey}=${show(text)}" ${r.reason}; ${fallback}.`);
+    else if (r.note !== undefined) note(`"${spec.urlKey}=${show(text)}" ${r.note}.`);
+  }
+
+  if (total <= MAX_NOTICES) return { config, notices };
+  const shown = notices.slice(0, MAX_NOTICES - 1);
+  shown.push(`…and ${total - shown.length} more problems with the link.`);
+  return { config, notices: shown };
+}

@@ -1,0 +1,83 @@
+// Accepts, clamps or refuses one setting value against its FIELDS row. The URL parser and the UI
+// inputs both go through here so a value is treated the same wherever it comes from.
+import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey, type RunConfig } from './schema';
+
+/**
+ * `reason` (refused) and `note` (accepted after clamping) are predicate phrases such as
+ * "is not a number", so each caller puts its own subject in front: a URL item, a UI label.
+ */
+export type Validation<V> = { ok: true; value: V; note?: string } | { ok: false; reason: string };
+
+// Plain decimal or exponent notation only: Number() would also take '', ' ', '0x1f' and '1_0'.
+// Each branch starts with a distinct character class, so there is no catastrophic backtracking.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITE = /^[+-]?inf(?:inity)?$/i;
+// No setting needs more characters; refusing early keeps hostile inputs cheap.
+const MAX_NUMBER_TEXT = 64;
+
+function refuse(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}
+
+// Widened once so a generic key K can reach a row the compiler can switch on.
+const SPECS: Readonly<Record<FieldKey, AnyFieldSpec>> = FIELDS;
+
+function check(spec: AnyFieldSpec, value: unknown): Validation<number | boolean | string> {
+  switch (spec.kind) {
+    case 'number':
+    case 'int': {
+      if (typeof value !== 'number' || Number.isNaN(value)) return refuse('is not a number');
+      if (!Number.isFinite(value)) return refuse('is not finite');
+      if (spec.kind === 'int' && !Number.isInteger(value)) return refuse('is not a whole number');
+      if (value < spec.min)
+        return { ok: true, value: spec.min, note: `is below the minimum ${spec.min}; using ${spec.min}` };
+      if (value > spec.max)
+        return { ok: true, value: spec.max, note: `is above the maximum ${spec.max}; using ${spec.max}` };
+      // -0 would serialize as "0" and so not survive a URL round trip.
+      return { ok: true, value: value === 0 ? 0 : value };
+    }
+    case 'bool':
+      return typeof value === 'boolean' ? { ok: true, value } : refuse('is not on or off');
+    case 'enum': {
+      const options: readonly string[] = spec.options;
+      return typeof value === 'string' && options.includes(value)
+        ? { ok: true, value }
+        : refuse(`is not one of ${options.join(', ')}`);
+    }
+  }
+}
+
+/** Checks a typed value (slider, checkbox, select) for `key`. */
+export function validateValue<K extends FieldKey>(key: K, value: unknown): Validation<RunConfig[K]> {
+  // check() returns a value of the row's own kind; the compiler cannot correlate that with K.
+  return check(SPECS[key], value) as Validation<RunConfig[K]>;
+}
+
+/** Parses text (a URL value, a typed-in number) for `key`, then validates it like validateValue. */
+export function parseText<K extends FieldKey>(key: K, text: string): Validation<RunConfig[K]> {
+  const spec = SPECS[key];
+  let value: unknown = text;
+  if (spec.kind === 'number' || spec.kind === 'int') {
+    const t = text.trim();
+    if (t.length <= MAX_NUMBER_TEXT && INFINITE.test(t)) return refuse('is not finite');
+    if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return refuse('is not a number');
+    value = Number(t);
+  } else if (spec.kind === 'bool') {
+    if (text === '1' || text === 'true') value = true;
+    else if (text === '0' || text === 'false') value = false;
+    else return refuse('is not 0 or 1');
+  }
+  return check(spec, value) as Validation<RunConfig[K]>;
+}
+
+/** True when `c` has exactly the RunConfig fields, each of the right type and already in range. */
+export function isValidConfig(c: unknown): c is RunConfig {
+  if (typeof c !== 'object' || c === null) return false;
+  if (Object.keys(c).length !== FIELD_LIST.length) return false;
+  return FIELD_LIST.every((spec) => {
+    if (!Object.hasOwn(c, spec.key)) return false;
+    const value: unknown = (c as Record<string, unknown>)[spec.key];
+    const r = check(spec, value);
+    return r.ok && r.note === undefined && Object.is(r.value, value);
+  });
+}

@@ -1,0 +1,183 @@
+// The settings table, optimizer/hyperparameter wiring and single-value validation.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_CONFIG,
+  FIELDS,
+  FIELD_KEYS,
+  FIELD_LIST,
+  OPTIMIZERS,
+  usedBy,
+  type RunConfig,
+} from '../../src/config/schema';
+import { isValidConfig, parseText, validateValue } from '../../src/config/validate';
+import { validConfigArb } from './arbitraries';
+
+describe('FIELDS table', () => {
+  it('holds the reference Keras defaults', () => {
+    expect(DEFAULT_CONFIG).toEqual({
+      optimizer: 'adam',
+      learningRate: 0.001,
+      beta1: 0.9,
+      beta2: 0.999,
+      epsilon: 1e-7,
+      momentum: 0.9,
+      nesterov: false,
+      batchSize: 32,
+      epochs: 10,
+      preprocessing: 'scale',
+      seed: 1,
+      webgl: 'default',
+    });
+    expect(isValidConfig(DEFAULT_CONFIG)).toBe(true);
+  });
+
+  it('has the UI labels and URL keys in URL order', () => {
+    expect(FIELD_LIST.map((f) => [f.label, f.urlKey])).toEqual([
+      ['Optimizer', 'opt'],
+      ['Learning rate', 'lr'],
+      ['β1', 'b1'],
+      ['β2', 'b2'],
+      ['ε', 'eps'],
+      ['Momentum', 'mom'],
+      ['Nesterov', 'nesterov'],
+      ['Batch size', 'bs'],
+      ['Epochs', 'epochs'],
+      ['Preprocessing', 'prep'],
+      ['Seed', 'seed'],
+      ['WebGL', 'webgl'],
+    ]);
+    for (const key of FIELD_KEYS) expect(FIELDS[key].key).toBe(key);
+  });
+
+  it('has the documented ranges and scales', () => {
+    const ranges = FIELD_LIST.flatMap((f) =>
+      f.kind === 'number' || f.kind === 'int' ? [[f.key, f.kind, f.min, f.max, f.log]] : [],
+    );
+    expect(ranges).toEqual([
+      ['learningRate', 'number', 1e-5, 10, true],
+      ['beta1', 'number', 0, 0.9999, false],
+      ['beta2', 'number', 0, 0.99999, false],
+      ['epsilon', 'number', 1e-10, 1, true],
+      ['momentum', 'number', 0, 0.999, false],
+      ['batchSize', 'int', 1, 1024, false],
+      ['epochs', 'int', 1, 100, false],
+      ['seed', 'int', 0, 2147483647, false],
+    ]);
+  });
+
+  it('splits live and structural settings', () => {
+    const by = (mode: string) => FIELD_LIST.filter((f) => f.apply === mode).map((f) => f.key);
+    expect(by('live')).toEqual([
+      'optimizer',
+      'learningRate',
+      'beta1',
+      'beta2',
+      'epsilon',
+      'momentum',
+      'nesterov',
+    ]);
+    expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed']);
+    expect(by('startup')).toEqual(['webgl']);
+  });
+});
+
+describe('usedBy', () => {
+  it('lists the hyperparameters each optimizer reads', () => {
+    expect([...usedBy('sgd')]).toEqual(['learningRate']);
+    expect([...usedBy('momentum')]).toEqual(['learningRate', 'momentum', 'nesterov']);
+    expect([...usedBy('adam')]).toEqual(['learningRate', 'beta1', 'beta2', 'epsilon']);
+    expect(OPTIMIZERS).toEqual(['sgd', 'momentum', 'adam']);
+  });
+
+  it('only names live settings', () => {
+    for (const opt of OPTIMIZERS) for (const key of usedBy(opt)) expect(FIELDS[key].apply).toBe('live');
+  });
+});
+
+describe('validateValue', () => {
+  it('accepts in-range values unchanged', () => {
+    expect(validateValue('learningRate', 0.01)).toEqual({ ok: true, value: 0.01 });
+    expect(validateValue('nesterov', true)).toEqual({ ok: true, value: true });
+    expect(validateValue('optimizer', 'sgd')).toEqual({ ok: true, value: 'sgd' });
+  });
+
+  it('clamps out-of-range numbers with a note', () => {
+    expect(validateValue('batchSize', 5000)).toEqual({
+      ok: true,
+      value: 1024,
+      note: 'is above the maximum 1024; using 1024',
+    });
+    expect(validateValue('learningRate', -1)).toEqual({
+      ok: true,
+      value: 1e-5,
+      note: 'is below the minimum 0.00001; using 0.00001',
+    });
+  });
+
+  it('refuses non-finite numbers, fractions for int fields and wrong types', () => {
+    expect(validateValue('learningRate', NaN)).toEqual({ ok: false, reason: 'is not a number' });
+    expect(validateValue('learningRate', Infinity)).toEqual({ ok: false, reason: 'is not finite' });
+    expect(validateValue('epochs', 2.5)).toEqual({ ok: false, reason: 'is not a whole number' });
+    expect(validateValue('epochs', '3')).toEqual({ ok: false, reason: 'is not a number' });
+    expect(validateValue('nesterov', 1)).toEqual({ ok: false, reason: 'is not on or off' });
+    expect(validateValue('optimizer', 'rmsprop')).toEqual({
+      ok: false,
+      reason: 'is not one of sgd, momentum, adam',
+    });
+    expect(validateValue('optimizer', 'toString')).toMatchObject({ ok: false });
+  });
+
+  it('stores -0 as 0', () => {
+    const r = validateValue('momentum', -0);
+    expect(r.ok && Object.is(r.value, 0)).toBe(true);
+  });
+});
+
+describe('parseText', () => {
+  it('reads plain decimal and exponent notation only', () => {
+    expect(parseText('learningRate', '1e-3')).toEqual({ ok: true, value: 0.001 });
+    expect(parseText('learningRate', ' .5 ')).toEqual({ ok: true, value: 0.5 });
+    expect(parseText('batchSize', '64.0')).toEqual({ ok: true, value: 64 });
+    for (const bad of ['', ' ', '0x10', '1_0', 'abc', '1e', '--1', 'NaN', '1,5']) {
+      expect(parseText('learningRate', bad)).toEqual({ ok: false, reason: 'is not a number' });
+    }
+    for (const inf of ['Infinity', '-inf', '1e400']) {
+      expect(parseText('learningRate', inf)).toEqual({ ok: false, reason: 'is not finite' });
+    }
+  });
+
+  it('reads booleans as 0/1 (or true/false)', () => {
+    expect(parseText('nesterov', '1')).toEqual({ ok: true, value: true });
+    expect(parseText('nesterov', 'false')).toEqual({ ok: true, value: false });
+    expect(parseText('nesterov', 'yes')).toEqual({ ok: false, reason: 'is not 0 or 1' });
+  });
+
+  it('round-trips String(n) for every in-range number', () => {
+    fc.assert(
+      fc.property(validConfigArb, (c) => {
+        for (const f of FIELD_LIST) {
+          if (f.kind === 'number' || f.kind === 'int') {
+            expect(parseText(f.key, String(c[f.key]))).toEqual({ ok: true, value: c[f.key] });
+          }
+        }
+      }),
+    );
+  });
+});
+
+describe('isValidConfig', () => {
+  it('accepts generated valid configs', () => {
+    fc.assert(fc.property(validConfigArb, (c) => isValidConfig(c)));
+  });
+
+  it('rejects wrong shapes and out-of-range fields', () => {
+    expect(isValidConfig(null)).toBe(false);
+    expect(isValidConfig({ ...DEFAULT_CONFIG, batchSize: 0 })).toBe(false);
+    expect(isValidConfig({ ...DEFAULT_CONFIG, momentum: -0 })).toBe(false);
+    expect(isValidConfig({ ...DEFAULT_CONFIG, extra: 1 })).toBe(false);
+    const missing: Partial<RunConfig> = { ...DEFAULT_CONFIG };
+    delete missing.seed;
+    expect(isValidConfig(missing)).toBe(false);
+  });
+});
