@@ -1,11 +1,14 @@
-// Placeholder entry point so the page builds; the real app replaces this file.
+// Page entry: mounts the React app. TensorFlow.js is never imported here; the worker owns it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
+import './ui/styles.css';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('Missing #root element');
-createRoot(container).render(
+createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <h1>MNIST optimizer playground</h1>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -43,8 +43,11 @@ export interface NumericSpec {
   readonly kind: 'number' | 'int';
   readonly min: number;
   readonly max: number;
-  /** Slider moves in log space: these values span several decades. */
-  readonly log: boolean;
+  /**
+   * How the slider moves: `log` for values spanning decades (η, ε); `decay` for β and μ, whose
+   * interesting range is 0.9 … 0.99999, so the slider moves evenly in log(1 − value).
+   */
+  readonly scale: 'linear' | 'log' | 'decay';
 }
 export interface BoolSpec {
   readonly kind: 'bool';
@@ -82,8 +85,9 @@ export function usedBy(optimizer: OptimizerName): ReadonlySet<FieldKey> {
   return USES[optimizer];
 }
 
-const num = (min: number, max: number, log = false) => ({ kind: 'number', min, max, log }) as const;
-const int = (min: number, max: number) => ({ kind: 'int', min, max, log: false }) as const;
+const num = (min: number, max: number, scale: NumericSpec['scale'] = 'linear') =>
+  ({ kind: 'number', min, max, scale }) as const;
+const int = (min: number, max: number) => ({ kind: 'int', min, max, scale: 'linear' }) as const;
 
 // Row order is the URL's key order. Defaults are the reference Keras recipe.
 export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
@@ -102,17 +106,17 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     label: 'Learning rate',
     apply: 'live',
     default: 0.001,
-    ...num(1e-5, 10, true),
+    ...num(1e-5, 10, 'log'),
   },
-  beta1: { key: 'beta1', urlKey: 'b1', label: 'β1', apply: 'live', default: 0.9, ...num(0, 0.9999) },
-  beta2: { key: 'beta2', urlKey: 'b2', label: 'β2', apply: 'live', default: 0.999, ...num(0, 0.99999) },
+  beta1: { key: 'beta1', urlKey: 'b1', label: 'β1', apply: 'live', default: 0.9, ...num(0, 0.9999, 'decay') },
+  beta2: { key: 'beta2', urlKey: 'b2', label: 'β2', apply: 'live', default: 0.999, ...num(0, 0.99999, 'decay') },
   epsilon: {
     key: 'epsilon',
     urlKey: 'eps',
     label: 'ε',
     apply: 'live',
     default: 1e-7,
-    ...num(1e-10, 1, true),
+    ...num(1e-10, 1, 'log'),
   },
   momentum: {
     key: 'momentum',
@@ -120,7 +124,7 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     label: 'Momentum',
     apply: 'live',
     default: 0.9,
-    ...num(0, 0.999),
+    ...num(0, 0.999, 'decay'),
   },
   nesterov: {
     key: 'nesterov',

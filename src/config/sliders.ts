@@ -1,5 +1,6 @@
 // Slider positions (integers 0..SLIDER_MAX) to setting values and back, plus display text.
-// Log fields move in log space so every decade of a learning rate gets the same slider travel.
+// Log fields move in log space so every decade of a learning rate gets the same slider travel;
+// β and μ move in log(1 − value), so 0.9 → 0.99 → 0.999 are equal steps too.
 import { FIELDS, type FieldKey, type NumericKey, type NumericSpec, type RunConfig } from './schema';
 
 export const SLIDER_MAX = 1000;
@@ -10,13 +11,16 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /** Where `value` sits between min (0) and max (1), in the field's own scale. */
 function fraction(spec: NumericSpec, value: number): number {
-  if (!spec.log) return (value - spec.min) / (spec.max - spec.min);
+  if (spec.scale === 'decay') return Math.log1p(-value) / Math.log1p(-spec.max);
+  if (spec.scale === 'linear') return (value - spec.min) / (spec.max - spec.min);
   const lo = Math.log(spec.min);
   return (Math.log(value) - lo) / (Math.log(spec.max) - lo);
 }
 
 function fromFraction(spec: NumericSpec, t: number): number {
-  if (!spec.log) return spec.min + t * (spec.max - spec.min);
+  // decay fields start at 0: value = 1 − (1 − max)^t.
+  if (spec.scale === 'decay') return -Math.expm1(t * Math.log1p(-spec.max));
+  if (spec.scale === 'linear') return spec.min + t * (spec.max - spec.min);
   const lo = Math.log(spec.min);
   return Math.exp(lo + t * (Math.log(spec.max) - lo));
 }

@@ -11,6 +11,11 @@ const MAX_STEPS_PER_CHUNK = 256;
 /** Validation passes per epoch (at least every this many steps, and at each epoch's end). */
 const EVALS_PER_EPOCH = 5;
 const VALIDATION_SUBSET = 5_000;
+/**
+ * Softmax cross-entropy over 10 classes starts near ln 10 ≈ 2.3. Our network rarely reaches a real NaN
+ * (log-softmax is stable and exploded ReLUs die), so a loss this large counts as diverged too.
+ */
+const EXPLODED_LOSS = 1e6;
 
 export interface RunnerOptions {
   now?: () => number;
@@ -156,12 +161,10 @@ export class Runner {
       samplesPerSec: (steps * t.config.batchSize * 1000) / Math.max(elapsed, 1e-3),
       trainingMs: this.trainingMs,
     });
-    const bad = points.find((p) => !Number.isFinite(p.loss));
+    const bad = points.find((p) => !(p.loss <= EXPLODED_LOSS));
     if (bad) {
-      this.setState(
-        'diverged',
-        `Training diverged at step ${bad.step}: the loss became ${bad.loss}. Lower the learning rate and press Reset.`,
-      );
+      const what = Number.isFinite(bad.loss) ? `exploded to ${bad.loss.toPrecision(3)}` : `became ${bad.loss}`;
+      this.setState('diverged', `Training diverged at step ${bad.step}: the loss ${what}. Lower the learning rate and press Reset.`);
     }
     return elapsed;
   }

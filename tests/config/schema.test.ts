@@ -52,17 +52,17 @@ describe('FIELDS table', () => {
 
   it('has the documented ranges and scales', () => {
     const ranges = FIELD_LIST.flatMap((f) =>
-      f.kind === 'number' || f.kind === 'int' ? [[f.key, f.kind, f.min, f.max, f.log]] : [],
+      f.kind === 'number' || f.kind === 'int' ? [[f.key, f.kind, f.min, f.max, f.scale]] : [],
     );
     expect(ranges).toEqual([
-      ['learningRate', 'number', 1e-5, 10, true],
-      ['beta1', 'number', 0, 0.9999, false],
-      ['beta2', 'number', 0, 0.99999, false],
-      ['epsilon', 'number', 1e-10, 1, true],
-      ['momentum', 'number', 0, 0.999, false],
-      ['batchSize', 'int', 1, 1024, false],
-      ['epochs', 'int', 1, 100, false],
-      ['seed', 'int', 0, 2147483647, false],
+      ['learningRate', 'number', 1e-5, 10, 'log'],
+      ['beta1', 'number', 0, 0.9999, 'decay'],
+      ['beta2', 'number', 0, 0.99999, 'decay'],
+      ['epsilon', 'number', 1e-10, 1, 'log'],
+      ['momentum', 'number', 0, 0.999, 'decay'],
+      ['batchSize', 'int', 1, 1024, 'linear'],
+      ['epochs', 'int', 1, 100, 'linear'],
+      ['seed', 'int', 0, 2147483647, 'linear'],
     ]);
   });
 

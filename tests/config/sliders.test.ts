@@ -38,8 +38,16 @@ describe('sliderToValue / valueToSlider', () => {
     expect(sliderToValue('learningRate', 500)).toBe(0.01);
     expect(sliderToValue('learningRate', valueToSlider('learningRate', 0.001))).toBe(0.001);
     expect(sliderToValue('epsilon', 300)).toBe(1e-7);
-    expect(sliderToValue('beta1', 900)).toBe(0.9);
+    expect(sliderToValue('beta1', 250)).toBe(0.9);
+    expect(sliderToValue('beta2', 600)).toBe(0.999);
+    expect(sliderToValue('beta2', 200)).toBe(0.9);
     expect(sliderToValue('momentum', valueToSlider('momentum', 0.9))).toBe(0.9);
+  });
+
+  it('moves β in equal steps of log(1 − β): 0.9, 0.99, 0.999 are evenly spaced', () => {
+    const p = [0.9, 0.99, 0.999].map((b) => valueToSlider('beta2', b));
+    expect(p[1]! - p[0]!).toBe(p[2]! - p[1]!);
+    expect(p[0]).toBeGreaterThan(100);
   });
 
   it('moves log fields by equal ratios', () => {

@@ -1,0 +1,32 @@
+// Dismissible notices: ignored link items, backend fallback, copy confirmations, errors.
+export interface Notice {
+  id: string;
+  tone: 'info' | 'warning' | 'error';
+  title: string;
+  lines?: string[];
+}
+
+export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: string): void }) {
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'note'}>
+          <div className="notice-body">
+            <strong>{n.title}</strong>
+            {n.lines && n.lines.length > 0 && (
+              <ul>
+                {n.lines.map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <button type="button" className="notice-close" aria-label={`Dismiss: ${n.title}`} onClick={() => onDismiss(n.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// Copy link: the current URL already holds the whole configuration (kept current by replaceState).
+import { useCallback } from 'react';
+import type { Notice } from './Notices';
+
+export function useCopyLink(notify: (n: Notice) => void): () => void {
+  return useCallback(() => {
+    const url = window.location.href;
+    const fail = () =>
+      notify({ id: 'copy', tone: 'warning', title: 'Could not reach the clipboard. Copy this link by hand:', lines: [url] });
+    if (!navigator.clipboard) return fail();
+    navigator.clipboard.writeText(url).then(
+      () => notify({ id: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
+      fail,
+    );
+  }, [notify]);
+}

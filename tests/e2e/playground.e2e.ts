@@ -1,0 +1,130 @@
+// The playground end to end: production build, real worker, software WebGL, real MNIST.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const SW = 'webgl=software';
+const status = (page: Page) => page.getByRole('status');
+const stepOf = async (page: Page) => Number(await status(page).getAttribute('data-step'));
+const stateOf = (page: Page) => status(page).getAttribute('data-state');
+
+async function waitReady(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), { timeout: 60_000 }).toBe(true);
+}
+
+async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<number> {
+  await expect.poll(() => stepOf(page), { timeout, interval: 200 }).toBeGreaterThanOrEqual(atLeast);
+  return stepOf(page);
+}
+
+describe('playground', () => {
+  it('trains on WebGL in the worker: loss falls and points appear; live change is marked and kept in the URL', async () => {
+    const { page, errors } = await openPage(h, `#${SW}`);
+    await waitReady(page);
+    await expect.poll(() => status(page).getAttribute('data-backend')).toBe('webgl');
+    await expect(status(page).innerText()).resolves.toMatch(/WebGL/);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForStep(page, 3);
+    const early = Number(await status(page).getAttribute('data-loss'));
+    await waitForStep(page, 150);
+    const late = Number(await status(page).getAttribute('data-loss'));
+    expect(early).toBeGreaterThan(1); // ln 10 ≈ 2.3 at the start
+    expect(late).toBeLessThan(early * 0.6);
+    // Lines are drawn: recharts paths with data in both charts.
+    expect(await page.locator('[aria-label="Loss chart"] path.recharts-curve').count()).toBeGreaterThan(0);
+    expect(await page.locator('[aria-label="Accuracy chart"] path.recharts-curve').count()).toBeGreaterThan(0);
+
+    const lr = page.getByLabel('Learning rate value', { exact: true });
+    await lr.fill('0.01');
+    await lr.press('Enter');
+    const item = page.getByRole('region', { name: 'Live changes' }).getByRole('listitem').first();
+    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toMatch(/Learning rate 0\.001 → 0\.01/);
+    const ackStep = Number(await item.getAttribute('data-step'));
+    expect(ackStep).toBeGreaterThan(150);
+    await expect.poll(() => page.locator('[aria-label="Loss chart"]').textContent()).toContain('Learning rate 0.001 → 0.01');
+    expect(new URL(page.url()).hash).toContain('lr=0.01');
+    expect(new URL(page.url()).hash).not.toContain('lr=0.001');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pause, step, resume and reset', async () => {
+    const { page, errors } = await openPage(h, `#${SW}&bs=64`);
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitForStep(page, 1);
+    expect(await stepOf(page)).toBe(1);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForStep(page, 20);
+    await page.keyboard.press('Space');
+    await expect.poll(() => stateOf(page)).toBe('paused');
+    const paused = await stepOf(page);
+    await page.waitForTimeout(500);
+    expect(await stepOf(page)).toBe(paused);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => stepOf(page)).toBe(paused + 1);
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await waitForStep(page, paused + 10);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect.poll(() => stateOf(page)).toBe('paused');
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => stateOf(page)).toBe('idle');
+    expect(await stepOf(page)).toBe(0);
+    await expect(page.getByRole('button', { name: 'Start', exact: true }).isEnabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a crafted link restores every control', async () => {
+    const hash = `#opt=momentum&lr=0.05&b1=0.8&b2=0.99&eps=1e-8&mom=0.95&nesterov=1&bs=128&epochs=3&prep=standardize&seed=42&${SW}`;
+    const { page, errors } = await openPage(h, hash);
+    await waitReady(page);
+    const value = (name: string) => page.getByLabel(name, { exact: true }).inputValue();
+    expect(await value('Optimizer')).toBe('momentum');
+    expect(await value('Learning rate value')).toBe('0.05');
+    expect(await value('β1 value')).toBe('0.8');
+    expect(await value('β2 value')).toBe('0.99');
+    expect(await value('ε value')).toBe('1e-8');
+    expect(await value('Momentum value')).toBe('0.95');
+    expect(await page.getByLabel('Nesterov', { exact: true }).isChecked()).toBe(true);
+    expect(await value('Batch size')).toBe('128');
+    expect(await value('Epochs')).toBe('3');
+    expect(await value('Preprocessing')).toBe('standardize');
+    expect(await value('Seed')).toBe('42');
+    // Only the chosen optimizer's parameters are enabled.
+    expect(await page.getByLabel('β2', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Momentum', { exact: true }).isEnabled()).toBe(true);
+    expect(new URL(page.url()).hash).toBe(hash);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a garbage link shows a notice, keeps defaults and still trains', async () => {
+    const { page, errors } = await openPage(h, `#lr=abc&bs=99999&foo=1&opt=rmsprop&%E0%A4%A&${SW}`);
+    const notice = page.getByRole('note').filter({ hasText: 'Some settings in the link were ignored' });
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toMatch(/lr=abc/);
+    expect(text).toMatch(/1024/);
+    expect(text).toMatch(/foo/);
+    expect(text).toMatch(/rmsprop/);
+    expect(await page.getByLabel('Learning rate value', { exact: true }).inputValue()).toBe('0.001');
+    expect(await page.getByLabel('Batch size', { exact: true }).inputValue()).toBe('1024');
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForStep(page, 3);
+    await notice.getByRole('button').click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

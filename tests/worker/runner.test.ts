@@ -1,0 +1,101 @@
+// The worker's step scheduler, driven directly in Node: chunks, live changes, pause, divergence, stale runs.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MnistData, Split } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnist';
+import type { RunSetup, WorkerEvent } from '../../src/protocol';
+import { Runner } from '../../src/worker/runner';
+import { nodeByteSource } from '../helpers/nodeMnist';
+import { useCpu } from '../helpers/tf';
+
+const SETUP: RunSetup = {
+  optimizer: 'adam',
+  hyper: { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  batchSize: 50,
+  epochs: 1,
+  preprocessing: 'scale',
+  seed: 1,
+};
+
+let data: MnistData;
+const head = (s: Split, n: number): Split => ({ images: s.images.subarray(0, n * 784), labels: s.labels.subarray(0, n), count: n });
+
+beforeAll(async () => {
+  await useCpu();
+  const full = await loadMnist(nodeByteSource());
+  data = { train: head(full.train, 1000), validation: head(full.validation, 500), test: head(full.test, 500) };
+});
+
+function harness() {
+  const events: WorkerEvent[] = [];
+  const runner = new Runner(data, (e) => events.push(e));
+  const until = async (pred: (e: WorkerEvent) => boolean, timeout = 60_000) => {
+    const t0 = Date.now();
+    for (;;) {
+      const hit = events.find(pred);
+      if (hit) return hit;
+      if (Date.now() - t0 > timeout) throw new Error('timed out waiting for an event');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const steps = () => events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
+  return { events, runner, until, steps };
+}
+
+describe('Runner', () => {
+  it('trains a whole run in chunks, validates, tests and finishes', async () => {
+    const { events, runner, until, steps } = harness();
+    runner.handle({ type: 'reset', runId: 1, setup: SETUP });
+    runner.handle({ type: 'start', runId: 1 });
+    await until((e) => e.type === 'state' && e.state === 'finished');
+    expect(steps()).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const evals = events.filter((e) => e.type === 'eval');
+    expect(evals.filter((e) => e.split === 'validation').map((e) => e.step)).toEqual([4, 8, 12, 16, 20]);
+    const test = evals.find((e) => e.split === 'test');
+    expect(test?.accuracy).toBeGreaterThan(0.5);
+    expect(events.every((e) => !('runId' in e) || e.runId === 1)).toBe(true);
+    runner.dispose();
+  });
+
+  it('acknowledges a live change with the step it takes effect at, and refuses bad values', async () => {
+    const { events, runner, until } = harness();
+    runner.handle({ type: 'reset', runId: 1, setup: SETUP });
+    runner.handle({ type: 'step', runId: 1 });
+    await until((e) => e.type === 'metrics');
+    runner.handle({ type: 'change', runId: 1, changeId: 7, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    expect(events.at(-1)).toEqual({ type: 'applied', runId: 1, changeId: 7, step: 2, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    runner.handle({ type: 'change', runId: 1, changeId: 8, change: { kind: 'hyper', changes: { beta1: 1 } } });
+    expect(events.at(-1)).toMatchObject({ type: 'rejected', changeId: 8, message: expect.stringMatching(/beta1/) });
+    runner.handle({ type: 'change', runId: 1, changeId: 9, change: { kind: 'optimizer', optimizer: 'sgd' } });
+    expect(events.at(-1)).toMatchObject({ type: 'applied', changeId: 9, step: 2 });
+    runner.dispose();
+  });
+
+  it('pauses between chunks and ignores commands of an old run', async () => {
+    const { events, runner, until, steps } = harness();
+    runner.handle({ type: 'reset', runId: 1, setup: { ...SETUP, batchSize: 10 } });
+    runner.handle({ type: 'start', runId: 1 });
+    await until((e) => e.type === 'metrics');
+    runner.handle({ type: 'pause', runId: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    const stopped = steps().length;
+    expect(events.filter((e) => e.type === 'state').at(-1)).toMatchObject({ state: 'paused' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(steps().length).toBe(stopped);
+    runner.handle({ type: 'reset', runId: 2, setup: SETUP });
+    runner.handle({ type: 'start', runId: 1 }); // stale: must do nothing
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.filter((e) => 'runId' in e && e.runId === 2).map((e) => e.type)).toEqual(['state']);
+    runner.dispose();
+  });
+
+  it('pauses with a message when the loss diverges', async () => {
+    const { runner, until } = harness();
+    // Raw 0–255 inputs with η = 10: the loss goes from ~200 to ~1e10 at step 2.
+    const wild = { ...SETUP, batchSize: 10, optimizer: 'sgd' as const, preprocessing: 'none' as const, hyper: { ...SETUP.hyper, learningRate: 10 } };
+    runner.handle({ type: 'reset', runId: 3, setup: wild });
+    runner.handle({ type: 'start', runId: 3 });
+    const e = await until((x) => x.type === 'state' && x.state === 'diverged');
+    expect(e).toMatchObject({ runId: 3, message: expect.stringMatching(/diverged at step 2: the loss exploded to 1\.\d+e\+10/) });
+    runner.dispose();
+  });
+});
