@@ -1,0 +1,22 @@
+// Training and validation loss of one or more runs, optionally on a log axis.
+import { MetricChart } from './MetricChart';
+import type { ChartRun } from './types';
+
+export interface LossChartProps {
+  runs: readonly ChartRun[];
+  /** EMA weight in [0, 0.999]; 0 draws the raw batch losses only. */
+  smoothing: number;
+  logScale: boolean;
+  /** 0 while unknown: no epoch lines then. */
+  stepsPerEpoch: number;
+  /** Pixels; the width follows the container. */
+  height?: number;
+  /** Bump when points were appended to arrays passed again unchanged. */
+  version?: number;
+  /** Shown over the empty axes before any point exists, e.g. "Press Start to train". */
+  emptyHint?: string;
+}
+
+export function LossChart({ height = 300, ...rest }: LossChartProps) {
+  return <MetricChart {...rest} metric="loss" height={height} ariaLabel="Loss chart" />;
+}

@@ -1,0 +1,137 @@
+// The chart both LossChart and AccuracyChart draw: per run a faded raw line, a smoothed line and
+// validation dots in the run's colour over a step axis, with epoch and live-change guide lines.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { YAxisProps } from 'recharts';
+import { markerLines, epochLines } from './referenceLines';
+import type { RunSeries } from './series';
+import type { ChartRun } from './types';
+import { useRunSeries } from './useRunSeries';
+
+export interface MetricChartProps {
+  runs: readonly ChartRun[];
+  metric: 'loss' | 'accuracy';
+  smoothing: number;
+  logScale: boolean;
+  stepsPerEpoch: number;
+  height: number;
+  version?: number;
+  emptyHint?: string;
+  ariaLabel: string;
+}
+
+/** Before any data arrives: axes without data would draw no ticks, so they get two bare steps. */
+const EMPTY_ROWS = [{ step: 0 }, { step: 100 }];
+const TICK_STYLE = { fontSize: 13, fill: '#374151' };
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const percent = (v: number, digits: number) => `${(v * 100).toFixed(digits)}%`;
+
+// allowDataOverflow makes recharts take a fixed domain as given; without it an axis with no data
+// yet gets no domain and draws no ticks.
+function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty: boolean): YAxisProps {
+  if (metric === 'accuracy') {
+    const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+    return { domain: [0, 1], allowDataOverflow: true, ticks, tickFormatter: (v: number) => percent(v, 0) };
+  }
+  const tickFormatter = (v: number) => (v >= 100 ? compact.format(v) : String(Number(v.toPrecision(2))));
+  // With nothing to fit, 'auto' has no range; these frame a fresh MNIST loss (about 2.3).
+  if (empty) return { domain: logScale ? [0.01, 10] : [0, 4], scale: logScale ? 'log' : 'auto', allowDataOverflow: true, tickFormatter };
+  if (logScale) return { scale: 'log', domain: ['auto', 'auto'], allowDataOverflow: true, tickFormatter };
+  return { domain: [0, 'auto'], tickFormatter };
+}
+
+/**
+ * A run's lines. Validation has its own data array: on the shared rows recharts would build a dot
+ * for every training row, which made each redraw several times slower.
+ */
+function runLines(run: ChartRun, series: RunSeries | undefined, prefix: string, smoothing: number) {
+  const common = { stroke: run.color, dot: false, isAnimationActive: false, connectNulls: true } as const;
+  const lines = [
+    <Line
+      key={`${run.id}-smooth`}
+      {...common}
+      data={series?.train}
+      dataKey="smooth"
+      name={`${prefix}training${smoothing > 0 ? ' (smoothed)' : ''}`}
+      strokeWidth={2.5}
+      legendType="plainline"
+    />,
+    <Line
+      key={`${run.id}-val`}
+      {...common}
+      data={series?.val}
+      dataKey="val"
+      name={`${prefix}validation`}
+      strokeWidth={1.5}
+      strokeDasharray="6 4"
+      dot={{ r: 3.5, fill: run.color, strokeWidth: 0 }}
+      legendType="plainline"
+    />,
+  ];
+  // With no smoothing the smoothed line is the raw one; drawing both would only add ink.
+  if (smoothing > 0) {
+    lines.unshift(
+      <Line
+        key={`${run.id}-raw`}
+        {...common}
+        data={series?.train}
+        dataKey="raw"
+        name={`${prefix}training (raw)`}
+        strokeWidth={1}
+        strokeOpacity={0.25}
+        activeDot={false}
+        legendType="none"
+      />,
+    );
+  }
+  return lines;
+}
+
+export function MetricChart(props: MetricChartProps) {
+  const { runs, metric, smoothing, logScale, stepsPerEpoch, height, version, emptyHint, ariaLabel } = props;
+  const series = useRunSeries(runs, metric, smoothing, logScale, version);
+  const lastStep = series.reduce((m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0), 0);
+  const empty = lastStep === 0;
+  const several = runs.length > 1;
+  const valueFormat = (v: unknown) =>
+    typeof v !== 'number' ? String(v) : metric === 'accuracy' ? percent(v, 1) : v.toPrecision(3);
+
+  return (
+    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: '100%', height }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <LineChart data={empty ? EMPTY_ROWS : undefined} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={[0, 'dataMax']}
+            allowDecimals={false}
+            tick={TICK_STYLE}
+            tickFormatter={(v: number) => compact.format(v)}
+          />
+          <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty)} />
+          {epochLines(stepsPerEpoch, lastStep)}
+          {!empty && runs.flatMap((run, i) => runLines(run, series[i], several ? `${run.name}: ` : '', smoothing))}
+          {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
+          {!empty && (
+            <Tooltip
+              isAnimationActive={false}
+              formatter={valueFormat}
+              labelFormatter={(step) => `step ${String(step)}`}
+            />
+          )}
+          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13 }} />
+        </LineChart>
+      </ResponsiveContainer>
+      {empty && emptyHint && (
+        <div
+          style={{
+            position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center',
+            pointerEvents: 'none', color: '#6b7280', fontSize: 16,
+          }}
+        >
+          {emptyHint}
+        </div>
+      )}
+    </div>
+  );
+}

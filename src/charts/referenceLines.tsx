@@ -1,0 +1,65 @@
+// Vertical guide lines shared by the charts: epoch boundaries and the runs' live-change markers.
+// Plain functions returning elements, so recharts sees ReferenceLines as direct chart children.
+import { ReferenceLine } from 'recharts';
+import { epochBoundaries } from './series';
+import type { ChartRun } from './types';
+
+/** Above this many boundaries their labels would collide, so the lines go unlabelled. */
+const MAX_LABELLED_EPOCHS = 12;
+/** Marker labels closer than this fraction of the x range are stacked instead of overlapping. */
+const CROWDED = 0.18;
+const STACK_LEVELS = 4;
+const LABEL_FONT_SIZE = 13;
+
+export function epochLines(stepsPerEpoch: number, lastStep: number) {
+  const steps = epochBoundaries(stepsPerEpoch, lastStep);
+  const labelled = steps.length <= MAX_LABELLED_EPOCHS;
+  return steps.map((step) => (
+    <ReferenceLine
+      key={`epoch-${step}`}
+      x={step}
+      stroke="#9ca3af"
+      strokeOpacity={0.7}
+      strokeDasharray="2 4"
+      label={labelled ? { value: `epoch ${step / stepsPerEpoch + 1}`, position: 'top', fontSize: 12, fill: '#6b7280' } : false}
+    />
+  ));
+}
+
+/**
+ * One line per live change, labelled in its run's colour. Labels of markers in the right half sit
+ * left of their line, since the newest change is usually at the right edge, where text would be cut.
+ * `labelsAt` picks the edge the curves leave free: the top for loss, the bottom for accuracy.
+ */
+export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsAt: 'top' | 'bottom') {
+  const all = runs
+    .flatMap((run) => run.markers.map((marker, i) => ({ run, marker, key: `${run.id}-marker-${i}` })))
+    .filter(({ marker }) => marker.step <= lastStep)
+    .sort((a, b) => a.marker.step - b.marker.step);
+  let level = 0;
+  let prevStep = -Infinity;
+  return all.map(({ run, marker, key }) => {
+    level = marker.step - prevStep < CROWDED * lastStep ? (level + 1) % STACK_LEVELS : 0;
+    prevStep = marker.step;
+    const rightHalf = marker.step > lastStep / 2;
+    return (
+      <ReferenceLine
+        key={key}
+        x={marker.step}
+        stroke={run.color}
+        strokeWidth={1.5}
+        strokeDasharray="5 3"
+        label={{
+          value: marker.label,
+          position: `inside${labelsAt === 'top' ? 'Top' : 'Bottom'}${rightHalf ? 'Right' : 'Left'}`,
+          dy: (labelsAt === 'top' ? 1 : -1) * level * (LABEL_FONT_SIZE + 6),
+          fill: run.color,
+          fontSize: LABEL_FONT_SIZE,
+          fontWeight: 600,
+          // A white box keeps the label readable where it crosses the curves.
+          background: { fill: '#ffffff', fillOpacity: 0.85 },
+        }}
+      />
+    );
+  });
+}

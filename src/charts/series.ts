@@ -1,0 +1,177 @@
+// Pure helpers that turn a run's metric points into rows the charts can draw: smoothing,
+// shape-preserving downsampling, epoch boundaries and log-axis cleanup. No React, no recharts.
+import type { MetricPoint } from '../protocol';
+import type { ChartRun, ValidationPoint } from './types';
+
+/** Highest smoothing accepted; at 1 the average would never move. */
+export const MAX_SMOOTHING = 0.999;
+/** Per line: enough for a full-width chart, few enough that redrawing 4+ times a second stays cheap. */
+export const DEFAULT_MAX_POINTS = 1000;
+export const MAX_EPOCH_LINES = 50;
+
+/**
+ * Exponential moving average with TensorBoard's debiasing, so the first values are not pulled
+ * towards 0. Non-finite inputs give NaN at their index and leave the running average untouched,
+ * so one bad batch does not blank the rest of the line.
+ */
+export function ema(values: ArrayLike<number>, smoothing: number): Float64Array {
+  const s = Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0;
+  const out = new Float64Array(values.length);
+  let last = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      out[i] = NaN;
+      continue;
+    }
+    last = last * s + (1 - s) * v;
+    count++;
+    out[i] = last / (1 - Math.pow(s, count));
+  }
+  return out;
+}
+
+/**
+ * Indices to keep out of `n` points, ascending: the first, the last, and in each index bucket
+ * the lowest and highest `y`, so spikes survive however far the series is thinned.
+ */
+export function downsampleIndices(n: number, max: number, y: (i: number) => number): number[] {
+  const limit = Math.max(0, Math.floor(max));
+  if (n <= limit) return Array.from({ length: n }, (_, i) => i);
+  if (limit < 2) return limit === 1 ? [0] : [];
+  const kept = [0];
+  const interior = n - 2;
+  const buckets = Math.floor((limit - 2) / 2);
+  for (let b = 0; b < buckets; b++) {
+    const from = 1 + Math.floor((b * interior) / buckets);
+    const to = 1 + Math.floor(((b + 1) * interior) / buckets);
+    let lo = -1;
+    let hi = -1;
+    let loV = Infinity;
+    let hiV = -Infinity;
+    for (let i = from; i < to; i++) {
+      const v = y(i);
+      if (Number.isNaN(v)) continue;
+      if (lo < 0 || v < loV) [lo, loV] = [i, v];
+      if (hi < 0 || v > hiV) [hi, hiV] = [i, v];
+    }
+    // An all-NaN bucket has nothing to draw.
+    if (lo < 0) continue;
+    if (lo === hi) kept.push(lo);
+    else kept.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  kept.push(n - 1);
+  return kept;
+}
+
+/** At most `max` of `points` in order (see downsampleIndices); the same array when already short enough. */
+export function downsample<T>(points: T[], max: number, y: (p: T) => number = Number): T[] {
+  if (points.length <= max) return points;
+  return downsampleIndices(points.length, max, (i) => y(points[i] as T)).map((i) => points[i] as T);
+}
+
+/**
+ * Steps after which a new epoch starts (epoch k+1 begins after step k·stepsPerEpoch), up to
+ * `lastStep`. With more than `maxLines` epochs only every k-th boundary is kept.
+ */
+export function epochBoundaries(stepsPerEpoch: number, lastStep: number, maxLines = MAX_EPOCH_LINES): number[] {
+  if (!(stepsPerEpoch > 0) || !(lastStep >= stepsPerEpoch) || !(maxLines >= 1)) return [];
+  const count = Math.floor(lastStep / stepsPerEpoch);
+  const stride = Math.ceil(count / Math.floor(maxLines));
+  const out: number[] = [];
+  for (let k = stride; k <= count; k += stride) out.push(k * stepsPerEpoch);
+  return out;
+}
+
+/** A value recharts can place on the axis, or null (a gap): a log axis has no place for values ≤ 0. */
+export function plottable(v: number, logScale: boolean): number | null {
+  if (!Number.isFinite(v)) return null;
+  return logScale && v <= 0 ? null : v;
+}
+
+export interface ChartRow {
+  step: number;
+  /** Training value of this step's batch. */
+  raw?: number | null;
+  /** EMA of the training values up to this step. */
+  smooth?: number | null;
+  /** Validation value, on the rows of steps that were evaluated. */
+  val?: number | null;
+}
+
+export interface RowOptions {
+  metric: 'loss' | 'accuracy';
+  /** EMA weight in [0, 0.999]; 0 draws the raw values. */
+  smoothing: number;
+  logScale?: boolean;
+  /** Upper bound on training rows (and separately on validation rows). */
+  maxPoints?: number;
+}
+
+export interface RunSeries {
+  /** Training rows; each has `raw`, `smooth` or both. */
+  train: ChartRow[];
+  /** Validation rows, each with `val`. */
+  val: ChartRow[];
+}
+
+/**
+ * One run's training and validation rows, downsampled. Smoothing runs over every point before
+ * thinning, so the smoothed line does not depend on how many points are drawn. Each line is
+ * thinned by its own extremes: sampling the smoothed line where the raw one peaks would make it
+ * zigzag, so a training row may carry only one of `raw` and `smooth`.
+ */
+export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opts: RowOptions): RunSeries {
+  const { metric, logScale = false } = opts;
+  const max = opts.maxPoints ?? DEFAULT_MAX_POINTS;
+  const { points, validation } = run;
+  const values = Float64Array.from(points, (p) => p[metric]);
+  const smooth = ema(values, opts.smoothing);
+  const rawIdx = downsampleIndices(values.length, max, (i) => values[i] as number);
+  const smoothIdx = opts.smoothing > 0 ? downsampleIndices(smooth.length, max, (i) => smooth[i] as number) : rawIdx;
+
+  const train: ChartRow[] = [];
+  for (let r = 0, s = 0; r < rawIdx.length || s < smoothIdx.length; ) {
+    const i = Math.min(rawIdx[r] ?? Infinity, smoothIdx[s] ?? Infinity);
+    const row: ChartRow = { step: (points[i] as MetricPoint).step };
+    if (rawIdx[r] === i) {
+      row.raw = plottable(values[i] as number, logScale);
+      r++;
+    }
+    if (smoothIdx[s] === i) {
+      row.smooth = plottable(smooth[i] as number, logScale);
+      s++;
+    }
+    train.push(row);
+  }
+  const val = downsampleIndices(validation.length, max, (i) => (validation[i] as ValidationPoint)[metric]).map(
+    (i): ChartRow => {
+      const p = validation[i] as ValidationPoint;
+      return { step: p.step, val: plottable(p[metric], logScale) };
+    },
+  );
+  return { train, val };
+}
+
+/** The same rows merged by step, for a chart that takes a single data array. */
+export function buildChartRows(run: Pick<ChartRun, 'points' | 'validation'>, opts: RowOptions): ChartRow[] {
+  const { train, val } = buildRunSeries(run, opts);
+  return mergeByStep(train, val);
+}
+
+/** Both inputs ascending by step; a validation row joins the training row of the same step. */
+function mergeByStep(train: ChartRow[], val: ChartRow[]): ChartRow[] {
+  const rows: ChartRow[] = [];
+  let v = 0;
+  for (const row of train) {
+    while (v < val.length && (val[v] as ChartRow).step < row.step) rows.push(val[v++] as ChartRow);
+    const same = val[v];
+    if (same && same.step === row.step) {
+      rows.push({ ...row, val: same.val });
+      v++;
+    } else rows.push(row);
+  }
+  while (v < val.length) rows.push(val[v++] as ChartRow);
+  return rows;
+}

@@ -1,0 +1,68 @@
+// Chart rows for each run, rebuilt only for runs whose data grew or whose drawing options changed,
+// so overlaid finished runs cost nothing while the live run updates several times a second.
+import { useMemo } from 'react';
+import type { MetricPoint } from '../protocol';
+import { buildRunSeries, type RowOptions, type RunSeries } from './series';
+import type { ChartRun } from './types';
+
+interface Entry {
+  validation: ChartRun['validation'];
+  pointCount: number;
+  validationCount: number;
+  smoothing: number;
+  logScale: boolean;
+  series: RunSeries;
+}
+
+// Keyed by the points array itself: the session appends to it in place, so identity plus length
+// tells whether anything new arrived. One map per metric, as the two charts share the arrays.
+const caches: Record<RowOptions['metric'], WeakMap<readonly MetricPoint[], Entry>> = {
+  loss: new WeakMap(),
+  accuracy: new WeakMap(),
+};
+
+export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
+  const cache = caches[opts.metric];
+  const logScale = opts.logScale ?? false;
+  const hit = cache.get(run.points);
+  if (
+    hit &&
+    hit.validation === run.validation &&
+    hit.pointCount === run.points.length &&
+    hit.validationCount === run.validation.length &&
+    hit.smoothing === opts.smoothing &&
+    hit.logScale === logScale
+  ) {
+    return hit.series;
+  }
+  const series = buildRunSeries(run, opts);
+  cache.set(run.points, {
+    validation: run.validation,
+    pointCount: run.points.length,
+    validationCount: run.validation.length,
+    smoothing: opts.smoothing,
+    logScale,
+    series,
+  });
+  return series;
+}
+
+/**
+ * Series per run, in the order of `runs`. Notices points appended in place by their count; a
+ * caller that also changes values in place must bump `version`.
+ */
+export function useRunSeries(
+  runs: readonly ChartRun[],
+  metric: RowOptions['metric'],
+  smoothing: number,
+  logScale: boolean,
+  version: number | undefined,
+): RunSeries[] {
+  const sizes = runs.map((r) => `${r.points.length}/${r.validation.length}`).join(',');
+  return useMemo(() => {
+    // Only dependencies: runSeries' own check by identity and length decides what to rebuild.
+    void version;
+    void sizes;
+    return runs.map((run) => runSeries(run, { metric, smoothing, logScale }));
+  }, [runs, metric, smoothing, logScale, version, sizes]);
+}

@@ -1,0 +1,84 @@
+// Building a run's chart rows: merging by step, log-axis nulling and thinning long runs.
+import { describe, it, expect } from 'vitest';
+import { buildChartRows, buildRunSeries, ema } from '../../src/charts/series';
+import type { MetricPoint } from '../../src/protocol';
+
+function pointsOf(losses: readonly number[], accuracy = 0.5): MetricPoint[] {
+  return losses.map((loss, i) => ({ step: i + 1, epoch: 0, loss, accuracy }));
+}
+
+describe('buildChartRows', () => {
+  it('merges validation into training rows by step', () => {
+    const run = {
+      points: pointsOf([2, 1, 0.5, 0.25]),
+      validation: [
+        { step: 2, loss: 1.1, accuracy: 0.6 },
+        { step: 5, loss: 0.3, accuracy: 0.9 },
+      ],
+    };
+    const rows = buildChartRows(run, { metric: 'loss', smoothing: 0 });
+    expect(rows).toEqual([
+      { step: 1, raw: 2, smooth: 2 },
+      { step: 2, raw: 1, smooth: 1, val: 1.1 },
+      { step: 3, raw: 0.5, smooth: 0.5 },
+      { step: 4, raw: 0.25, smooth: 0.25 },
+      { step: 5, val: 0.3 },
+    ]);
+    const acc = buildChartRows(run, { metric: 'accuracy', smoothing: 0 });
+    expect(acc.map((r) => r.val ?? r.raw)).toEqual([0.5, 0.6, 0.5, 0.5, 0.9]);
+  });
+
+  it('nulls non-positive values on a log axis and smooths before nulling', () => {
+    const rows = buildChartRows(
+      { points: pointsOf([1, 0, NaN, 1]), validation: [{ step: 2, loss: 0, accuracy: 1 }] },
+      { metric: 'loss', smoothing: 0.5, logScale: true },
+    );
+    expect(rows.map((r) => r.raw)).toEqual([1, null, null, 1]);
+    expect(rows[1]!.val).toBeNull();
+    expect(rows[1]!.smooth).toBeCloseTo(1 / 3, 12);
+    expect(rows[2]!.smooth).toBeNull();
+  });
+
+  it('draws 20,000 steps with at most about 1,000 rows per line, keeping a spike', () => {
+    const losses = Array.from({ length: 20_000 }, (_, i) => 2.3 * Math.exp(-i / 3000) + 0.05 * (1 + Math.sin(i * 12.9898)));
+    losses[12_345] = 40;
+    const validation = Array.from({ length: 100 }, (_, k) => ({ step: (k + 1) * 200, loss: 0.3, accuracy: 0.9 }));
+    const rows = buildChartRows({ points: pointsOf(losses), validation }, { metric: 'loss', smoothing: 0.9 });
+    const count = (key: 'raw' | 'smooth' | 'val') => rows.filter((r) => r[key] !== undefined).length;
+    expect(count('raw')).toBeLessThanOrEqual(1000);
+    expect(count('raw')).toBeGreaterThan(900);
+    expect(count('smooth')).toBeLessThanOrEqual(1000);
+    expect(count('val')).toBe(100);
+    expect(rows[0]!.step).toBe(1);
+    expect(rows.at(-1)!.step).toBe(20_000);
+    expect(rows.some((r) => r.step === 12_346 && r.raw === 40)).toBe(true);
+    for (let k = 1; k < rows.length; k++) expect(rows[k]!.step).toBeGreaterThan(rows[k - 1]!.step);
+  });
+
+  it('thins the smoothed line by its own extremes, not the raw ones', () => {
+    // Deterministic noise around a falling trend with a dip in the middle.
+    const losses = Array.from({ length: 5000 }, (_, i) => 2 - i / 5000 - (i > 2400 && i < 2600 ? 0.5 : 0) + ((i * 7919) % 13) / 13);
+    const full = ema(losses, 0.95);
+    const rows = buildChartRows({ points: pointsOf(losses), validation: [] }, { metric: 'loss', smoothing: 0.95, maxPoints: 50 });
+    const smooth = rows.filter((r) => r.smooth !== undefined).map((r) => r.smooth!);
+    expect(smooth.length).toBeLessThanOrEqual(50);
+    expect(smooth).toContain(Math.min(...full));
+    expect(smooth).toContain(Math.max(...full));
+  });
+
+  it('keeps validation apart in the split series', () => {
+    const { train, val } = buildRunSeries(
+      { points: pointsOf([2, 1]), validation: [{ step: 2, loss: 1.5, accuracy: 0.7 }] },
+      { metric: 'accuracy', smoothing: 0.5 },
+    );
+    expect(train).toEqual([
+      { step: 1, raw: 0.5, smooth: 0.5 },
+      { step: 2, raw: 0.5, smooth: 0.5 },
+    ]);
+    expect(val).toEqual([{ step: 2, val: 0.7 }]);
+  });
+
+  it('is empty for a run without data', () => {
+    expect(buildChartRows({ points: [], validation: [] }, { metric: 'accuracy', smoothing: 0.6 })).toEqual([]);
+  });
+});
