@@ -86,6 +86,8 @@ function runLines(run: ChartRun, series: RunSeries | undefined, prefix: string, 
   return lines;
 }
 
+const TITLES = { loss: 'Loss (cross-entropy)', accuracy: 'Accuracy' } as const;
+
 export function MetricChart(props: MetricChartProps) {
   const { runs, metric, smoothing, logScale, stepsPerEpoch, height, version, emptyHint, ariaLabel } = props;
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
@@ -96,7 +98,8 @@ export function MetricChart(props: MetricChartProps) {
     typeof v !== 'number' ? String(v) : metric === 'accuracy' ? percent(v, 1) : v.toPrecision(3);
 
   return (
-    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: '100%', height }}>
+    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: '100%' }}>
+      <h2 className="chart-title">{TITLES[metric]}</h2>
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={empty ? EMPTY_ROWS : undefined} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
@@ -125,7 +128,7 @@ export function MetricChart(props: MetricChartProps) {
       {empty && emptyHint && (
         <div
           style={{
-            position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center',
+            position: 'absolute', inset: 0, top: 32, display: 'flex', alignItems: 'center', justifyContent: 'center',
             pointerEvents: 'none', color: '#6b7280', fontSize: 16,
           }}
         >

@@ -6,8 +6,7 @@ import type { ChartRun } from './types';
 
 /** Above this many boundaries their labels would collide, so the lines go unlabelled. */
 const MAX_LABELLED_EPOCHS = 12;
-/** Marker labels closer than this fraction of the x range are stacked instead of overlapping. */
-const CROWDED = 0.18;
+/** Successive marker labels step down a staircase of this many rows, so neighbours never overlap. */
 const STACK_LEVELS = 4;
 const LABEL_FONT_SIZE = 13;
 
@@ -36,11 +35,10 @@ export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsA
     .flatMap((run) => run.markers.map((marker, i) => ({ run, marker, key: `${run.id}-marker-${i}` })))
     .filter(({ marker }) => marker.step <= lastStep)
     .sort((a, b) => a.marker.step - b.marker.step);
-  let level = 0;
-  let prevStep = -Infinity;
-  return all.map(({ run, marker, key }) => {
-    level = marker.step - prevStep < CROWDED * lastStep ? (level + 1) % STACK_LEVELS : 0;
-    prevStep = marker.step;
+  // Label widths are unknown here (they depend on the chart's pixel width), so a left-half label
+  // growing right can meet a right-half label growing left: a staircase avoids that whatever the width.
+  return all.map(({ run, marker, key }, i) => {
+    const level = i % STACK_LEVELS;
     const rightHalf = marker.step > lastStep / 2;
     return (
       <ReferenceLine

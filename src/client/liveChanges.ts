@@ -5,6 +5,7 @@ import { formatValue } from '../config/sliders';
 import type { LiveChange } from '../protocol';
 
 const DEBOUNCE_MS = 250;
+export const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' } as const;
 type HyperKey = 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum' | 'nesterov';
 type HyperValue = RunConfig[HyperKey];
 const HYPER_KEYS: readonly FieldKey[] = ['learningRate', 'beta1', 'beta2', 'epsilon', 'momentum', 'nesterov'];
@@ -31,7 +32,7 @@ export class LiveChanges {
 
   optimizer(from: RunConfig['optimizer'], to: RunConfig['optimizer']): void {
     this.flush();
-    if (from !== to) this.send({ kind: 'optimizer', optimizer: to }, `Optimizer ${from} → ${to}`);
+    if (from !== to) this.send({ kind: 'optimizer', optimizer: to }, `Optimizer ${OPTIMIZER_LABELS[from]} → ${OPTIMIZER_LABELS[to]}`);
   }
 
   /** Sends everything waiting now (before a Step, or when a run starts). */

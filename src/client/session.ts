@@ -34,7 +34,7 @@ export interface SessionSnapshot {
   validation: EvalPoint[];
   test: EvalPoint | null;
   markers: Marker[];
-  /** Changes sent but not yet acknowledged, by change id. */
+  /** The worker's reason for the last refused change. */
   lastRejected: string | null;
 }
 
@@ -108,6 +108,8 @@ export class Session {
         return this.update({}, false);
       case 'applied': {
         const label = this.labels.get(e.changeId) ?? describeChange(e.change);
+        const sent = `live-change-sent:${e.runId}:${e.changeId}`;
+        if (performance.getEntriesByName(sent).length) performance.measure('live-change', sent);
         this.labels.delete(e.changeId);
         // A change before the first step is simply the run's setting, not an event on the curve.
         if (e.step > 1) s.markers.push({ step: e.step, label });

@@ -78,6 +78,8 @@ export function useTraining(initial: RunConfig): TrainingControls {
       (change: LiveChange, label: string) => {
         changeId.current += 1;
         session.expectChange(changeId.current, label);
+        // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
+        performance.mark(`live-change-sent:${runId.current}:${changeId.current}`);
         client.current?.send({ type: 'change', runId: runId.current, changeId: changeId.current, change });
       },
       [session],

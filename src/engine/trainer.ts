@@ -2,7 +2,8 @@
 // back in one asynchronous call per flush. No DOM and no worker globals, so Node tests run it as is.
 import * as tf from '@tensorflow/tfjs';
 import type { Split } from './mnist';
-import { createMlp, correctCount, crossEntropy, type Model } from './model';
+import { composedCrossEntropy, type CrossEntropyKernels } from './crossEntropy';
+import { createMlp, NUM_CLASSES, type Model } from './model';
 import { createOptimizer, type HyperParams, type Optimizer, type OptimizerName } from './optimizers';
 import { fillBatch, pixelStats, pixelTable, type PixelStats, type Preprocessing } from './preprocess';
 import { createRng, deriveSeed, shuffledIndices } from './random';
@@ -37,6 +38,18 @@ export interface EvalResult {
 }
 
 export type EvalSplit = 'validation' | 'test';
+
+/** Backend-specific fast paths (the WebGL kernels); the composed ops are the default everywhere. */
+export interface TrainerKernels {
+  crossEntropy?: CrossEntropyKernels;
+  createOptimizer?: (name: OptimizerName, hyper: HyperParams) => Optimizer;
+}
+
+/** Writes one-hot rows for the labels at `indices` into `out` (zeroed where it had ones before). */
+function fillOneHot(labels: Uint8Array, indices: ArrayLike<number>, out: Float32Array): void {
+  out.fill(0, 0, indices.length * NUM_CLASSES);
+  for (let i = 0; i < indices.length; i++) out[i * NUM_CLASSES + labels[indices[i]!]!] = 1;
+}
 const EVAL_BATCH = 500;
 
 export class Trainer {
@@ -49,14 +62,17 @@ export class Trainer {
   private readonly shuffleRng: () => number;
   private order: Uint32Array = new Uint32Array(0);
   private readonly xBuf: Float32Array;
-  private readonly yBuf: Int32Array;
-  private pending: { step: number; loss: tf.Scalar; correct: tf.Scalar }[] = [];
+  private readonly yBuf: Float32Array;
+  private readonly ce: CrossEntropyKernels;
+  /** Per step [loss sum, correct count], still on the device. */
+  private pending: { step: number; stats: tf.Tensor1D }[] = [];
   private steps = 0;
 
   constructor(
     private readonly data: TrainerData,
     readonly config: TrainerConfig,
     stats?: PixelStats,
+    private readonly kernels: TrainerKernels = {},
   ) {
     const { batchSize, epochs } = config;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
@@ -67,9 +83,10 @@ export class Trainer {
     this.lut = pixelTable(config.preprocessing, this.stats);
     this.shuffleRng = createRng(deriveSeed(config.seed, 2));
     this.xBuf = new Float32Array(batchSize * 784);
-    this.yBuf = new Int32Array(batchSize);
+    this.yBuf = new Float32Array(batchSize * NUM_CLASSES);
+    this.ce = kernels.crossEntropy ?? composedCrossEntropy;
     this.model = createMlp(config.seed);
-    this.optimizer = createOptimizer(config.optimizer, config.hyper);
+    this.optimizer = this.makeOptimizer(config.optimizer, config.hyper);
   }
 
   /** Steps completed so far. */
@@ -103,26 +120,18 @@ export class Trainer {
     const idx = this.nextBatchIndices();
     const { train } = this.data;
     fillBatch(train.images, idx, this.lut, this.xBuf);
-    for (let i = 0; i < idx.length; i++) this.yBuf[i] = train.labels[idx[i]!]!;
+    fillOneHot(train.labels, idx, this.yBuf);
     const vars = this.model.variables;
-    const [loss, correct] = tf.tidy(() => {
+    const stats = tf.tidy(() => {
+      // One upload each for images and one-hot labels; the rest of the step stays on the device.
       const x = tf.tensor2d(this.xBuf, [idx.length, 784]);
-      const y = tf.tensor1d(this.yBuf, 'int32');
-      let correct: tf.Scalar | undefined;
-      const { value, grads } = tf.variableGrads(() => {
-        const logits = this.model.logits(x);
-        // variableGrads frees everything f made but its result, so the accuracy is kept explicitly.
-        correct = tf.keep(correctCount(logits, y));
-        return crossEntropy(logits, y);
-      }, vars);
-      this.optimizer.apply(
-        vars,
-        vars.map((v) => grads[v.name]!),
-      );
-      return [value, correct!];
+      const y = tf.tensor2d(this.yBuf, [idx.length, NUM_CLASSES]);
+      const { grads, stats } = this.model.backward(x, y, this.ce);
+      this.optimizer.apply(vars, grads);
+      return stats;
     });
     this.steps++;
-    this.pending.push({ step: this.steps, loss, correct });
+    this.pending.push({ step: this.steps, stats });
     if (this.steps % this.stepsPerEpoch === 0) this.order = new Uint32Array(0);
   }
 
@@ -131,18 +140,15 @@ export class Trainer {
     const batch = this.pending;
     if (batch.length === 0) return [];
     this.pending = [];
-    const packed = tf.tidy(() => tf.stack(batch.flatMap((p) => [p.loss, p.correct])));
-    for (const p of batch) {
-      p.loss.dispose();
-      p.correct.dispose();
-    }
+    const packed = tf.tidy(() => tf.concat(batch.map((p) => p.stats)));
+    for (const p of batch) p.stats.dispose();
     const values = await packed.data();
     packed.dispose();
     const b = this.config.batchSize;
     return batch.map((p, i) => ({
       step: p.step,
       epoch: Math.floor((p.step - 1) / this.stepsPerEpoch),
-      loss: values[2 * i]!,
+      loss: values[2 * i]! / b,
       accuracy: values[2 * i + 1]! / b,
     }));
   }
@@ -151,26 +157,23 @@ export class Trainer {
   async evaluate(split: EvalSplit, maxCount = Infinity): Promise<EvalResult> {
     const { images, labels, count: all } = this.data[split];
     const count = Math.min(all, maxCount);
-    const [lossSum, correctSum] = tf.tidy(() => [tf.variable(tf.scalar(0), false), tf.variable(tf.scalar(0), false)]);
+    const sums = tf.tidy(() => tf.variable(tf.zeros([2]), false));
     const xBuf = new Float32Array(EVAL_BATCH * 784);
-    const yBuf = new Int32Array(EVAL_BATCH);
+    const yBuf = new Float32Array(EVAL_BATCH * NUM_CLASSES);
     for (let start = 0; start < count; start += EVAL_BATCH) {
       const n = Math.min(EVAL_BATCH, count - start);
       const idx = Array.from({ length: n }, (_, i) => start + i);
       fillBatch(images, idx, this.lut, xBuf);
-      for (let i = 0; i < n; i++) yBuf[i] = labels[start + i]!;
+      fillOneHot(labels, idx, yBuf);
       tf.tidy(() => {
         const x = tf.tensor2d(xBuf.subarray(0, n * 784), [n, 784]);
-        const y = tf.tensor1d(yBuf.subarray(0, n), 'int32');
-        const logits = this.model.logits(x);
-        lossSum.assign(tf.add(lossSum, tf.mul(crossEntropy(logits, y), n)));
-        correctSum.assign(tf.add(correctSum, correctCount(logits, y)));
+        const y = tf.tensor2d(yBuf.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
+        sums.assign(tf.add(sums, this.ce.stats(this.model.logits(x), y)));
       });
     }
-    const [l, c] = await Promise.all([lossSum.data(), correctSum.data()]);
-    lossSum.dispose();
-    correctSum.dispose();
-    return { loss: l[0]! / count, accuracy: c[0]! / count, count };
+    const [loss, correct] = await sums.data();
+    sums.dispose();
+    return { loss: loss! / count, accuracy: correct! / count, count };
   }
 
   /** Live change, effective from the next step; optimizer state is kept. */
@@ -180,16 +183,17 @@ export class Trainer {
 
   /** Switches optimizer with fresh state from the next step, keeping the current hyperparameters. */
   setOptimizer(name: OptimizerName, hyper: HyperParams = this.optimizer.getHyperParams()): void {
-    const next = createOptimizer(name, hyper);
+    const next = this.makeOptimizer(name, hyper);
     this.optimizer.dispose();
     this.optimizer = next;
   }
 
+  private makeOptimizer(name: OptimizerName, hyper: HyperParams): Optimizer {
+    return (this.kernels.createOptimizer ?? createOptimizer)(name, hyper);
+  }
+
   dispose(): void {
-    for (const p of this.pending) {
-      p.loss.dispose();
-      p.correct.dispose();
-    }
+    for (const p of this.pending) p.stats.dispose();
     this.pending = [];
     this.optimizer.dispose();
     this.model.dispose();

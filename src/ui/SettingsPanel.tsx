@@ -1,6 +1,7 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
 import { FIELDS, OPTIMIZERS, usedBy, type FieldKey, type RunConfig } from '../config/schema';
 import { formatValue } from '../config/sliders';
+import { OPTIMIZER_LABELS } from '../client/liveChanges';
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { ToggleControl } from './ToggleControl';
@@ -19,7 +20,6 @@ interface Props {
   onDisplay(d: DisplayOptions): void;
 }
 
-const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' } as const;
 const PREP_NAMES = { scale: 'Scale to [0, 1]', standardize: 'Standardize (mean 0, std 1)', none: 'None (raw 0–255)' } as const;
 
 export function SettingsPanel({ config, runConfig, display, onChange, onDisplay }: Props) {
@@ -37,7 +37,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           label={FIELDS.optimizer.label}
           value={config.optimizer}
           options={OPTIMIZERS}
-          names={OPTIMIZER_NAMES}
+          names={OPTIMIZER_LABELS}
           onChange={(v) => onChange('optimizer', v)}
         />
         {numeric('learningRate')}

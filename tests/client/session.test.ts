@@ -78,7 +78,7 @@ describe('LiveChanges', () => {
     const live = new LiveChanges((_c, l) => sent.push(l), 250);
     live.hyper('learningRate', 0.001, 0.01);
     live.optimizer('adam', 'sgd');
-    expect(sent).toEqual(['Learning rate 0.001 → 0.01', 'Optimizer adam → sgd']);
+    expect(sent).toEqual(['Learning rate 0.001 → 0.01', 'Optimizer Adam → SGD']);
     live.hyper('epsilon', 1e-7, 1e-3);
     live.hyper('epsilon', 1e-3, 1e-7);
     vi.advanceTimersByTime(300);

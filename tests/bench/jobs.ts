@@ -1,0 +1,65 @@
+// Shared shapes of the training bench: one job (what to train and how to measure it), one run's result,
+// and the messages between the bench worker and the bench page. Plain data only.
+
+export type Impl = 'ours' | 'peer';
+
+export interface Job {
+  /** Label used in logs, e.g. "ours-adam/32#1". */
+  id: string;
+  impl: Impl;
+  /** Ours only ('peer' always uses tf.train.adam). */
+  optimizer: 'adam' | 'sgd';
+  batchSize: number;
+  /** 'epoch': train `epochs` full epochs and evaluate on the test set; 'window': time-boxed. */
+  mode: 'epoch' | 'window';
+  epochs: number;
+  /** Steps run before the clock starts (shader compilation, texture allocation). */
+  warmupSteps: number;
+  /** Length of the measured window in 'window' mode. */
+  windowMs: number;
+  /** Ours, 'epoch' mode: keep training a fresh run after the end until the tensor count spans this many steps. */
+  minLeakSteps: number;
+  softwareWebgl: boolean;
+}
+
+export interface RunResult {
+  id: string;
+  impl: Impl;
+  optimizer: string;
+  batchSize: number;
+  mode: Job['mode'];
+  renderer: string;
+  /** Training steps inside the measured window, and its wall-clock length. */
+  steps: number;
+  ms: number;
+  samplesPerSec: number;
+  msPerStep: number;
+  /** Kernels recorded by tf.profile for one training step. */
+  kernelsPerStep: number;
+  /** WebGL programs run per step inside the window (includes periodic evaluation for ours). */
+  glProgramsPerStep: number | null;
+  /** backend.readSync calls inside the window (blocking GPU → CPU reads). */
+  readSyncs: number;
+  readSyncsPerStep: number;
+  tensorsBefore: number;
+  tensorsAfter: number;
+  tensorGrowth: number;
+  /** Steps between the two tensor counts. */
+  tensorSteps: number;
+  testAccuracy: number | null;
+  epochsTrained: number | null;
+  /** Backend start + MNIST download/verify in the worker. */
+  loadMs: number;
+  /** Everything the job did in the worker after loading. */
+  totalMs: number;
+}
+
+export interface WorkerRequest {
+  job: Job;
+  baseUrl: string;
+}
+
+export type WorkerReply =
+  | { type: 'log'; text: string }
+  | { type: 'result'; result: RunResult }
+  | { type: 'error'; message: string };

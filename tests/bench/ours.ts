@@ -1,0 +1,158 @@
+// OURS: the page's own training loop (Runner from src/worker/runner.ts, driven through its emit callback),
+// timed from its metrics events; kernels per step come from a separate Trainer profiled for one step.
+import type { MnistData } from '../../src/engine/mnist';
+import type { HyperParams } from '../../src/engine/optimizers';
+import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
+import type { RunSetup, WorkerEvent } from '../../src/protocol';
+import { Runner } from '../../src/worker/runner';
+import type { Job, RunResult } from './jobs';
+import { kernelsOf, numTensors, type Probe } from './probes';
+
+const HYPER: HyperParams = { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+
+export function setupOf(job: Job): RunSetup {
+  return { optimizer: job.optimizer, hyper: HYPER, batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 };
+}
+
+type Measured = Pick<RunResult, 'steps' | 'ms' | 'readSyncs' | 'tensorsBefore' | 'tensorsAfter' | 'tensorSteps' | 'testAccuracy' | 'epochsTrained'> & {
+  programs: number;
+};
+
+/** Trains with the Runner until the job's window or epochs are done; resolves once its loop has let go. */
+function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => void): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const yieldWaiters: (() => void)[] = [];
+    // The Runner's default yield (a macrotask), plus a hook so we know when its loop has come round.
+    const runner = new Runner(data, (e) => onEvent(e), {
+      yieldToEvents: () =>
+        new Promise((r) =>
+          setTimeout(() => {
+            for (const w of yieldWaiters.splice(0)) w();
+            r();
+          }, 0),
+        ),
+    });
+    const afterLoopTurn = () => new Promise<void>((r) => yieldWaiters.push(() => setTimeout(r, 0)));
+    let runId = 1;
+    let phase: 'warmup' | 'measure' | 'test' | 'leak' | 'done' = 'warmup';
+    let t0 = 0;
+    let s0 = 0;
+    let lastLog = 0;
+    const m: Measured = {
+      steps: 0, ms: 0, readSyncs: 0, programs: 0, tensorsBefore: 0, tensorsAfter: 0, tensorSteps: 0,
+      testAccuracy: null, epochsTrained: null,
+    };
+    let leakTarget = 0;
+    const finish = (): void => {
+      phase = 'done';
+      runner.handle({ type: 'pause', runId });
+      void afterLoopTurn().then(() => {
+        runner.dispose();
+        resolve(m);
+      });
+    };
+    const fail = (err: unknown): void => {
+      phase = 'done';
+      runner.dispose();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    const endWindow = (step: number): void => {
+      m.ms = performance.now() - t0;
+      probe.stop();
+      m.steps = step - s0;
+      m.readSyncs = probe.readSyncs;
+      m.programs = probe.programs;
+    };
+
+    function onEvent(e: WorkerEvent): void {
+      try {
+        if ('runId' in e && e.runId !== runId) return;
+        if (e.type === 'state' && e.state === 'diverged') throw new Error(`ours diverged: ${e.message ?? ''}`);
+        if (e.type === 'eval' && e.split === 'test' && phase === 'test') m.testAccuracy = e.accuracy;
+        if (e.type === 'state' && e.state === 'finished' && phase === 'test') {
+          m.epochsTrained = job.epochs;
+          if (m.tensorSteps >= job.minLeakSteps) return finish();
+          // Leak check: a fresh run (Reset, as the page does) continues until the span reaches minLeakSteps.
+          phase = 'leak';
+          leakTarget = job.minLeakSteps - m.tensorSteps;
+          log(`finished (test accuracy ${m.testAccuracy}); leak check: ${leakTarget} more steps after a reset`);
+          void afterLoopTurn().then(() => {
+            runId = 2;
+            runner.handle({ type: 'reset', runId, setup: setupOf(job) });
+            runner.handle({ type: 'start', runId });
+          });
+          return;
+        }
+        if (e.type !== 'metrics') return;
+        const step = e.points.at(-1)?.step ?? 0;
+        const now = performance.now();
+        if (phase === 'warmup' && step >= job.warmupSteps) {
+          phase = 'measure';
+          t0 = now;
+          s0 = step;
+          m.tensorsBefore = numTensors();
+          probe.start();
+        } else if (phase === 'measure') {
+          if (now - lastLog > 15_000) {
+            lastLog = now;
+            log(`step ${step}/${e.totalSteps}, ${(((step - s0) * job.batchSize * 1000) / (now - t0)).toFixed(0)} samples/s`);
+          }
+          const windowDone = job.mode === 'window' && now - t0 >= job.windowMs;
+          if (windowDone || step >= e.totalSteps) {
+            endWindow(step);
+            m.tensorsAfter = numTensors();
+            m.tensorSteps = m.steps;
+            if (windowDone) return finish();
+            phase = 'test';
+          }
+        } else if (phase === 'leak' && step >= leakTarget) {
+          m.tensorsAfter = numTensors();
+          m.tensorSteps += step;
+          finish();
+        }
+      } catch (err) {
+        fail(err);
+      }
+    }
+
+    runner.handle({ type: 'reset', runId, setup: setupOf(job) });
+    runner.handle({ type: 'start', runId });
+  });
+}
+
+export async function runOurs(job: Job, data: MnistData, probe: Probe, log: (s: string) => void): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
+  const m = await measure(job, data, probe, log);
+  // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back).
+  const config: TrainerConfig = { ...setupOf(job), epochs: 1 };
+  const t = new Trainer(data, config);
+  let kernels: number;
+  try {
+    for (let i = 0; i < 3; i++) t.trainStep();
+    await t.flushMetrics();
+    kernels = await kernelsOf(() => t.trainStep());
+    await t.flushMetrics();
+  } finally {
+    t.dispose();
+  }
+  return {
+    id: job.id,
+    impl: 'ours',
+    optimizer: job.optimizer,
+    batchSize: job.batchSize,
+    mode: job.mode,
+    steps: m.steps,
+    ms: m.ms,
+    samplesPerSec: (m.steps * job.batchSize * 1000) / m.ms,
+    msPerStep: m.ms / m.steps,
+    kernelsPerStep: kernels,
+    glProgramsPerStep: probe.countsPrograms ? m.programs / m.steps : null,
+    readSyncs: m.readSyncs,
+    readSyncsPerStep: m.readSyncs / m.steps,
+    tensorsBefore: m.tensorsBefore,
+    tensorsAfter: m.tensorsAfter,
+    tensorGrowth: m.tensorsAfter - m.tensorsBefore,
+    tensorSteps: m.tensorSteps,
+    testAccuracy: m.testAccuracy,
+    epochsTrained: m.epochsTrained,
+  };
+}
