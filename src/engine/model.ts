@@ -67,17 +67,3 @@ export function createMlp(seed: number, hidden = 128): Model {
     },
   };
 }
-
-/** Mean softmax cross-entropy from logits (not from softmax outputs: the origin recipe's bug). */
-export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => {
-    const logProbs = tf.logSoftmax(logits);
-    const picked = tf.sum(tf.mul(logProbs, tf.oneHot(labels, NUM_CLASSES)), 1);
-    return tf.neg(tf.mean(picked)) as tf.Scalar;
-  });
-}
-
-/** Number of correct predictions in the batch, as a float scalar (summable on the device). */
-export function correctCount(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
-  return tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
-}

@@ -100,7 +100,7 @@ export abstract class BaseOptimizer implements Optimizer {
 }
 
 /** θ ← θ − η·g */
-class Sgd extends BaseOptimizer {
+export class Sgd extends BaseOptimizer {
   readonly name = 'sgd' as const;
   protected readonly slotCount = 0;
   protected update(v: tf.Variable, g: tf.Tensor): void {
@@ -109,7 +109,7 @@ class Sgd extends BaseOptimizer {
 }
 
 /** v ← μ·v + g; θ ← θ − η·v, or with Nesterov θ ← θ − η·(g + μ·v) using the new v. */
-class Momentum extends BaseOptimizer {
+export class Momentum extends BaseOptimizer {
   readonly name = 'momentum' as const;
   protected readonly slotCount = 1;
   protected update(v: tf.Variable, g: tf.Tensor, [vel]: tf.Variable[]): void {

@@ -2,7 +2,7 @@
 // trainer's numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
-import { Trainer } from '../engine/trainer';
+import { Trainer, type TrainerKernels } from '../engine/trainer';
 import { assertNever, type Command, type RunState, type WorkerEvent } from '../protocol';
 
 /** A chunk of steps plus its readback should take about this long: short enough to react, long enough to batch. */
@@ -21,6 +21,8 @@ export interface RunnerOptions {
   now?: () => number;
   /** Lets other messages through between chunks (a macrotask in the worker). */
   yieldToEvents?: () => Promise<void>;
+  /** Backend fast paths (fused WebGL programs); composed ops when absent. */
+  kernels?: TrainerKernels;
 }
 
 export class Runner {
@@ -33,6 +35,7 @@ export class Runner {
   private stats: PixelStats;
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
+  private readonly kernels: TrainerKernels;
 
   constructor(
     private readonly data: MnistData,
@@ -41,6 +44,7 @@ export class Runner {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.yieldToEvents = options.yieldToEvents ?? (() => new Promise((r) => setTimeout(r, 0)));
+    this.kernels = options.kernels ?? {};
     // Training-set statistics for 'standardize', computed once per page load (55,000 images).
     this.stats = pixelStats(data.train.images);
   }
@@ -80,6 +84,7 @@ export class Runner {
         this.data,
         { optimizer: setup.optimizer, hyper: setup.hyper, batchSize: setup.batchSize, epochs: setup.epochs, seed: setup.seed, preprocessing: setup.preprocessing },
         this.stats,
+        this.kernels,
       );
       this.setState('idle');
     } catch (e) {

@@ -1,6 +1,7 @@
 // Worker entry: owns TensorFlow.js, picks the backend, loads MNIST, and routes commands to the Runner.
 import { loadMnist } from '../engine/mnist';
 import { fetchByteSource } from '../engine/mnistFetch';
+import { webglKernels } from '../engine/webgl/kernels';
 import { assertNever, type Command, type WorkerEvent } from '../protocol';
 import { selectBackend } from './backend';
 import { Runner } from './runner';
@@ -18,7 +19,8 @@ const queued: Exclude<Command, { type: 'init' }>[] = [];
 
 async function init(baseUrl: string, softwareWebgl: boolean): Promise<void> {
   try {
-    emit({ type: 'backend', info: await selectBackend(softwareWebgl) });
+    const info = await selectBackend(softwareWebgl);
+    emit({ type: 'backend', info });
     let last = 0;
     const data = await loadMnist(fetchByteSource(baseUrl), ({ loadedBytes, totalBytes }) => {
       // Progress at most every 1% keeps the message rate low on fast connections.
@@ -28,7 +30,7 @@ async function init(baseUrl: string, softwareWebgl: boolean): Promise<void> {
       }
     });
     emit({ type: 'loaded', trainCount: data.train.count, validationCount: data.validation.count, testCount: data.test.count });
-    runner = new Runner(data, emit);
+    runner = new Runner(data, emit, info.backend === 'webgl' ? { kernels: webglKernels } : {});
     for (const cmd of queued.splice(0)) runner.handle(cmd);
   } catch (e) {
     emit({ type: 'fatal', message: (e as Error).message });

@@ -4,7 +4,7 @@ import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 
 const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-background-networking',

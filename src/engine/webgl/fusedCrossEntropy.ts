@@ -1,0 +1,79 @@
+// Softmax cross-entropy on WebGL in one program each: the logits' gradient, and the batch's
+// [loss sum, correct count]. The composed version (../crossEntropy.ts) is the reference.
+import type * as tf from '@tensorflow/tfjs';
+import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
+import type { CrossEntropyKernels } from '../crossEntropy';
+import { runProgram } from './run';
+
+const cache = new Map<string, GPGPUProgram>();
+function cached(key: string, make: () => GPGPUProgram): GPGPUProgram {
+  let p = cache.get(key);
+  if (!p) cache.set(key, (p = make()));
+  return p;
+}
+
+/** (softmax(z) − y) / batch, each output reading its row's C logits (max-shifted for stability). */
+function gradientProgram(rows: number, cols: number): GPGPUProgram {
+  return {
+    variableNames: ['Z', 'Y'],
+    outputShape: [rows, cols],
+    customUniforms: [{ name: 'invBatch', type: 'float' }],
+    userCode: `
+      void main() {
+        ivec2 rc = getOutputCoords();
+        float mx = getZ(rc.x, 0);
+        for (int j = 1; j < ${cols}; j++) mx = max(mx, getZ(rc.x, j));
+        float sum = 0.0;
+        for (int j = 0; j < ${cols}; j++) sum += exp(getZ(rc.x, j) - mx);
+        float p = exp(getZ(rc.x, rc.y) - mx) / sum;
+        setOutput((p - getY(rc.x, rc.y)) * invBatch);
+      }`,
+  };
+}
+
+/** Output 0: Σ over rows of logsumexp(z) − Σ y·z; output 1: rows whose first argmax of z and y agree. */
+function statsProgram(rows: number, cols: number): GPGPUProgram {
+  return {
+    variableNames: ['Z', 'Y'],
+    outputShape: [2],
+    userCode: `
+      void main() {
+        int k = getOutputCoords();
+        float acc = 0.0;
+        for (int r = 0; r < ${rows}; r++) {
+          float mx = getZ(r, 0); int am = 0;
+          float ym = getY(r, 0); int ay = 0;
+          for (int j = 1; j < ${cols}; j++) {
+            float z = getZ(r, j);
+            if (z > mx) { mx = z; am = j; }
+            float y = getY(r, j);
+            if (y > ym) { ym = y; ay = j; }
+          }
+          if (k == 0) {
+            float sum = 0.0; float yz = 0.0;
+            for (int j = 0; j < ${cols}; j++) {
+              float z = getZ(r, j);
+              sum += exp(z - mx);
+              yz += getY(r, j) * z;
+            }
+            acc += log(sum) + mx - yz;
+          } else {
+            acc += am == ay ? 1.0 : 0.0;
+          }
+        }
+        setOutput(acc);
+      }`,
+  };
+}
+
+export const fusedCrossEntropy: CrossEntropyKernels = {
+  gradient: (z, y) => {
+    const [rows, cols] = z.shape;
+    const p = cached(`g${rows}x${cols}`, () => gradientProgram(rows, cols));
+    return runProgram(p, [z, y], [[1 / rows]]) as tf.Tensor2D;
+  },
+  stats: (z, y) => {
+    const [rows, cols] = z.shape;
+    return runProgram(cached(`s${rows}x${cols}`, () => statsProgram(rows, cols)), [z, y]) as tf.Tensor1D;
+  },
+};

@@ -1,0 +1,66 @@
+// SGD, momentum and Adam as fused WebGL programs: one program per output (θ, v, m, s), with η, β, ε and
+// the bias corrections passed as uniforms. Same update rules as the composed reference in ../optimizers.ts,
+// which a browser test compares them with.
+import type * as tf from '@tensorflow/tfjs';
+import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
+import { Adam, Momentum, Sgd, type HyperParams, type Optimizer, type OptimizerName } from '../optimizers';
+import { elementwise, runProgram } from './run';
+
+/** Programs are plain objects; caching them per shape keeps tfjs's shader cache lookups cheap. */
+const cache = new Map<string, GPGPUProgram>();
+function program(kind: string, shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
+  const key = `${kind}:${shape.join('x')}`;
+  let p = cache.get(key);
+  if (!p) cache.set(key, (p = elementwise(shape, inputs, expr, uniforms)));
+  return p;
+}
+
+/** θ ← θ − η·g: one program. */
+class FusedSgd extends Sgd {
+  protected override update(v: tf.Variable, g: tf.Tensor): void {
+    v.assign(runProgram(program('sgd', v.shape, 2, 'a - lr * b', ['lr']), [v, g], [[this.hyper.learningRate]]));
+  }
+}
+
+/** v ← μ·v + g; θ ← θ − η·v (Nesterov: θ − η·(g + μ·v)): two programs. */
+class FusedMomentum extends Momentum {
+  protected override update(v: tf.Variable, g: tf.Tensor, [vel]: tf.Variable[]): void {
+    const h = this.hyper;
+    const newVel = runProgram(program('mom-v', v.shape, 2, 'mu * a + b', ['mu']), [vel!, g], [[h.momentum]]);
+    vel!.assign(newVel);
+    const expr = 'a - lr * (nesterov > 0.5 ? b + mu * c : c)';
+    const theta = runProgram(program('mom-t', v.shape, 3, expr, ['lr', 'mu', 'nesterov']), [v, g, newVel], [
+      [h.learningRate], [h.momentum], [h.nesterov ? 1 : 0],
+    ]);
+    v.assign(theta);
+  }
+}
+
+/** m, s and θ: three programs per variable. */
+class FusedAdam extends Adam {
+  protected override update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {
+    const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = this.hyper;
+    const newM = runProgram(program('adam-m', v.shape, 2, 'b1 * a + (1.0 - b1) * b', ['b1']), [m!, g], [[b1]]);
+    const newS = runProgram(program('adam-s', v.shape, 2, 'b2 * a + (1.0 - b2) * b * b', ['b2']), [s!, g], [[b2]]);
+    m!.assign(newM);
+    s!.assign(newS);
+    // θ ← θ − (η/(1−P1))·m / (√s·(1/√(1−P2)) + ε), the composed formula term for term.
+    const expr = 'a - step * b / (sqrt(c) * invRootBias2 + eps)';
+    const theta = runProgram(program('adam-t', v.shape, 3, expr, ['step', 'invRootBias2', 'eps']), [v, newM, newS], [
+      [lr / (1 - this.p1)], [1 / Math.sqrt(1 - this.p2)], [eps],
+    ]);
+    v.assign(theta);
+  }
+}
+
+/** Same contract as createOptimizer, with updates done by fused programs (WebGL backend only). */
+export function createFusedOptimizer(name: OptimizerName, hyper: HyperParams): Optimizer {
+  switch (name) {
+    case 'sgd':
+      return new FusedSgd(hyper);
+    case 'momentum':
+      return new FusedMomentum(hyper);
+    case 'adam':
+      return new FusedAdam(hyper);
+  }
+}

@@ -1,0 +1,30 @@
+// Runs a hand-written WebGL program through the tfjs WebGL backend's program API and returns a tensor
+// that tidy() and dispose() manage like any other.
+import * as tf from '@tensorflow/tfjs';
+import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+
+/**
+ * Launches of our own programs. tf.profile only sees kernels dispatched through the engine, so
+ * kernel counts (bench, tests) add this to what it reports.
+ */
+export const programLaunches = { count: 0 };
+
+export function runProgram(program: GPGPUProgram, inputs: tf.Tensor[], uniforms: number[][] = []): tf.Tensor {
+  programLaunches.count++;
+  const backend = tf.backend() as MathBackendWebGL;
+  const info = backend.compileAndRun(program, inputs, 'float32', uniforms);
+  return tf.engine().makeTensorFromTensorInfo(info);
+}
+
+/** Elementwise program over same-shaped inputs A, B, C…; `expr` is GLSL using a, b, c… and the uniforms. */
+export function elementwise(shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
+  const names = ['A', 'B', 'C'].slice(0, inputs);
+  const reads = names.map((n) => `float ${n.toLowerCase()} = get${n}AtOutCoords();`).join('\n');
+  return {
+    variableNames: names,
+    outputShape: shape,
+    customUniforms: uniforms.map((name) => ({ name, type: 'float' as const })),
+    // Uniform values are not part of the shader: changing η or β never recompiles.
+    userCode: `void main() {\n${reads}\nsetOutput(${expr});\n}`,
+  };
+}

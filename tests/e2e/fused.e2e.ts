@@ -1,0 +1,48 @@
+// Fused WebGL programs against the composed reference, on the WebGL backend of the system Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { chromePath, FLAGS } from './harness';
+
+const root = new URL('./gpu/', import.meta.url).pathname;
+let server: PreviewServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const config = { root, base: './', logLevel: 'error' as const, configFile: false as const, worker: { format: 'es' as const }, build: { outDir: 'dist', emptyOutDir: true } };
+  await build(config);
+  server = await preview({ ...config, preview: { port: 0, host: '127.0.0.1' } });
+  browser = await chromium.launch({ executablePath: chromePath(), args: FLAGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+});
+
+describe('fused WebGL kernels', () => {
+  it('match the composed optimizers within 1e-6 and the composed cross-entropy within 1e-5', async () => {
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.locator('#out[data-done="1"]').waitFor({ timeout: 90_000 });
+    const result = JSON.parse((await page.locator('#out').textContent())!) as {
+      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
+    };
+    console.log('fused vs composed:', JSON.stringify(result));
+    expect(result.error).toBeUndefined();
+    expect(result.backend).toBe('webgl');
+    expect(Object.keys(result.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
+    for (const [name, err] of Object.entries(result.optimizers)) expect(err, name).toBeLessThanOrEqual(1e-6);
+    expect(result.crossEntropy.gradient).toBeLessThanOrEqual(1e-5);
+    expect(result.crossEntropy.stats).toBeLessThanOrEqual(1e-5);
+    expect(result.tensorGrowth).toBe(0);
+    // A structural budget, not a timing: the generic tape plus composed Adam launched ~125 kernels a step.
+    expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
+    expect(result.kernels.adam.ours).toBe(4 * 3 + 2); // m, s, θ per variable + the two cross-entropy programs
+    expect(result.kernels.sgd.ours).toBe(4 + 2);
+    expect(errors).toEqual([]);
+  });
+});

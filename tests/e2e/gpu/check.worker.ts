@@ -1,0 +1,97 @@
+// Runs on the real WebGL backend (in a worker, like the app): the fused optimizer and cross-entropy
+// programs against the composed reference ops, plus kernel and tensor counts of one training step.
+import * as tf from '@tensorflow/tfjs';
+import { composedCrossEntropy } from '../../../src/engine/crossEntropy';
+import { createOptimizer, type HyperParams, type OptimizerName } from '../../../src/engine/optimizers';
+import { createRng } from '../../../src/engine/random';
+import { Trainer } from '../../../src/engine/trainer';
+import { fusedCrossEntropy } from '../../../src/engine/webgl/fusedCrossEntropy';
+import { webglKernels } from '../../../src/engine/webgl/kernels';
+import { programLaunches } from '../../../src/engine/webgl/run';
+import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
+import { selectBackend } from '../../../src/worker/backend';
+
+const HYPER: HyperParams = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const SHAPES = [[784, 128], [128], [128, 10], [10]];
+const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let d = 0;
+  let s = 0;
+  for (let i = 0; i < b.length; i++) {
+    d = Math.max(d, Math.abs(a[i]! - b[i]!));
+    s = Math.max(s, Math.abs(b[i]!));
+  }
+  return d / Math.max(s, 1e-30);
+};
+
+/** Worst relative error per step between fused and composed, each step starting from the same state. */
+async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise<number> {
+  const rng = createRng(1);
+  const rand = (shape: number[]) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
+  const h = { ...HYPER, nesterov };
+  const a = tf.tidy(() => SHAPES.map((s) => tf.variable(rand(s))));
+  const b = tf.tidy(() => a.map((v) => tf.variable(v.clone())));
+  const composed = createOptimizer(name, h);
+  const fused = createFusedOptimizer(name, h);
+  let worst = 0;
+  for (let step = 0; step < 30; step++) {
+    if (step === 10) [composed, fused].forEach((o) => o.setHyperParams({ learningRate: 0.05, beta1: 0.5, beta2: 0.9, momentum: 0.5 }));
+    if (step === 20) [composed, fused].forEach((o) => o.setHyperParams({ epsilon: 1e-3, nesterov: !nesterov }));
+    const grads = tf.tidy(() => SHAPES.map((s) => rand(s)));
+    composed.apply(a, grads);
+    fused.apply(b, grads);
+    grads.forEach((g) => g.dispose());
+    for (let i = 0; i < a.length; i++) {
+      worst = Math.max(worst, rel(await b[i]!.data(), await a[i]!.data()));
+      b[i]!.assign(a[i]!); // next step starts from identical weights: measures one update's error
+    }
+  }
+  composed.dispose();
+  fused.dispose();
+  [...a, ...b].forEach((v) => v.dispose());
+  return worst;
+}
+
+async function compareCrossEntropy(): Promise<{ gradient: number; stats: number }> {
+  const rng = createRng(2);
+  const rows = 32;
+  const z = tf.tensor2d(Float32Array.from({ length: rows * 10 }, () => (rng() - 0.5) * 8), [rows, 10]);
+  const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
+  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
+  const pairs = [
+    [fusedCrossEntropy.gradient(z, y), composedCrossEntropy.gradient(z, y)],
+    [fusedCrossEntropy.stats(z, y), composedCrossEntropy.stats(z, y)],
+  ] as const;
+  const out = { gradient: rel(await pairs[0][0].data(), await pairs[0][1].data()), stats: rel(await pairs[1][0].data(), await pairs[1][1].data()) };
+  [z, y, ...pairs.flat()].forEach((t) => t.dispose());
+  return out;
+}
+
+/** GPU kernels one training step launches (tf.profile), on synthetic data of MNIST's shape. */
+async function kernelsPerStep(optimizer: OptimizerName) {
+  const rng = createRng(3);
+  const n = 256;
+  const split = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)), labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)), count: n };
+  const t = new Trainer({ train: split, validation: split, test: split }, { optimizer, hyper: HYPER, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' }, undefined, webglKernels);
+  t.trainStep();
+  await t.flushMetrics();
+  const launched = programLaunches.count;
+  const profile = await tf.profile(() => t.trainStep());
+  const ours = programLaunches.count - launched;
+  await t.flushMetrics();
+  t.dispose();
+  return { total: profile.kernels.length + ours, engine: profile.kernels.length, ours, names: profile.kernelNames.join(' ') };
+}
+
+async function main() {
+  const backend = await selectBackend(true);
+  const optimizers: Record<string, number> = {};
+  for (const [name, nesterov] of [['sgd', false], ['momentum', false], ['momentum', true], ['adam', false]] as const)
+    optimizers[nesterov ? 'nesterov' : name] = await compareOptimizer(name, nesterov);
+  const before = tf.memory().numTensors;
+  const crossEntropy = await compareCrossEntropy();
+  const tensorGrowth = tf.memory().numTensors - before;
+  const kernels = { adam: await kernelsPerStep('adam'), sgd: await kernelsPerStep('sgd') };
+  self.postMessage({ backend: backend.backend, optimizers, crossEntropy, tensorGrowth, kernels });
+}
+
+main().catch((e: Error) => self.postMessage({ error: e.message }));
