@@ -1,12 +1,11 @@
 // The whole wire format between the page and the training worker: plain data only, no tensors.
-// Every worker event carries the run id it belongs to; the client drops events of stale runs.
+// Every worker event carries the run id (bumped by each Reset) it belongs to; the client drops stale
+// ones. A run trains up to four lanes side by side: same data, seed and batch order, own optimizer.
 import type { HyperParams, OptimizerName } from './engine/optimizers';
 import type { Preprocessing } from './engine/preprocess';
 
-/** Settings fixed for a run; changing one needs a Reset. */
-export interface RunSetup {
-  optimizer: OptimizerName;
-  hyper: HyperParams;
+/** Settings every lane shares; changing one needs a Reset. */
+export interface SharedSetup {
   batchSize: number;
   epochs: number;
   preprocessing: Preprocessing;
@@ -17,13 +16,26 @@ export type LiveChange =
   | { kind: 'hyper'; changes: Partial<HyperParams> }
   | { kind: 'optimizer'; optimizer: OptimizerName };
 
+/** A recorded change to replay: applied just before step `step` (1-based). */
+export interface ScheduledChange {
+  step: number;
+  change: LiveChange;
+}
+
+export interface LaneSetup {
+  lane: string;
+  optimizer: OptimizerName;
+  hyper: HyperParams;
+  schedule: ScheduledChange[];
+}
+
 export type Command =
   | { type: 'init'; baseUrl: string; softwareWebgl: boolean }
-  | { type: 'reset'; runId: number; setup: RunSetup }
+  | { type: 'reset'; runId: number; shared: SharedSetup; lanes: LaneSetup[] }
   | { type: 'start'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
-  | { type: 'change'; runId: number; changeId: number; change: LiveChange };
+  | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange };
 
 export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 
@@ -51,18 +63,20 @@ export type WorkerEvent =
   | {
       type: 'metrics';
       runId: number;
-      points: MetricPoint[];
+      lanes: { lane: string; points: MetricPoint[] }[];
       stepsPerEpoch: number;
       totalSteps: number;
-      /** Training samples per second over the last reporting window. */
+      /** Training samples per second over the last reporting window, all lanes together. */
       samplesPerSec: number;
       /** Time spent training (running, not paused) in this run. */
       trainingMs: number;
     }
-  | { type: 'eval'; runId: number; split: 'validation' | 'test'; step: number; loss: number; accuracy: number }
-  /** A live change took effect: `step` is the first step that used it. */
-  | { type: 'applied'; runId: number; changeId: number; step: number; change: LiveChange }
-  | { type: 'rejected'; runId: number; changeId: number; message: string };
+  | { type: 'eval'; runId: number; lane: string; split: 'validation' | 'test'; step: number; loss: number; accuracy: number }
+  /** A live change took effect: `step` is the first step that used it. Replayed ones have changeId −1. */
+  | { type: 'applied'; runId: number; lane: string; changeId: number; step: number; change: LiveChange }
+  | { type: 'rejected'; runId: number; lane: string; changeId: number; message: string }
+  /** One lane stopped (its loss diverged) while the others go on. */
+  | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string };
 
 /** For exhaustive switches: a compile error names the unhandled case. */
 export function assertNever(x: never): never {

@@ -1,43 +1,38 @@
-// Turns edits of live settings into worker changes. Slider drags are coalesced per setting (trailing
-// DEBOUNCE_MS) so one drag becomes one marker "β2 0.999 → 0.9", not a hundred.
-import { FIELDS, type FieldKey, type RunConfig } from '../config/schema';
-import { formatValue } from '../config/sliders';
-import type { LiveChange } from '../protocol';
+// Turns edits of live settings into worker changes. Slider drags are coalesced per run and setting
+// (trailing DEBOUNCE_MS) so one drag becomes one timeline entry "β2 0.999 → 0.9", not a hundred.
+import type { LiveKey, RunSettings } from '../experiment/types';
 
 const DEBOUNCE_MS = 250;
 export const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' } as const;
-type HyperKey = 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum' | 'nesterov';
-type HyperValue = RunConfig[HyperKey];
-const HYPER_KEYS: readonly FieldKey[] = ['learningRate', 'beta1', 'beta2', 'epsilon', 'momentum', 'nesterov'];
 
-export function isHyperKey(k: FieldKey): k is HyperKey {
-  return HYPER_KEYS.includes(k);
-}
+type Value = RunSettings[LiveKey];
+type Send = (lane: string, key: LiveKey, value: Value) => void;
 
 export class LiveChanges {
-  private pending = new Map<HyperKey, { from: HyperValue; to: HyperValue; timer: ReturnType<typeof setTimeout> }>();
+  private pending = new Map<string, { lane: string; key: LiveKey; from: Value; to: Value; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
-    private readonly send: (change: LiveChange, label: string) => void,
+    private readonly send: Send,
     private readonly debounceMs = DEBOUNCE_MS,
   ) {}
 
-  hyper(key: HyperKey, from: HyperValue, to: HyperValue): void {
-    const prev = this.pending.get(key);
+  /** An edit of `key` on run `lane` from `from` to `to`; optimizer switches go out at once. */
+  edit(lane: string, key: LiveKey, from: Value, to: Value): void {
+    if (key === 'optimizer') {
+      this.flush();
+      if (from !== to) this.send(lane, key, to);
+      return;
+    }
+    const id = `${lane}\u0000${key}`;
+    const prev = this.pending.get(id);
     if (prev) clearTimeout(prev.timer);
-    const origin = prev ? prev.from : from;
-    const timer = setTimeout(() => this.flushKey(key), this.debounceMs);
-    this.pending.set(key, { from: origin, to, timer });
-  }
-
-  optimizer(from: RunConfig['optimizer'], to: RunConfig['optimizer']): void {
-    this.flush();
-    if (from !== to) this.send({ kind: 'optimizer', optimizer: to }, `Optimizer ${OPTIMIZER_LABELS[from]} → ${OPTIMIZER_LABELS[to]}`);
+    const timer = setTimeout(() => this.flushOne(id), this.debounceMs);
+    this.pending.set(id, { lane, key, from: prev ? prev.from : from, to, timer });
   }
 
   /** Sends everything waiting now (before a Step, or when a run starts). */
   flush(): void {
-    for (const key of [...this.pending.keys()]) this.flushKey(key);
+    for (const id of [...this.pending.keys()]) this.flushOne(id);
   }
 
   /** Forgets waiting changes: a Reset starts from the form's values anyway. */
@@ -46,13 +41,11 @@ export class LiveChanges {
     this.pending.clear();
   }
 
-  private flushKey(key: HyperKey): void {
-    const p = this.pending.get(key);
+  private flushOne(id: string): void {
+    const p = this.pending.get(id);
     if (!p) return;
     clearTimeout(p.timer);
-    this.pending.delete(key);
-    if (p.from === p.to) return;
-    const label = `${FIELDS[key].label} ${formatValue(key, p.from as never)} → ${formatValue(key, p.to as never)}`;
-    this.send({ kind: 'hyper', changes: { [key]: p.to } }, label);
+    this.pending.delete(id);
+    if (p.from !== p.to) this.send(p.lane, p.key, p.to);
   }
 }

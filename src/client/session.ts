@@ -1,6 +1,6 @@
-// The page's view of the current run, built from worker events. Metric points are appended in place
-// and published at most every THROTTLE_MS, so a fast worker never makes React re-render per step.
-import type { BackendInfo, LiveChange, MetricPoint, RunState, WorkerEvent } from '../protocol';
+// The page's view of the current run's lanes, built from worker events. Metric points are appended in
+// place and published at most every THROTTLE_MS, so a fast worker never makes React re-render per step.
+import type { BackendInfo, MetricPoint, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 
 const THROTTLE_MS = 100;
@@ -13,6 +13,15 @@ export interface EvalPoint {
 export interface Marker {
   step: number;
   label: string;
+}
+
+/** What one lane (one run of the comparison) has recorded. */
+export interface LaneData {
+  points: MetricPoint[];
+  validation: EvalPoint[];
+  test: EvalPoint | null;
+  /** Why this lane stopped while others go on (divergence), if it did. */
+  stopped: string | null;
 }
 
 export interface SessionSnapshot {
@@ -30,31 +39,33 @@ export interface SessionSnapshot {
   totalSteps: number;
   samplesPerSec: number;
   trainingMs: number;
-  points: MetricPoint[];
-  validation: EvalPoint[];
-  test: EvalPoint | null;
-  markers: Marker[];
+  lanes: Record<string, LaneData>;
   /** The worker's reason for the last refused change. */
   lastRejected: string | null;
 }
 
-function emptyRun(runId: number): Pick<
+type RunPart = Pick<
   SessionSnapshot,
-  'runId' | 'state' | 'message' | 'step' | 'stepsPerEpoch' | 'totalSteps' | 'samplesPerSec' | 'trainingMs' | 'points' | 'validation' | 'test' | 'markers' | 'lastRejected'
-> {
+  'runId' | 'state' | 'message' | 'step' | 'stepsPerEpoch' | 'totalSteps' | 'samplesPerSec' | 'trainingMs' | 'lanes' | 'lastRejected'
+>;
+
+function emptyRun(runId: number, lanes: readonly string[]): RunPart {
   return {
-    runId, state: 'idle', message: null, step: 0, stepsPerEpoch: 0, totalSteps: 0, samplesPerSec: 0,
-    trainingMs: 0, points: [], validation: [], test: null, markers: [], lastRejected: null,
+    runId, state: 'idle', message: null, step: 0, stepsPerEpoch: 0, totalSteps: 0, samplesPerSec: 0, trainingMs: 0,
+    lanes: Object.fromEntries(lanes.map((k) => [k, { points: [], validation: [], test: null, stopped: null }])),
+    lastRejected: null,
   };
 }
 
+/** A live change the worker applied: `changeId` −1 for a replayed one. */
+export type AppliedChange = Extract<WorkerEvent, { type: 'applied' }>;
+
 export class Session {
-  private snap: SessionSnapshot = {
-    version: 0, backend: null, loading: null, dataReady: false, fatal: null, ...emptyRun(0),
-  };
+  private snap: SessionSnapshot = { version: 0, backend: null, loading: null, dataReady: false, fatal: null, ...emptyRun(0, []) };
   private listeners = new Set<() => void>();
-  private labels = new Map<number, string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Told about every applied change, so the page can record it in the run's timeline. */
+  onApplied: (e: AppliedChange) => void = () => {};
 
   constructor(private readonly throttleMs = THROTTLE_MS) {}
 
@@ -64,15 +75,9 @@ export class Session {
   };
   getSnapshot = (): SessionSnapshot => this.snap;
 
-  /** Starts a fresh run's record (charts clear); the old run's late events are dropped by the client. */
-  newRun(runId: number): void {
-    this.labels.clear();
-    this.update(emptyRun(runId), true);
-  }
-
-  /** Remembers how to label a change's marker once the worker says at which step it applied. */
-  expectChange(changeId: number, label: string): void {
-    this.labels.set(changeId, label);
+  /** Starts a fresh record of these lanes (charts clear); the old run's late events are dropped by the client. */
+  newRun(runId: number, lanes: readonly string[]): void {
+    this.update(emptyRun(runId, lanes), true);
   }
 
   fail(message: string): void {
@@ -93,31 +98,39 @@ export class Session {
       case 'state':
         return this.update({ state: e.state, step: e.step, message: e.message ?? null }, true);
       case 'metrics': {
-        s.points.push(...e.points);
+        let step = s.step;
+        for (const { lane, points } of e.lanes) {
+          s.lanes[lane]?.points.push(...points);
+          step = Math.max(step, points.at(-1)?.step ?? 0);
+        }
         // Per-chunk rates are noisy; a short moving average reads better on screen.
         const rate = s.samplesPerSec === 0 ? e.samplesPerSec : 0.8 * s.samplesPerSec + 0.2 * e.samplesPerSec;
-        const step = e.points.at(-1)?.step ?? s.step;
         return this.update(
           { step, stepsPerEpoch: e.stepsPerEpoch, totalSteps: e.totalSteps, samplesPerSec: rate, trainingMs: e.trainingMs },
           false,
         );
       }
-      case 'eval':
-        if (e.split === 'test') return this.update({ test: { step: e.step, loss: e.loss, accuracy: e.accuracy } }, true);
-        s.validation.push({ step: e.step, loss: e.loss, accuracy: e.accuracy });
-        return this.update({}, false);
+      case 'eval': {
+        const lane = s.lanes[e.lane];
+        if (!lane) return;
+        const point = { step: e.step, loss: e.loss, accuracy: e.accuracy };
+        if (e.split === 'test') lane.test = point;
+        else lane.validation.push(point);
+        return this.update({}, e.split === 'test');
+      }
       case 'applied': {
-        const label = this.labels.get(e.changeId) ?? describeChange(e.change);
         const sent = `live-change-sent:${e.runId}:${e.changeId}`;
         if (performance.getEntriesByName(sent).length) performance.measure('live-change', sent);
-        this.labels.delete(e.changeId);
-        // A change before the first step is simply the run's setting, not an event on the curve.
-        if (e.step > 1) s.markers.push({ step: e.step, label });
+        this.onApplied(e);
         return this.update({}, true);
       }
       case 'rejected':
-        this.labels.delete(e.changeId);
         return this.update({ lastRejected: e.message }, true);
+      case 'laneStopped': {
+        const lane = s.lanes[e.lane];
+        if (lane) lane.stopped = e.message;
+        return this.update({}, true);
+      }
       default:
         assertNever(e);
     }
@@ -135,11 +148,4 @@ export class Session {
     this.snap = { ...this.snap, version: this.snap.version + 1 };
     for (const fn of this.listeners) fn();
   }
-}
-
-export function describeChange(c: LiveChange): string {
-  if (c.kind === 'optimizer') return `optimizer → ${c.optimizer}`;
-  return Object.entries(c.changes)
-    .map(([k, v]) => `${k} → ${String(v)}`)
-    .join(', ');
 }

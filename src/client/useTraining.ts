@@ -1,32 +1,41 @@
 // React binding of the worker client and the session store: one worker per page, commands as callbacks.
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { RunConfig } from '../config/schema';
-import type { LiveChange, RunSetup } from '../protocol';
-import { Session, type SessionSnapshot } from './session';
+import type { Experiment, LiveKey, RunSettings, TimelineEntry } from '../experiment/types';
+import type { LaneSetup, LiveChange, SharedSetup } from '../protocol';
+import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { createTrainingClient, type TrainingClient } from './trainingClient';
 
-export function setupOf(c: RunConfig): RunSetup {
+export function hyperOf(s: RunSettings): LaneSetup['hyper'] {
   return {
-    optimizer: c.optimizer,
-    hyper: {
-      learningRate: c.learningRate, momentum: c.momentum, nesterov: c.nesterov,
-      beta1: c.beta1, beta2: c.beta2, epsilon: c.epsilon,
-    },
-    batchSize: c.batchSize,
-    epochs: c.epochs,
-    preprocessing: c.preprocessing,
-    seed: c.seed,
+    learningRate: s.learningRate, momentum: s.momentum, nesterov: s.nesterov,
+    beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
   };
+}
+
+/** The worker's form of one setting change. */
+export function liveChangeOf<K extends LiveKey>(key: K, value: RunSettings[K]): LiveChange {
+  return key === 'optimizer'
+    ? { kind: 'optimizer', optimizer: value as RunSettings['optimizer'] }
+    : { kind: 'hyper', changes: { [key]: value } };
+}
+
+function lanesOf(e: Experiment): LaneSetup[] {
+  return e.runs.map((r) => ({
+    lane: r.id,
+    optimizer: r.initial.optimizer,
+    hyper: hyperOf(r.initial),
+    schedule: r.timeline.map((t: TimelineEntry) => ({ step: t.step, change: liveChangeOf(t.key, t.value) })),
+  }));
 }
 
 export interface TrainingControls {
   snap: SessionSnapshot;
-  /** The setup the current run was created with (structural settings differ from the form until Reset). */
-  reset(config: RunConfig): void;
+  /** Starts over from the seed's initial weights with these runs; recorded timelines replay. */
+  reset(e: Experiment): void;
   start(): void;
   pause(): void;
   step(): void;
-  change(change: LiveChange, label: string): void;
+  change(lane: string, change: LiveChange): void;
 }
 
 /** Resolves the app root for the worker: in dev the worker lives under /src/, so it cannot guess. */
@@ -34,19 +43,24 @@ function appBaseUrl(): string {
   return new URL(import.meta.env.BASE_URL, document.baseURI).href;
 }
 
-export function useTraining(initial: RunConfig): TrainingControls {
+export function useTraining(initial: Experiment, softwareWebgl: boolean, onApplied: (e: AppliedChange) => void): TrainingControls {
   const session = useMemo(() => new Session(), []);
   const client = useRef<TrainingClient | null>(null);
   const runId = useRef(0);
   const changeId = useRef(0);
-  const initialConfig = useRef(initial);
+  const startup = useRef({ initial, softwareWebgl });
+
+  useEffect(() => {
+    session.onApplied = onApplied;
+  }, [session, onApplied]);
 
   const reset = useCallback(
-    (config: RunConfig) => {
+    (e: Experiment) => {
       runId.current += 1;
       client.current?.setCurrentRun(runId.current);
-      session.newRun(runId.current);
-      client.current?.send({ type: 'reset', runId: runId.current, setup: setupOf(config) });
+      session.newRun(runId.current, e.runs.map((r) => r.id));
+      const shared: SharedSetup = { ...e.shared };
+      client.current?.send({ type: 'reset', runId: runId.current, shared, lanes: lanesOf(e) });
     },
     [session],
   );
@@ -57,8 +71,8 @@ export function useTraining(initial: RunConfig): TrainingControls {
       (message) => session.fail(message),
     );
     client.current = c;
-    c.send({ type: 'init', baseUrl: appBaseUrl(), softwareWebgl: initialConfig.current.webgl === 'software' });
-    reset(initialConfig.current);
+    c.send({ type: 'init', baseUrl: appBaseUrl(), softwareWebgl: startup.current.softwareWebgl });
+    reset(startup.current.initial);
     return () => {
       c.terminate();
       client.current = null;
@@ -74,15 +88,11 @@ export function useTraining(initial: RunConfig): TrainingControls {
     start: useCallback(() => send('start'), [send]),
     pause: useCallback(() => send('pause'), [send]),
     step: useCallback(() => send('step'), [send]),
-    change: useCallback(
-      (change: LiveChange, label: string) => {
-        changeId.current += 1;
-        session.expectChange(changeId.current, label);
-        // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
-        performance.mark(`live-change-sent:${runId.current}:${changeId.current}`);
-        client.current?.send({ type: 'change', runId: runId.current, changeId: changeId.current, change });
-      },
-      [session],
-    ),
+    change: useCallback((lane: string, change: LiveChange) => {
+      changeId.current += 1;
+      // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
+      performance.mark(`live-change-sent:${runId.current}:${changeId.current}`);
+      client.current?.send({ type: 'change', runId: runId.current, lane, changeId: changeId.current, change });
+    }, []),
   };
 }

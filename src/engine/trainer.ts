@@ -135,6 +135,14 @@ export class Trainer {
     if (this.steps % this.stepsPerEpoch === 0) this.order = new Uint32Array(0);
   }
 
+  /** Advances the step counter and batch order without training: a stopped run keeping pace with others. */
+  skipStep(): void {
+    if (this.done) throw new Error('training is finished');
+    this.nextBatchIndices();
+    this.steps++;
+    if (this.steps % this.stepsPerEpoch === 0) this.order = new Uint32Array(0);
+  }
+
   /** Reads back every pending step's loss and accuracy with a single asynchronous download. */
   async flushMetrics(): Promise<StepMetrics[]> {
     const batch = this.pending;

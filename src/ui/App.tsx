@@ -1,39 +1,47 @@
-// Page wiring: the configuration (mirrored in the URL), the training worker, and the panels.
+// Page wiring: the experiment (mirrored in the URL), the training worker, and the panels.
 // Holds no training logic; every number shown comes from worker events via the session store.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { LossChart } from '../charts/LossChart';
-import { RUN_COLORS, type ChartRun } from '../charts/types';
-import { isHyperKey, LiveChanges } from '../client/liveChanges';
+import type { ChartRun } from '../charts/types';
+import { LiveChanges } from '../client/liveChanges';
 import { readLocation, watchLocation, writeLocation } from '../client/urlState';
-import { useTraining } from '../client/useTraining';
+import { useExperiment } from '../client/useExperiment';
+import { liveChangeOf, useTraining } from '../client/useTraining';
+import { LIVE_KEYS, type Experiment, type LiveKey } from '../experiment/types';
+import { markersOf, settingsAt } from '../experiment/timeline';
 import type { FieldKey, RunConfig } from '../config/schema';
 import { ChangeLog } from './ChangeLog';
+import { DataBar } from './DataBar';
 import { LoadingBar } from './LoadingBar';
 import { Notices, type Notice } from './Notices';
+import { RunList } from './RunList';
 import { SettingsPanel, type DisplayOptions } from './SettingsPanel';
 import { StatusPanel } from './StatusPanel';
 import { Toolbar } from './Toolbar';
 import { useCopyLink } from './useCopyLink';
+import { useDataActions } from './useDataActions';
+import { useRunListActions } from './useRunListActions';
 import { useSpaceToggle } from './useSpaceToggle';
 
 const initial = readLocation();
+const isLive = (k: FieldKey): k is LiveKey => (LIVE_KEYS as readonly string[]).includes(k);
 
 function linkNotice(notices: string[]): Notice[] {
   return notices.length ? [{ id: `link-${Date.now()}`, tone: 'warning', title: 'Some settings in the link were ignored', lines: notices }] : [];
 }
 
 export function App() {
-  const [config, setConfig] = useState<RunConfig>(initial.config);
-  const [runConfig, setRunConfig] = useState<RunConfig>(initial.config);
+  const exp = useExperiment(initial.experiment);
+  const { experiment, ref, update, drafts, draft, clearDrafts, recordApplied } = exp;
+  const [runExperiment, setRunExperiment] = useState<Experiment>(initial.experiment);
+  const [selectedId, setSelectedId] = useState(initial.experiment.runs[0]!.id);
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });
   const [notices, setNotices] = useState<Notice[]>(() => linkNotice(initial.notices));
-  const training = useTraining(initial.config);
-  const { snap, reset, start, pause, step, change } = training;
-  const live = useMemo(() => new LiveChanges(change), [change]);
-  // The latest config for callbacks that must not re-create on every edit; updated with each setConfig.
-  const configRef = useRef(config);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const training = useTraining(initial.experiment, initial.webgl === 'software', recordApplied);
+  const { snap, reset, start, pause, step, change } = training;
+  const live = useMemo(() => new LiveChanges((lane, key, value) => change(lane, liveChangeOf(key, value))), [change]);
 
   const addNotice = useCallback((n: Notice) => setNotices((ns) => [...ns.filter((x) => x.id !== n.id), n]), []);
   const dismiss = useCallback((id: string) => {
@@ -41,38 +49,51 @@ export function App() {
     setDismissed((d) => new Set(d).add(id));
   }, []);
 
-  useEffect(() => writeLocation(config), [config]);
+  useEffect(() => writeLocation(experiment, initial.webgl), [experiment]);
 
   const doReset = useCallback(
-    (c: RunConfig) => {
+    (e: Experiment) => {
       live.cancel();
-      setRunConfig(c);
-      reset(c);
+      clearDrafts();
+      setRunExperiment(e);
+      reset(e);
     },
-    [live, reset],
+    [live, clearDrafts, reset],
   );
 
   useEffect(
     () =>
-      watchLocation(({ config: next, notices: problems }) => {
+      watchLocation(({ experiment: next, notices: problems }) => {
         setNotices((ns) => [...ns.filter((n) => !n.id.startsWith('link-')), ...linkNotice(problems)]);
-        configRef.current = next;
-        setConfig(next);
+        update(() => next);
+        setSelectedId(next.runs[0]!.id);
         doReset(next);
       }),
-    [doReset],
+    [doReset, update],
   );
+
+  const selected = experiment.runs.find((r) => r.id === selectedId) ?? experiment.runs[0]!;
+  const laneIds = useMemo(() => new Set(runExperiment.runs.map((r) => r.id)), [runExperiment]);
+  const running = laneIds.has(selected.id);
+  // The selected run's settings as they stand at the next step, with edits not yet acknowledged on top.
+  const settings = { ...settingsAt(selected, running ? snap.step + 1 : 1), ...drafts[selected.id] };
+  const config: RunConfig = { ...experiment.shared, ...settings, webgl: initial.webgl };
+  const runConfig: RunConfig = { ...config, ...runExperiment.shared };
 
   const onChange = useCallback(
     <K extends FieldKey>(key: K, value: RunConfig[K]) => {
-      const prev = configRef.current;
-      const next = { ...prev, [key]: value };
-      configRef.current = next;
-      setConfig(next);
-      if (key === 'optimizer') live.optimizer(prev.optimizer, next.optimizer);
-      else if (isHyperKey(key)) live.hyper(key, prev[key], next[key]);
+      if (isLive(key)) {
+        const run = ref.current.runs.find((r) => r.id === selected.id);
+        if (!run) return;
+        draft(run.id, key, value as never);
+        // A run that joins on Reset has no lane yet: its edit is simply its starting setting.
+        if (laneIds.has(run.id)) live.edit(run.id, key, settings[key], value as never);
+        else exp.updateRun(run.id, (r) => ({ ...r, initial: { ...r.initial, [key]: value } }));
+      } else if (key !== 'webgl') {
+        update((e) => ({ ...e, shared: { ...e.shared, [key]: value } }));
+      }
     },
-    [live],
+    [ref, selected.id, draft, laneIds, live, settings, exp, update],
   );
 
   const onStart = useCallback(() => {
@@ -89,6 +110,8 @@ export function App() {
   }, [snap.state, pause, onStart]);
   useSpaceToggle(togglePause);
   const copyLink = useCopyLink(addNotice);
+  const runActions = useRunListActions({ exp, selectedId: selected.id, snapStep: snap.step, doReset, start: onStart, setSelectedId });
+  const data = useDataActions({ experiment, snap, addNotice });
 
   // Notices that follow the worker's state are derived, not stored; dismissing one hides it by id.
   const workerNotices: Notice[] = [];
@@ -97,15 +120,23 @@ export function App() {
   if (snap.fatal) workerNotices.push({ id: `fatal:${snap.fatal}`, tone: 'error', title: snap.fatal });
   if (snap.lastRejected)
     workerNotices.push({ id: `rejected:${snap.lastRejected}`, tone: 'error', title: `Change refused: ${snap.lastRejected}` });
+  for (const r of experiment.runs) {
+    const stopped = snap.lanes[r.id]?.stopped;
+    if (stopped) workerNotices.push({ id: `stopped:${snap.runId}:${r.id}`, tone: 'warning', title: `${r.name}: ${stopped}` });
+  }
   const shown = [...notices, ...workerNotices.filter((n) => !dismissed.has(n.id))];
 
-  const runs: ChartRun[] = useMemo(
+  const chartRuns: ChartRun[] = useMemo(
     () => [
-      { id: String(snap.runId), name: 'Run', color: RUN_COLORS[0]!, points: snap.points, validation: snap.validation, markers: snap.markers },
+      ...experiment.runs
+        .filter((r) => !r.hidden && snap.lanes[r.id])
+        .map((r) => ({ id: r.id, name: r.name, color: r.color, points: snap.lanes[r.id]!.points, validation: snap.lanes[r.id]!.validation, markers: markersOf(r) })),
+      ...data.overlays,
     ],
-    [snap.runId, snap.points, snap.validation, snap.markers],
+    [experiment.runs, snap.lanes, data.overlays],
   );
   const emptyHint = snap.dataReady ? 'Press Start to train' : 'Loading MNIST…';
+  const testAccuracy = snap.lanes[selected.id]?.test ?? null;
 
   return (
     <div className="app">
@@ -121,18 +152,27 @@ export function App() {
         onStart={onStart}
         onPause={pause}
         onStep={onStep}
-        onReset={() => doReset(configRef.current)}
+        onReset={() => doReset(ref.current)}
         onCopyLink={copyLink}
       />
-      <StatusPanel snap={snap} />
+      <StatusPanel snap={snap} lane={snap.lanes[selected.id]} test={testAccuracy} runName={experiment.runs.length > 1 ? selected.name : null} />
+      <RunList
+        runs={experiment.runs}
+        lanes={snap.lanes}
+        selectedId={selected.id}
+        pendingIds={new Set(experiment.runs.filter((r) => !laneIds.has(r.id)).map((r) => r.id))}
+        onSelect={setSelectedId}
+        {...runActions}
+      />
       <main className="layout">
         <aside>
           <SettingsPanel config={config} runConfig={runConfig} display={display} onChange={onChange} onDisplay={setDisplay} />
         </aside>
         <section className="charts">
-          <LossChart runs={runs} smoothing={display.smoothing} logScale={display.logScale} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
-          <AccuracyChart runs={runs} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
-          <ChangeLog markers={snap.markers} />
+          <LossChart runs={chartRuns} smoothing={display.smoothing} logScale={display.logScale} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
+          <AccuracyChart runs={chartRuns} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
+          <DataBar overlayCount={data.overlays.length} onExport={data.exportData} onExportChart={data.exportChart} onImport={data.importFile} onClearAll={data.clearAll} />
+          <ChangeLog runs={experiment.runs} upTo={snap.step} />
         </section>
       </main>
     </div>

@@ -1,15 +1,27 @@
-// The run's live changes in order, with the step each took effect at: the same events the charts mark.
-import type { Marker } from '../client/session';
+// Every run's live changes in order, with the step each takes effect at: the events the charts mark.
+// Entries still ahead of the current step (a replay in progress) are shown as upcoming.
+import { markersOf } from '../experiment/timeline';
+import type { RunSpec } from '../experiment/types';
 
-export function ChangeLog({ markers }: { markers: Marker[] }) {
-  if (markers.length === 0) return null;
+export function ChangeLog({ runs, upTo }: { runs: RunSpec[]; upTo: number }) {
+  const rows = runs
+    .flatMap((run) => markersOf(run).map((m) => ({ run, ...m })))
+    .sort((a, b) => a.step - b.step);
+  if (rows.length === 0) return null;
   return (
     <section className="changelog" aria-label="Live changes">
       <h2>Live changes</h2>
       <ol>
-        {markers.map((m, i) => (
-          <li key={i} data-step={m.step}>
-            <span className="changelog-step">step {m.step.toLocaleString('en')}</span> {m.label}
+        {rows.map((m, i) => (
+          <li key={i} data-step={m.step} className={m.step > upTo ? 'upcoming' : undefined}>
+            <span className="changelog-step">step {m.step.toLocaleString('en')}</span>
+            {runs.length > 1 && (
+              <span className="changelog-run" style={{ color: m.run.color }}>
+                {m.run.name}
+              </span>
+            )}
+            {m.label}
+            {m.step > upTo && <span className="changelog-upcoming"> (replays at this step)</span>}
           </li>
         ))}
       </ol>

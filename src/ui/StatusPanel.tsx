@@ -1,5 +1,5 @@
 // The live status line (a role="status" region): backend, progress, speed, latest numbers.
-import type { SessionSnapshot } from '../client/session';
+import type { EvalPoint, LaneData, SessionSnapshot } from '../client/session';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -8,11 +8,20 @@ function clock(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function StatusPanel({ snap }: { snap: SessionSnapshot }) {
+interface Props {
+  snap: SessionSnapshot;
+  /** The selected run's record; its numbers are the ones shown. */
+  lane: LaneData | undefined;
+  test: EvalPoint | null;
+  /** Shown when several runs train, so the numbers say whose they are. */
+  runName: string | null;
+}
+
+export function StatusPanel({ snap, lane, test, runName }: Props) {
   const { backend, step, totalSteps, stepsPerEpoch, state } = snap;
   const epoch = stepsPerEpoch > 0 ? Math.min(Math.floor(Math.max(step - 1, 0) / stepsPerEpoch) + 1, totalSteps / stepsPerEpoch) : 0;
-  const lastLoss = snap.points.at(-1)?.loss;
-  const lastVal = snap.validation.at(-1);
+  const lastLoss = lane?.points.at(-1)?.loss;
+  const lastVal = lane?.validation.at(-1);
   const items: [string, string][] = [
     ['Backend', backend ? `${backend.backend === 'webgl' ? 'WebGL' : 'CPU'} · ${backend.renderer}` : 'starting…'],
     ['State', state],
@@ -23,7 +32,8 @@ export function StatusPanel({ snap }: { snap: SessionSnapshot }) {
     ['Loss', lastLoss === undefined ? '–' : lastLoss.toFixed(4)],
     ['Val. accuracy', lastVal ? pct(lastVal.accuracy) : '–'],
   ];
-  if (snap.test) items.push(['Test accuracy', pct(snap.test.accuracy)]);
+  if (test) items.push(['Test accuracy', pct(test.accuracy)]);
+  if (runName) items.splice(6, 0, ['Run', runName]);
   return (
     <div className="status" role="status" aria-live="polite" data-backend={backend?.backend ?? ''} data-state={state} data-step={step} data-loss={lastLoss ?? ''}>
       <dl>

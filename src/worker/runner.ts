@@ -1,16 +1,17 @@
-// Schedules training in short chunks so control messages are handled between them, and turns the
-// trainer's numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
+// Schedules training in short chunks so control messages are handled between them, steps every lane
+// of the run in turn (same batches, same order), replays scheduled changes at their steps, and turns
+// the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
 import { Trainer, type TrainerKernels } from '../engine/trainer';
-import { assertNever, type Command, type RunState, type WorkerEvent } from '../protocol';
+import type { Command, LaneSetup, LiveChange, RunState, ScheduledChange, SharedSetup, WorkerEvent } from '../protocol';
+import { assertNever } from '../protocol';
 
 /** A chunk of steps plus its readback should take about this long: short enough to react, long enough to batch. */
 const CHUNK_MS = 30;
 const MAX_STEPS_PER_CHUNK = 256;
 /** Validation passes per epoch (at least every this many steps, and at each epoch's end). */
 const EVALS_PER_EPOCH = 5;
-const VALIDATION_SUBSET = 5_000;
 /**
  * Softmax cross-entropy over 10 classes starts near ln 10 ≈ 2.3. Our network rarely reaches a real NaN
  * (log-softmax is stable and exploded ReLUs die), so a loss this large counts as diverged too.
@@ -25,14 +26,21 @@ export interface RunnerOptions {
   kernels?: TrainerKernels;
 }
 
+interface Lane {
+  key: string;
+  trainer: Trainer;
+  schedule: ScheduledChange[];
+  stopped: boolean;
+}
+
 export class Runner {
-  private trainer: Trainer | null = null;
+  private lanes: Lane[] = [];
   private runId = 0;
   private state: RunState = 'idle';
   private loopActive = false;
   private stepsPerChunk = 1;
   private trainingMs = 0;
-  private stats: PixelStats;
+  private readonly stats: PixelStats;
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
   private readonly kernels: TrainerKernels;
@@ -51,75 +59,96 @@ export class Runner {
 
   handle(cmd: Exclude<Command, { type: 'init' }>): void {
     if (cmd.type !== 'reset' && cmd.runId !== this.runId) return; // a command for a run that is gone
+    const idle = this.lanes.length > 0 && (this.state === 'idle' || this.state === 'paused');
     switch (cmd.type) {
       case 'reset':
-        this.reset(cmd.runId, cmd.setup);
+        this.reset(cmd.runId, cmd.shared, cmd.lanes);
         break;
       case 'start':
-        if (this.trainer && (this.state === 'idle' || this.state === 'paused')) this.setState('running');
+        if (idle) this.setState('running');
         void this.loop();
         break;
       case 'pause':
         if (this.state === 'running') this.setState('paused');
         break;
       case 'step':
-        if (this.trainer && (this.state === 'idle' || this.state === 'paused')) void this.singleStep();
+        if (idle) void this.singleStep();
         break;
-      case 'change':
-        this.change(cmd);
+      case 'change': {
+        const lane = this.lanes.find((l) => l.key === cmd.lane);
+        if (lane) this.change(lane, cmd.changeId, cmd.change);
         break;
+      }
       default:
         assertNever(cmd);
     }
   }
 
-  private reset(runId: number, setup: Extract<Command, { type: 'reset' }>['setup']): void {
-    this.trainer?.dispose();
-    this.trainer = null;
+  private reset(runId: number, shared: SharedSetup, setups: LaneSetup[]): void {
+    this.disposeLanes();
     this.runId = runId;
     this.trainingMs = 0;
     this.stepsPerChunk = 1;
     try {
-      this.trainer = new Trainer(
-        this.data,
-        { optimizer: setup.optimizer, hyper: setup.hyper, batchSize: setup.batchSize, epochs: setup.epochs, seed: setup.seed, preprocessing: setup.preprocessing },
-        this.stats,
-        this.kernels,
-      );
+      for (const s of setups) {
+        const config = { ...shared, optimizer: s.optimizer, hyper: s.hyper };
+        const schedule = [...s.schedule].sort((a, b) => a.step - b.step);
+        this.lanes.push({ key: s.lane, trainer: new Trainer(this.data, config, this.stats, this.kernels), schedule, stopped: false });
+      }
       this.setState('idle');
     } catch (e) {
+      this.disposeLanes();
       this.setState('diverged', `Could not set up the run: ${(e as Error).message}`);
     }
   }
 
-  private change(cmd: Extract<Command, { type: 'change' }>): void {
-    const t = this.trainer;
-    if (!t) return;
+  private change(lane: Lane, changeId: number, change: LiveChange): void {
+    const t = lane.trainer;
     try {
-      if (cmd.change.kind === 'hyper') t.setHyperParams(cmd.change.changes);
-      else t.setOptimizer(cmd.change.optimizer);
-      this.emit({ type: 'applied', runId: this.runId, changeId: cmd.changeId, step: t.step + 1, change: cmd.change });
+      if (change.kind === 'hyper') t.setHyperParams(change.changes);
+      else t.setOptimizer(change.optimizer);
+      this.emit({ type: 'applied', runId: this.runId, lane: lane.key, changeId, step: t.step + 1, change });
     } catch (e) {
-      this.emit({ type: 'rejected', runId: this.runId, changeId: cmd.changeId, message: (e as Error).message });
+      this.emit({ type: 'rejected', runId: this.runId, lane: lane.key, changeId, message: (e as Error).message });
     }
   }
 
   private setState(state: RunState, message?: string): void {
     this.state = state;
-    this.emit({ type: 'state', runId: this.runId, state, step: this.trainer?.step ?? 0, ...(message ? { message } : {}) });
+    this.emit({ type: 'state', runId: this.runId, state, step: this.step, ...(message ? { message } : {}) });
   }
 
+  /** Steps completed by every lane (they move together). */
+  private get step(): number {
+    return this.lanes[0]?.trainer.step ?? 0;
+  }
+  private get first(): Trainer {
+    return this.lanes[0]!.trainer;
+  }
+  private get done(): boolean {
+    return this.first.done;
+  }
   private get evalEvery(): number {
-    const spe = this.trainer!.stepsPerEpoch;
-    return Math.max(1, Math.ceil(spe / EVALS_PER_EPOCH));
+    return Math.max(1, Math.ceil(this.first.stepsPerEpoch / EVALS_PER_EPOCH));
+  }
+
+  /** One step of every lane that still trains, replaying its scheduled changes first. */
+  private stepLanes(): void {
+    for (const lane of this.lanes) {
+      const next = lane.trainer.step + 1;
+      while (lane.schedule.length > 0 && lane.schedule[0]!.step <= next) this.change(lane, -1, lane.schedule.shift()!.change);
+      // A stopped lane still advances its batch order in lockstep, without training.
+      if (lane.stopped) lane.trainer.skipStep();
+      else lane.trainer.trainStep();
+    }
   }
 
   private async singleStep(): Promise<void> {
-    const t = this.trainer!;
+    const runId = this.runId;
     const start = this.now();
-    t.trainStep();
-    await this.report(t, this.runId, start, 1);
-    if (t === this.trainer && this.state !== 'diverged') await this.afterSteps(t, this.runId);
+    this.stepLanes();
+    await this.report(runId, start, 1);
+    if (runId === this.runId) await this.afterSteps(runId);
   }
 
   /** One loop per run; it ends when the run is paused, finished, diverged or replaced. */
@@ -127,23 +156,22 @@ export class Runner {
     if (this.loopActive) return;
     this.loopActive = true;
     try {
-      while (this.state === 'running' && this.trainer) {
-        const t = this.trainer;
+      while (this.state === 'running' && this.lanes.length > 0) {
         const runId = this.runId;
         const start = this.now();
         let n = 0;
-        const nextEval = (Math.floor(t.step / this.evalEvery) + 1) * this.evalEvery;
-        while (n < this.stepsPerChunk && !t.done && t.step < nextEval) {
-          t.trainStep();
+        const nextEval = (Math.floor(this.step / this.evalEvery) + 1) * this.evalEvery;
+        while (n < this.stepsPerChunk && !this.done && this.step < nextEval) {
+          this.stepLanes();
           n++;
         }
-        const elapsed = await this.report(t, runId, start, n);
-        if (t !== this.trainer) continue; // reset while reading back
+        const elapsed = await this.report(runId, start, n);
+        if (runId !== this.runId) continue; // reset while reading back
         // Aim the next chunk at CHUNK_MS: the readback above is what makes this a real GPU time.
         const scale = CHUNK_MS / Math.max(elapsed, 1);
         this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round(n * Math.min(scale, 2))));
-        if ((this.state as RunState) === 'diverged') break; // report() may have changed it
-        await this.afterSteps(t, runId);
+        if ((this.state as RunState) !== 'running') break; // report() may have stopped it
+        await this.afterSteps(runId);
         await this.yieldToEvents();
       }
     } finally {
@@ -151,47 +179,62 @@ export class Runner {
     }
   }
 
-  /** Reads back pending metrics, posts them, and pauses on divergence. Returns the chunk's wall time. */
-  private async report(t: Trainer, runId: number, start: number, steps: number): Promise<number> {
-    const points = await t.flushMetrics();
+  /** Reads back pending metrics of all lanes, posts them, and stops diverged lanes. Returns the wall time. */
+  private async report(runId: number, start: number, steps: number): Promise<number> {
+    const lanes = this.lanes;
+    const points = await Promise.all(lanes.map((l) => l.trainer.flushMetrics()));
     const elapsed = this.now() - start;
     if (runId !== this.runId) return elapsed;
     this.trainingMs += elapsed;
+    const t = this.first;
+    const active = lanes.filter((l) => !l.stopped).length;
     this.emit({
       type: 'metrics',
       runId,
-      points,
+      lanes: lanes.map((l, i) => ({ lane: l.key, points: points[i]! })),
       stepsPerEpoch: t.stepsPerEpoch,
       totalSteps: t.totalSteps,
-      samplesPerSec: (steps * t.config.batchSize * 1000) / Math.max(elapsed, 1e-3),
+      samplesPerSec: (steps * active * t.config.batchSize * 1000) / Math.max(elapsed, 1e-3),
       trainingMs: this.trainingMs,
     });
-    const bad = points.find((p) => !(p.loss <= EXPLODED_LOSS));
-    if (bad) {
+    lanes.forEach((lane, i) => {
+      const bad = points[i]!.find((p) => !(p.loss <= EXPLODED_LOSS));
+      if (!bad || lane.stopped) return;
+      lane.stopped = true;
       const what = Number.isFinite(bad.loss) ? `exploded to ${bad.loss.toPrecision(3)}` : `became ${bad.loss}`;
-      this.setState('diverged', `Training diverged at step ${bad.step}: the loss ${what}. Lower the learning rate and press Reset.`);
-    }
+      const message = `Training diverged at step ${bad.step}: the loss ${what}. Lower the learning rate and press Reset.`;
+      if (lanes.length > 1) this.emit({ type: 'laneStopped', runId, lane: lane.key, step: bad.step, message });
+      if (lanes.every((l) => l.stopped)) this.setState('diverged', message);
+    });
     return elapsed;
   }
 
   /** Validation at regular intervals; test accuracy and 'finished' at the end. */
-  private async afterSteps(t: Trainer, runId: number): Promise<void> {
+  private async afterSteps(runId: number): Promise<void> {
+    const t = this.first;
     const atEval = t.step % this.evalEvery === 0 || t.step % t.stepsPerEpoch === 0;
-    if (atEval || t.done) {
-      const v = await t.evaluate('validation', VALIDATION_SUBSET);
-      if (runId !== this.runId) return;
-      this.emit({ type: 'eval', runId, split: 'validation', step: t.step, loss: v.loss, accuracy: v.accuracy });
-    }
-    if (t.done && this.state !== 'finished') {
-      const r = await t.evaluate('test');
-      if (runId !== this.runId) return;
-      this.emit({ type: 'eval', runId, split: 'test', step: t.step, loss: r.loss, accuracy: r.accuracy });
-      this.setState('finished');
+    const live = this.lanes.filter((l) => !l.stopped);
+    if (atEval || t.done) await this.evaluate(runId, live, 'validation');
+    if (t.done && this.state !== 'finished' && runId === this.runId) {
+      await this.evaluate(runId, live, 'test');
+      if (runId === this.runId) this.setState('finished');
     }
   }
 
+  private async evaluate(runId: number, lanes: Lane[], split: 'validation' | 'test'): Promise<void> {
+    for (const lane of lanes) {
+      const r = await lane.trainer.evaluate(split);
+      if (runId !== this.runId) return;
+      this.emit({ type: 'eval', runId, lane: lane.key, split, step: lane.trainer.step, loss: r.loss, accuracy: r.accuracy });
+    }
+  }
+
+  private disposeLanes(): void {
+    for (const l of this.lanes) l.trainer.dispose();
+    this.lanes = [];
+  }
+
   dispose(): void {
-    this.trainer?.dispose();
-    this.trainer = null;
+    this.disposeLanes();
   }
 }

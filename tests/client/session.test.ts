@@ -1,17 +1,16 @@
 // The page's session store and the live-change coalescer, without a browser.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveChanges } from '../../src/client/liveChanges';
-import { Session } from '../../src/client/session';
-import type { LiveChange } from '../../src/protocol';
+import { Session, type AppliedChange } from '../../src/client/session';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-const metrics = (runId: number, steps: number[]) => ({
+const metrics = (runId: number, lanes: Record<string, number[]>) => ({
   type: 'metrics' as const,
   runId,
-  points: steps.map((step) => ({ step, epoch: 0, loss: 1 / step, accuracy: 0.5 })),
+  lanes: Object.entries(lanes).map(([lane, steps]) => ({ lane, points: steps.map((step) => ({ step, epoch: 0, loss: 1 / step, accuracy: 0.5 })) })),
   stepsPerEpoch: 100,
   totalSteps: 1000,
   samplesPerSec: 3200,
@@ -19,70 +18,71 @@ const metrics = (runId: number, steps: number[]) => ({
 });
 
 describe('Session', () => {
-  it('appends points, labels markers at the acknowledged step, and clears on a new run', () => {
+  it('appends points per lane, keeps evaluations, forwards applied changes and clears on a new run', () => {
     const s = new Session(0);
+    const applied: AppliedChange[] = [];
+    s.onApplied = (e) => applied.push(e);
     let published = 0;
     s.subscribe(() => published++);
-    s.newRun(1);
-    s.handle(metrics(1, [1, 2, 3]));
-    s.expectChange(5, 'β2 0.999 → 0.9');
-    s.handle({ type: 'applied', runId: 1, changeId: 5, step: 4, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-    s.handle({ type: 'eval', runId: 1, split: 'validation', step: 3, loss: 0.5, accuracy: 0.8 });
+    s.newRun(1, ['a', 'b']);
+    s.handle(metrics(1, { a: [1, 2, 3], b: [1, 2, 3] }));
+    s.handle({ type: 'applied', runId: 1, lane: 'b', changeId: 5, step: 4, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    s.handle({ type: 'eval', runId: 1, lane: 'a', split: 'validation', step: 3, loss: 0.5, accuracy: 0.8 });
+    s.handle({ type: 'eval', runId: 1, lane: 'b', split: 'test', step: 3, loss: 0.4, accuracy: 0.9 });
+    s.handle({ type: 'laneStopped', runId: 1, lane: 'b', step: 3, message: 'diverged' });
     const snap = s.getSnapshot();
-    expect(snap.points.map((p) => p.step)).toEqual([1, 2, 3]);
+    expect(snap.lanes.a!.points.map((p) => p.step)).toEqual([1, 2, 3]);
     expect(snap.step).toBe(3);
-    expect(snap.markers).toEqual([{ step: 4, label: 'β2 0.999 → 0.9' }]);
-    expect(snap.validation).toEqual([{ step: 3, loss: 0.5, accuracy: 0.8 }]);
-    expect(published).toBeGreaterThanOrEqual(4);
-    s.newRun(2);
-    expect(s.getSnapshot()).toMatchObject({ runId: 2, points: [], markers: [], step: 0, state: 'idle' });
-  });
-
-  it('does not mark a change made before the first step', () => {
-    const s = new Session(0);
-    s.handle({ type: 'applied', runId: 0, changeId: 1, step: 1, change: { kind: 'optimizer', optimizer: 'sgd' } });
-    expect(s.getSnapshot().markers).toEqual([]);
+    expect(applied.map((e) => [e.lane, e.step])).toEqual([['b', 4]]);
+    expect(snap.lanes.a!.validation).toEqual([{ step: 3, loss: 0.5, accuracy: 0.8 }]);
+    expect(snap.lanes.b!.test).toEqual({ step: 3, loss: 0.4, accuracy: 0.9 });
+    expect(snap.lanes.b!.stopped).toBe('diverged');
+    expect(published).toBeGreaterThanOrEqual(5);
+    s.newRun(2, ['c']);
+    expect(s.getSnapshot()).toMatchObject({ runId: 2, lanes: { c: { points: [] } }, step: 0, state: 'idle' });
   });
 
   it('publishes metrics at most once per throttle window', () => {
     vi.useFakeTimers();
     const s = new Session(100);
+    s.newRun(0, ['a']);
     let published = 0;
     s.subscribe(() => published++);
-    for (let i = 1; i <= 50; i++) s.handle(metrics(0, [i]));
+    for (let i = 1; i <= 50; i++) s.handle(metrics(0, { a: [i] }));
     expect(published).toBe(0);
     vi.advanceTimersByTime(100);
     expect(published).toBe(1);
-    expect(s.getSnapshot().points).toHaveLength(50);
+    expect(s.getSnapshot().lanes.a!.points).toHaveLength(50);
   });
 });
 
 describe('LiveChanges', () => {
-  it('coalesces a slider drag into one change labelled first → last', () => {
+  it('coalesces a slider drag into one change of the last value', () => {
     vi.useFakeTimers();
-    const sent: [LiveChange, string][] = [];
-    const live = new LiveChanges((c, l) => sent.push([c, l]), 250);
-    live.hyper('beta2', 0.999, 0.99);
+    const sent: unknown[] = [];
+    const live = new LiveChanges((...args) => sent.push(args), 250);
+    live.edit('r1', 'beta2', 0.999, 0.99);
     vi.advanceTimersByTime(100);
-    live.hyper('beta2', 0.99, 0.95);
+    live.edit('r1', 'beta2', 0.99, 0.95);
+    live.edit('r2', 'beta2', 0.999, 0.5);
     vi.advanceTimersByTime(100);
-    live.hyper('beta2', 0.95, 0.9);
+    live.edit('r1', 'beta2', 0.95, 0.9);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(250);
-    expect(sent).toEqual([[{ kind: 'hyper', changes: { beta2: 0.9 } }, 'β2 0.999 → 0.9']]);
+    expect(sent).toEqual([['r2', 'beta2', 0.5], ['r1', 'beta2', 0.9]]);
   });
 
   it('flushes waiting changes before an optimizer switch, drops no-ops, cancels on reset', () => {
     vi.useFakeTimers();
-    const sent: string[] = [];
-    const live = new LiveChanges((_c, l) => sent.push(l), 250);
-    live.hyper('learningRate', 0.001, 0.01);
-    live.optimizer('adam', 'sgd');
-    expect(sent).toEqual(['Learning rate 0.001 → 0.01', 'Optimizer Adam → SGD']);
-    live.hyper('epsilon', 1e-7, 1e-3);
-    live.hyper('epsilon', 1e-3, 1e-7);
+    const sent: unknown[] = [];
+    const live = new LiveChanges((...args) => sent.push(args), 250);
+    live.edit('r1', 'learningRate', 0.001, 0.01);
+    live.edit('r1', 'optimizer', 'adam', 'sgd');
+    expect(sent).toEqual([['r1', 'learningRate', 0.01], ['r1', 'optimizer', 'sgd']]);
+    live.edit('r1', 'epsilon', 1e-7, 1e-3);
+    live.edit('r1', 'epsilon', 1e-3, 1e-7);
     vi.advanceTimersByTime(300);
-    live.hyper('momentum', 0.9, 0.5);
+    live.edit('r1', 'momentum', 0.9, 0.5);
     live.cancel();
     vi.advanceTimersByTime(300);
     expect(sent).toHaveLength(2);

@@ -2,19 +2,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistData, Split } from '../../src/engine/mnist';
 import { loadMnist } from '../../src/engine/mnist';
-import type { RunSetup, WorkerEvent } from '../../src/protocol';
+import type { LaneSetup, SharedSetup, WorkerEvent } from '../../src/protocol';
 import { Runner } from '../../src/worker/runner';
 import { nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
-const SETUP: RunSetup = {
+const SHARED: SharedSetup = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 1 };
+const LANE: LaneSetup = {
+  lane: 'a',
   optimizer: 'adam',
   hyper: { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-  batchSize: 50,
-  epochs: 1,
-  preprocessing: 'scale',
-  seed: 1,
+  schedule: [],
 };
+const reset = (runId: number, shared: Partial<SharedSetup> = {}, lanes: LaneSetup[] = [LANE]) =>
+  ({ type: 'reset', runId, shared: { ...SHARED, ...shared }, lanes }) as const;
 
 let data: MnistData;
 const head = (s: Split, n: number): Split => ({ images: s.images.subarray(0, n * 784), labels: s.labels.subarray(0, n), count: n });
@@ -37,14 +38,16 @@ function harness() {
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  const steps = () => events.flatMap((e) => (e.type === 'metrics' ? e.points.map((p) => p.step) : []));
-  return { events, runner, until, steps };
+  const points = (lane = 'a') =>
+    events.flatMap((e) => (e.type === 'metrics' ? e.lanes.filter((l) => l.lane === lane).flatMap((l) => l.points) : []));
+  const steps = () => points().map((p) => p.step);
+  return { events, runner, until, steps, points };
 }
 
 describe('Runner', () => {
   it('trains a whole run in chunks, validates, tests and finishes', async () => {
     const { events, runner, until, steps } = harness();
-    runner.handle({ type: 'reset', runId: 1, setup: SETUP });
+    runner.handle(reset(1));
     runner.handle({ type: 'start', runId: 1 });
     await until((e) => e.type === 'state' && e.state === 'finished');
     expect(steps()).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -58,21 +61,21 @@ describe('Runner', () => {
 
   it('acknowledges a live change with the step it takes effect at, and refuses bad values', async () => {
     const { events, runner, until } = harness();
-    runner.handle({ type: 'reset', runId: 1, setup: SETUP });
+    runner.handle(reset(1));
     runner.handle({ type: 'step', runId: 1 });
     await until((e) => e.type === 'metrics');
-    runner.handle({ type: 'change', runId: 1, changeId: 7, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-    expect(events.at(-1)).toEqual({ type: 'applied', runId: 1, changeId: 7, step: 2, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-    runner.handle({ type: 'change', runId: 1, changeId: 8, change: { kind: 'hyper', changes: { beta1: 1 } } });
+    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 7, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    expect(events.at(-1)).toEqual({ type: 'applied', runId: 1, lane: 'a', changeId: 7, step: 2, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 8, change: { kind: 'hyper', changes: { beta1: 1 } } });
     expect(events.at(-1)).toMatchObject({ type: 'rejected', changeId: 8, message: expect.stringMatching(/beta1/) });
-    runner.handle({ type: 'change', runId: 1, changeId: 9, change: { kind: 'optimizer', optimizer: 'sgd' } });
+    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 9, change: { kind: 'optimizer', optimizer: 'sgd' } });
     expect(events.at(-1)).toMatchObject({ type: 'applied', changeId: 9, step: 2 });
     runner.dispose();
   });
 
   it('pauses between chunks and ignores commands of an old run', async () => {
     const { events, runner, until, steps } = harness();
-    runner.handle({ type: 'reset', runId: 1, setup: { ...SETUP, batchSize: 10 } });
+    runner.handle(reset(1, { batchSize: 10 }));
     runner.handle({ type: 'start', runId: 1 });
     await until((e) => e.type === 'metrics');
     runner.handle({ type: 'pause', runId: 1 });
@@ -81,7 +84,7 @@ describe('Runner', () => {
     expect(events.filter((e) => e.type === 'state').at(-1)).toMatchObject({ state: 'paused' });
     await new Promise((r) => setTimeout(r, 200));
     expect(steps().length).toBe(stopped);
-    runner.handle({ type: 'reset', runId: 2, setup: SETUP });
+    runner.handle(reset(2));
     runner.handle({ type: 'start', runId: 1 }); // stale: must do nothing
     await new Promise((r) => setTimeout(r, 100));
     expect(events.filter((e) => 'runId' in e && e.runId === 2).map((e) => e.type)).toEqual(['state']);
@@ -91,11 +94,25 @@ describe('Runner', () => {
   it('pauses with a message when the loss diverges', async () => {
     const { runner, until } = harness();
     // Raw 0–255 inputs with η = 10: the loss goes from ~200 to ~1e10 at step 2.
-    const wild = { ...SETUP, batchSize: 10, optimizer: 'sgd' as const, preprocessing: 'none' as const, hyper: { ...SETUP.hyper, learningRate: 10 } };
-    runner.handle({ type: 'reset', runId: 3, setup: wild });
+    const wild: LaneSetup = { ...LANE, optimizer: 'sgd', hyper: { ...LANE.hyper, learningRate: 10 } };
+    runner.handle(reset(3, { batchSize: 10, preprocessing: 'none' }, [wild]));
     runner.handle({ type: 'start', runId: 3 });
     const e = await until((x) => x.type === 'state' && x.state === 'diverged');
     expect(e).toMatchObject({ runId: 3, message: expect.stringMatching(/diverged at step 2: the loss exploded to 1\.\d+e\+10/) });
     runner.dispose();
   });
+
+  it('stops a diverging lane while the others train on', async () => {
+    const { events, runner, until, points } = harness();
+    const wild: LaneSetup = { ...LANE, lane: 'wild', optimizer: 'sgd', hyper: { ...LANE.hyper, learningRate: 10 } };
+    runner.handle(reset(4, { batchSize: 10, preprocessing: 'none', epochs: 1 }, [wild, { ...LANE, lane: 'calm', hyper: { ...LANE.hyper, learningRate: 1e-5 } }]));
+    runner.handle({ type: 'start', runId: 4 });
+    await until((e) => e.type === 'state' && e.state === 'finished');
+    expect(events.find((e) => e.type === 'laneStopped')).toMatchObject({ lane: 'wild', step: 2 });
+    expect(points('calm')).toHaveLength(100);
+    expect(points('wild').length).toBeLessThan(100);
+    expect(events.some((e) => e.type === 'eval' && e.split === 'test' && e.lane === 'calm')).toBe(true);
+    runner.dispose();
+  });
 });
+

@@ -1,0 +1,119 @@
+// Export (CSV, JSON, chart PNG/SVG), import (read-only overlays) and kept runs (IndexedDB), with every
+// failure turned into a notice: a bad file or a full disk never changes the runs on screen.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChartRun } from '../charts/types';
+import type { SessionSnapshot } from '../client/session';
+import { parseImport, toCsv, toJson, type RunRecord } from '../experiment/exportData';
+import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
+import { markersOf } from '../experiment/timeline';
+import type { Experiment } from '../experiment/types';
+import { chartSvg, downloadBlob, svgToPng } from './download';
+import type { Notice } from './Notices';
+
+interface Overlay {
+  source: 'imported' | 'kept';
+  record: RunRecord;
+}
+
+interface Deps {
+  experiment: Experiment;
+  snap: SessionSnapshot;
+  addNotice(n: Notice): void;
+}
+
+function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
+  return experiment.runs.flatMap((spec) => {
+    const lane = snap.lanes[spec.id];
+    return lane ? [{ spec, points: lane.points, validation: lane.validation, test: lane.test }] : [];
+  });
+}
+
+const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+
+export function useDataActions({ experiment, snap, addNotice }: Deps) {
+  const [overlays, setOverlays] = useState<Overlay[]>([]);
+  const latest = useRef({ experiment, snap });
+  useEffect(() => {
+    latest.current = { experiment, snap };
+  });
+
+  // Runs kept from an earlier visit come back as read-only curves.
+  useEffect(() => {
+    void loadRecords().then((r) => {
+      if (!r.ok) return addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be read: ${r.error}` });
+      if (r.file) setOverlays((o) => [...o, ...r.file!.runs.map((record) => ({ source: 'kept' as const, record }))]);
+    });
+  }, [addNotice]);
+
+  // Keep the runs whenever training pauses or finishes.
+  useEffect(() => {
+    if (snap.state !== 'paused' && snap.state !== 'finished') return;
+    const { experiment: e, snap: s } = latest.current;
+    const records = recordsOf(e, s);
+    if (!records.some((r) => r.points.length > 0)) return;
+    void saveRecords(e.shared, records).then((r) => {
+      if (!r.ok) addNotice({ id: 'storage', tone: 'warning', title: `The runs could not be kept for next time: ${r.error}` });
+    });
+  }, [snap.state, snap.runId, addNotice]);
+
+  const exportData = useCallback(
+    (kind: 'csv' | 'json') => {
+      const { experiment: e, snap: s } = latest.current;
+      const records = recordsOf(e, s);
+      const text = kind === 'csv' ? toCsv(records) : toJson(e.shared, records);
+      downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `mnist-runs-${stamp()}.${kind}`);
+    },
+    [],
+  );
+
+  const exportChart = useCallback(
+    (chart: 'Loss chart' | 'Accuracy chart', format: 'png' | 'svg') => {
+      const svg = chartSvg(chart);
+      if (!svg) return addNotice({ id: 'export', tone: 'warning', title: 'The chart has nothing to export yet.' });
+      const name = `${chart.split(' ')[0]!.toLowerCase()}-${stamp()}.${format}`;
+      if (format === 'svg') return downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), name);
+      svgToPng(svg).then(
+        (png) => downloadBlob(png, name),
+        (e: Error) => addNotice({ id: 'export', tone: 'error', title: `PNG export failed: ${e.message}` }),
+      );
+    },
+    [addNotice],
+  );
+
+  const importFile = useCallback(
+    (file: File) => {
+      file.text().then(
+        (text) => {
+          const r = parseImport(text);
+          if (!r.ok) return addNotice({ id: 'import', tone: 'error', title: `Nothing imported from ${file.name}: ${r.error}` });
+          setOverlays((o) => [...o, ...r.file.runs.map((record) => ({ source: 'imported' as const, record }))]);
+          addNotice({ id: 'import', tone: 'info', title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.` });
+        },
+        () => addNotice({ id: 'import', tone: 'error', title: `${file.name} could not be read.` }),
+      );
+    },
+    [addNotice],
+  );
+
+  const clearAll = useCallback(() => {
+    setOverlays([]);
+    void clearRecords().then((r) => {
+      if (!r.ok) addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
+    });
+  }, [addNotice]);
+
+  const chartOverlays: ChartRun[] = useMemo(
+    () =>
+      overlays.map(({ source, record }, i) => ({
+        id: `overlay-${i}`,
+        name: `${record.spec.name} (${source})`,
+        color: record.spec.color,
+        points: record.points,
+        validation: record.validation,
+        markers: markersOf(record.spec),
+      })),
+    [overlays],
+  );
+
+  return { overlays: chartOverlays, exportData, exportChart, importFile, clearAll };
+}

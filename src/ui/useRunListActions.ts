@@ -1,0 +1,64 @@
+// Run list actions: add (a copy of the selected run's current settings), remove, rename and recolour,
+// and "Compare optimizers". Adding or removing before the first step resets at once; later on, Reset does.
+import { useCallback } from 'react';
+import type { useExperiment } from '../client/useExperiment';
+import { defaultSettings, runFromSettings } from '../experiment/runs';
+import { settingsAt } from '../experiment/timeline';
+import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
+import { OPTIMIZERS } from '../config/schema';
+
+let nextId = 0;
+const newId = () => `n${++nextId}`;
+
+interface Deps {
+  exp: ReturnType<typeof useExperiment>;
+  selectedId: string;
+  snapStep: number;
+  doReset(e: Experiment): void;
+  start(): void;
+  setSelectedId(id: string): void;
+}
+
+export function useRunListActions({ exp, selectedId, snapStep, doReset, start, setSelectedId }: Deps) {
+  const { ref, update, updateRun } = exp;
+  const changeRuns = useCallback(
+    (f: (runs: RunSpec[]) => RunSpec[]) => {
+      update((e) => ({ ...e, runs: f(e.runs) }));
+      if (snapStep === 0) doReset(ref.current);
+    },
+    [update, snapStep, doReset, ref],
+  );
+
+  return {
+    onUpdate: useCallback(
+      (id: string, patch: Partial<Pick<RunSpec, 'name' | 'color' | 'hidden'>>) => updateRun(id, (r) => ({ ...r, ...patch })),
+      [updateRun],
+    ),
+    onAdd: useCallback(() => {
+      const runs = ref.current.runs;
+      const source = runs.find((r) => r.id === selectedId) ?? runs[0]!;
+      if (runs.length >= MAX_RUNS) return;
+      const run = runFromSettings(settingsAt(source, snapStep + 1), runs.length, newId());
+      changeRuns((rs) => [...rs, run]);
+      setSelectedId(run.id);
+    }, [ref, selectedId, snapStep, changeRuns, setSelectedId]),
+    onRemove: useCallback(
+      (id: string) => {
+        const rest = ref.current.runs.filter((r) => r.id !== id);
+        if (rest.length === 0) return;
+        changeRuns(() => rest);
+        if (id === selectedId) setSelectedId(rest[0]!.id);
+      },
+      [ref, selectedId, changeRuns, setSelectedId],
+    ),
+    /** SGD, Momentum and Adam with the recipe's settings, from the same start, racing at once. */
+    onCompare: useCallback(() => {
+      const base = defaultSettings();
+      const runs = OPTIMIZERS.map((optimizer, i) => runFromSettings({ ...base, optimizer }, i, newId()));
+      update((e) => ({ ...e, runs }));
+      setSelectedId(runs[runs.length - 1]!.id);
+      doReset(ref.current);
+      start();
+    }, [update, setSelectedId, doReset, ref, start]),
+  };
+}
