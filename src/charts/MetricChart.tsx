@@ -43,7 +43,12 @@ function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty
  * A run's lines. Validation has its own data array: on the shared rows recharts would build a dot
  * for every training row, which made each redraw several times slower.
  */
-function runLines(run: ChartRun, series: RunSeries | undefined, prefix: string, smoothing: number) {
+/**
+ * With one run the legend names the line kinds; with several it names the runs (solid: training,
+ * dashed with dots: validation, said once under the chart) so a projected legend stays short.
+ */
+function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean, smoothing: number) {
+  const prefix = several ? `${run.name}: ` : '';
   const common = { stroke: run.color, dot: false, isAnimationActive: false, connectNulls: true } as const;
   const lines = [
     <Line
@@ -51,9 +56,9 @@ function runLines(run: ChartRun, series: RunSeries | undefined, prefix: string, 
       {...common}
       data={series?.train}
       dataKey="smooth"
-      name={`${prefix}training${smoothing > 0 ? ' (smoothed)' : ''}`}
+      name={several ? run.name : `training${smoothing > 0 ? ' (smoothed)' : ''}`}
       strokeWidth={2.5}
-      legendType="plainline"
+      legendType={several ? 'line' : 'plainline'}
     />,
     <Line
       key={`${run.id}-val`}
@@ -64,7 +69,7 @@ function runLines(run: ChartRun, series: RunSeries | undefined, prefix: string, 
       strokeWidth={1.5}
       strokeDasharray="6 4"
       dot={{ r: 3.5, fill: run.color, strokeWidth: 0 }}
-      legendType="plainline"
+      legendType={several ? 'none' : 'plainline'}
     />,
   ];
   // With no smoothing the smoothed line is the raw one; drawing both would only add ink.
@@ -113,7 +118,7 @@ export function MetricChart(props: MetricChartProps) {
           />
           <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty)} />
           {epochLines(stepsPerEpoch, lastStep)}
-          {!empty && runs.flatMap((run, i) => runLines(run, series[i], several ? `${run.name}: ` : '', smoothing))}
+          {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing))}
           {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
           {!empty && (
             <Tooltip
@@ -125,6 +130,11 @@ export function MetricChart(props: MetricChartProps) {
           <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13 }} />
         </LineChart>
       </ResponsiveContainer>
+      {several && !empty && (
+        <p className="chart-key">
+          Solid: training{smoothing > 0 ? ' (smoothed)' : ''} · dots on a dashed line: validation
+        </p>
+      )}
       {empty && emptyHint && (
         <div
           style={{

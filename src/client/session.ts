@@ -1,9 +1,9 @@
 // The page's view of the current run's lanes, built from worker events. Metric points are appended in
-// place and published at most every THROTTLE_MS, so a fast worker never makes React re-render per step.
+// place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
 import type { BackendInfo, MetricPoint, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 
-const THROTTLE_MS = 100;
+export const THROTTLE_DEFAULT = 100;
 
 export interface EvalPoint {
   step: number;
@@ -64,10 +64,15 @@ export class Session {
   private snap: SessionSnapshot = { version: 0, backend: null, loading: null, dataReady: false, fatal: null, ...emptyRun(0, []) };
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** Told about every applied change, so the page can record it in the run's timeline. */
-  onApplied: (e: AppliedChange) => void = () => {};
+  private appliedListeners = new Set<(e: AppliedChange) => void>();
 
-  constructor(private readonly throttleMs = THROTTLE_MS) {}
+  constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
+
+  /** Hears every applied change, so the page can record it in the run's timeline. */
+  listenApplied(fn: (e: AppliedChange) => void): () => void {
+    this.appliedListeners.add(fn);
+    return () => this.appliedListeners.delete(fn);
+  }
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -121,7 +126,7 @@ export class Session {
       case 'applied': {
         const sent = `live-change-sent:${e.runId}:${e.changeId}`;
         if (performance.getEntriesByName(sent).length) performance.measure('live-change', sent);
-        this.onApplied(e);
+        for (const fn of this.appliedListeners) fn(e);
         return this.update({}, true);
       }
       case 'rejected':

@@ -50,9 +50,7 @@ export function useTraining(initial: Experiment, softwareWebgl: boolean, onAppli
   const changeId = useRef(0);
   const startup = useRef({ initial, softwareWebgl });
 
-  useEffect(() => {
-    session.onApplied = onApplied;
-  }, [session, onApplied]);
+  useEffect(() => session.listenApplied(onApplied), [session, onApplied]);
 
   const reset = useCallback(
     (e: Experiment) => {

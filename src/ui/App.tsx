@@ -1,6 +1,6 @@
 // Page wiring: the experiment (mirrored in the URL), the training worker, and the panels.
 // Holds no training logic; every number shown comes from worker events via the session store.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { LossChart } from '../charts/LossChart';
 import type { ChartRun } from '../charts/types';
@@ -79,6 +79,10 @@ export function App() {
   const settings = { ...settingsAt(selected, running ? snap.step + 1 : 1), ...drafts[selected.id] };
   const config: RunConfig = { ...experiment.shared, ...settings, webgl: initial.webgl };
   const runConfig: RunConfig = { ...config, ...runExperiment.shared };
+  const settingsRef = useRef(settings);
+  useEffect(() => {
+    settingsRef.current = settings;
+  });
 
   const onChange = useCallback(
     <K extends FieldKey>(key: K, value: RunConfig[K]) => {
@@ -87,13 +91,13 @@ export function App() {
         if (!run) return;
         draft(run.id, key, value as never);
         // A run that joins on Reset has no lane yet: its edit is simply its starting setting.
-        if (laneIds.has(run.id)) live.edit(run.id, key, settings[key], value as never);
+        if (laneIds.has(run.id)) live.edit(run.id, key, settingsRef.current[key], value as never);
         else exp.updateRun(run.id, (r) => ({ ...r, initial: { ...r.initial, [key]: value } }));
       } else if (key !== 'webgl') {
         update((e) => ({ ...e, shared: { ...e.shared, [key]: value } }));
       }
     },
-    [ref, selected.id, draft, laneIds, live, settings, exp, update],
+    [ref, selected.id, draft, laneIds, live, exp, update],
   );
 
   const onStart = useCallback(() => {
@@ -158,6 +162,7 @@ export function App() {
       <StatusPanel snap={snap} lane={snap.lanes[selected.id]} test={testAccuracy} runName={experiment.runs.length > 1 ? selected.name : null} />
       <RunList
         runs={experiment.runs}
+        optimizers={Object.fromEntries(experiment.runs.map((r) => [r.id, (drafts[r.id]?.optimizer ?? settingsAt(r, snap.step + 1).optimizer)]))}
         lanes={snap.lanes}
         selectedId={selected.id}
         pendingIds={new Set(experiment.runs.filter((r) => !laneIds.has(r.id)).map((r) => r.id))}

@@ -2,9 +2,12 @@
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
 import { OPTIMIZER_LABELS } from '../client/liveChanges';
 import type { LaneData } from '../client/session';
+import type { OptimizerName } from '../config/schema';
 
 interface Props {
   runs: RunSpec[];
+  /** Each run's optimizer at the current step (a timeline may have switched it). */
+  optimizers: Record<string, OptimizerName>;
   lanes: Record<string, LaneData>;
   selectedId: string;
   /** Runs added since the last Reset: they join when it happens. */
@@ -26,7 +29,7 @@ function standing(lane: LaneData | undefined): string {
   return v ? `val ${pct(v.accuracy)}` : lane.points.length ? `loss ${lane.points.at(-1)!.loss.toFixed(3)}` : '–';
 }
 
-export function RunList({ runs, lanes, selectedId, pendingIds, onSelect, onUpdate, onRemove, onAdd, onCompare }: Props) {
+export function RunList({ runs, optimizers, lanes, selectedId, pendingIds, onSelect, onUpdate, onRemove, onAdd, onCompare }: Props) {
   return (
     <section className="runlist" aria-label="Runs">
       <div className="runlist-head">
@@ -62,7 +65,7 @@ export function RunList({ runs, lanes, selectedId, pendingIds, onSelect, onUpdat
               onChange={(e) => onUpdate(r.id, { name: e.target.value })}
               aria-label={`Name of run ${runs.indexOf(r) + 1}`}
             />
-            <span className="run-opt">{OPTIMIZER_LABELS[r.initial.optimizer]}</span>
+            <span className="run-opt">{OPTIMIZER_LABELS[optimizers[r.id] ?? r.initial.optimizer]}</span>
             <span className="run-standing">{pendingIds.has(r.id) ? 'joins on Reset' : standing(lanes[r.id])}</span>
             <label className="run-hide">
               <input type="checkbox" checked={r.hidden} onChange={(e) => onUpdate(r.id, { hidden: e.target.checked })} /> hide

@@ -19,9 +19,9 @@ const metrics = (runId: number, lanes: Record<string, number[]>) => ({
 
 describe('Session', () => {
   it('appends points per lane, keeps evaluations, forwards applied changes and clears on a new run', () => {
-    const s = new Session(0);
     const applied: AppliedChange[] = [];
-    s.onApplied = (e) => applied.push(e);
+    const s = new Session(0);
+    s.listenApplied((e) => applied.push(e));
     let published = 0;
     s.subscribe(() => published++);
     s.newRun(1, ['a', 'b']);

@@ -1,0 +1,92 @@
+// Recorded results out of the page (JSON for re-import, CSV for spreadsheets) and back in. The JSON
+// file is the format IndexedDB storage keeps too, so one validator guards both ways in.
+import type { MetricPoint } from '../protocol';
+import { makeExportFile, type EvalRecord, type RunRecord } from './exportTypes';
+import type { SharedSettings } from './types';
+
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  makeExportFile,
+  type EvalRecord,
+  type ExportFile,
+  type RunRecord,
+} from './exportTypes';
+export { checkExportFile, parseImport, MAX_IMPORT_CHARS, type ImportResult } from './importCheck';
+
+// JSON has no NaN or Infinity (JSON.stringify writes null, which would read back as a number-less
+// point); the importer turns these three strings back into numbers where a metric is expected.
+function finiteOrText(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, finiteOrText);
+}
+
+/** A list with one item per line: readable, yet a long run stays one line per point. */
+function list(items: readonly unknown[], indent: string): string {
+  if (items.length === 0) return '[]';
+  return `[\n${items.map((x) => `${indent}  ${json(x)}`).join(',\n')}\n${indent}]`;
+}
+
+function runJson(r: RunRecord): string {
+  const i = '      ';
+  return [
+    '    {',
+    `${i}"spec": ${json(r.spec)},`,
+    `${i}"test": ${json(r.test)},`,
+    `${i}"validation": ${list(r.validation, i)},`,
+    `${i}"points": ${list(r.points, i)}`,
+    '    }',
+  ].join('\n');
+}
+
+/** The export file as text. Numbers are written as JavaScript writes them (exact round trip). */
+export function toJson(shared: SharedSettings, records: readonly RunRecord[], now = new Date()): string {
+  const f = makeExportFile(shared, records, now);
+  const runs = f.runs.length === 0 ? '[]' : `[\n${f.runs.map(runJson).join(',\n')}\n  ]`;
+  return [
+    '{',
+    `  "format": ${json(f.format)},`,
+    `  "version": ${json(f.version)},`,
+    `  "exportedAt": ${json(f.exportedAt)},`,
+    `  "shared": ${json(f.shared)},`,
+    `  "runs": ${runs}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+export const CSV_HEADER = 'run,step,epoch,loss,accuracy,val_loss,val_accuracy';
+
+/** RFC 4180 quoting, only where needed. */
+function csvText(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvNumber(n: number | undefined): string {
+  return n === undefined ? '' : String(n);
+}
+
+/**
+ * One row per run and step, runs in order, steps ascending. A step with a validation result but
+ * no training point (e.g. an evaluation before the first step) still gets a row, with the training
+ * columns empty, so no recorded number is lost.
+ */
+export function toCsv(records: readonly RunRecord[]): string {
+  const lines = [CSV_HEADER];
+  for (const r of records) {
+    const name = csvText(r.spec.name);
+    const byStep = new Map<number, { point?: MetricPoint; val?: EvalRecord }>();
+    for (const point of r.points) byStep.set(point.step, { point });
+    for (const val of r.validation) byStep.set(val.step, { ...byStep.get(val.step), val });
+    const steps = [...byStep.keys()].sort((a, b) => a - b);
+    for (const step of steps) {
+      const { point, val } = byStep.get(step) ?? {};
+      const cells = [point?.epoch, point?.loss, point?.accuracy, val?.loss, val?.accuracy].map(csvNumber);
+      lines.push([name, String(step), ...cells].join(','));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,45 @@
+// The recorded results of an experiment as one plain object: what JSON export writes, what import
+// returns and what IndexedDB keeps. Kept apart so the writer and the validator share it without a cycle.
+import type { MetricPoint } from '../protocol';
+import type { RunSpec, SharedSettings } from './types';
+
+export interface EvalRecord {
+  step: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface RunRecord {
+  spec: RunSpec;
+  /** Ascending by step. Losses may be NaN or ±Infinity once a run diverges. */
+  points: MetricPoint[];
+  /** Ascending by step. */
+  validation: EvalRecord[];
+  test: EvalRecord | null;
+}
+
+export const EXPORT_FORMAT = 'mnist-optimizer-playground';
+export const EXPORT_VERSION = 1;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  shared: SharedSettings;
+  runs: RunRecord[];
+}
+
+export function makeExportFile(
+  shared: SharedSettings,
+  records: readonly RunRecord[],
+  now = new Date(),
+): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    shared,
+    runs: [...records],
+  };
+}

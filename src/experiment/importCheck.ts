@@ -1,0 +1,147 @@
+// Strict validation of an export file (imported, or read back from IndexedDB). Never throws: any
+// problem becomes one sentence naming what is wrong. Unknown extra fields are ignored (a newer page
+// may add some); everything returned is rebuilt from the known fields only.
+import { FIELDS } from '../config/schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type RunRecord } from './exportTypes';
+import {
+  Refusal,
+  checkEval,
+  checkPoint,
+  forbiddenKey,
+  isObject,
+  own,
+  refuse,
+  series,
+  show,
+} from './importParts';
+import { MAX_TIMELINE_ENTRIES, isRunColor, isRunName, isStep, settingProblem } from './runs';
+import {
+  LIVE_KEYS,
+  MAX_RUNS,
+  SHARED_KEYS,
+  type LiveKey,
+  type RunSpec,
+  type SharedSettings,
+  type TimelineEntry,
+} from './types';
+
+export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: string };
+
+/** 50 MB of ASCII JSON; checked on the text before parsing so a huge file is refused cheaply. */
+export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+const MAX_ID_LENGTH = 64;
+
+function checkShared(v: unknown): SharedSettings {
+  if (!isObject(v)) refuse('The file has no shared settings ("shared").');
+  const shared = {} as Record<keyof SharedSettings, unknown>;
+  for (const key of SHARED_KEYS) {
+    const value = own(v, key);
+    const problem = value === undefined ? 'is missing' : settingProblem(key, value);
+    if (problem !== null) refuse(`The shared setting "${FIELDS[key].label}" ${problem}.`);
+    shared[key] = value;
+  }
+  return shared as SharedSettings;
+}
+
+function checkEntry(v: unknown, where: string): TimelineEntry {
+  if (!isObject(v)) refuse(`${where} is not an object.`);
+  const [step, key, value] = ['step', 'key', 'value'].map((k) => own(v, k));
+  if (!isStep(step)) refuse(`${where} has an invalid step (${show(step)}).`);
+  if (typeof key !== 'string' || !(LIVE_KEYS as readonly string[]).includes(key)) {
+    refuse(`${where} changes an unknown setting ${show(key)}.`);
+  }
+  const problem = settingProblem(key as LiveKey, value);
+  if (problem !== null) refuse(`${where} (${FIELDS[key as LiveKey].label}) ${problem}.`);
+  return { step, key, value } as TimelineEntry;
+}
+
+function checkSpec(v: unknown, where: string): RunSpec {
+  if (!isObject(v)) refuse(`${where} has no run settings ("spec").`);
+  const [id, name, color, hidden] = ['id', 'name', 'color', 'hidden'].map((k) => own(v, k));
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH)
+    refuse(`${where} has no valid id.`);
+  if (typeof name !== 'string') refuse(`${where}'s name is missing or not text.`);
+  if (!isRunName(name)) refuse(`${where}'s name is empty, too long or has unusable characters.`);
+  if (!isRunColor(color)) refuse(`${where}'s colour ${show(color)} is not a hex colour like "#0072B2".`);
+  if (typeof hidden !== 'boolean') refuse(`${where}'s "hidden" is not true or false.`);
+  const init = own(v, 'initial');
+  if (!isObject(init)) refuse(`${where}'s initial settings are missing.`);
+  const initial = {} as Record<LiveKey, unknown>;
+  for (const key of LIVE_KEYS) {
+    const value = own(init, key);
+    const problem = value === undefined ? 'is missing' : settingProblem(key, value);
+    if (problem !== null) refuse(`${where}'s initial setting "${FIELDS[key].label}" ${problem}.`);
+    initial[key] = value;
+  }
+  const raw = own(v, 'timeline');
+  if (!Array.isArray(raw)) refuse(`${where}'s timeline is missing or not a list.`);
+  if (raw.length > MAX_TIMELINE_ENTRIES) refuse(`${where} has more than ${MAX_TIMELINE_ENTRIES} changes.`);
+  const timeline = raw.map((e: unknown, i) => checkEntry(e, `${where}'s change ${i + 1}`));
+  if (timeline.some((e, i) => i > 0 && e.step < (timeline[i - 1]?.step ?? 0))) {
+    refuse(`${where}'s changes are not sorted by step.`);
+  }
+  return { id, name, color, hidden, initial: initial as RunSpec['initial'], timeline };
+}
+
+function checkRun(v: unknown, where: string): RunRecord {
+  if (!isObject(v)) refuse(`${where} is not an object.`);
+  const spec = checkSpec(own(v, 'spec'), where);
+  const points = series(own(v, 'points'), where, 'points', checkPoint);
+  const validation = series(own(v, 'validation'), where, 'validation results', checkEval);
+  const test = own(v, 'test');
+  return { spec, points, validation, test: test === null ? null : checkEval(test, `${where}'s test result`) };
+}
+
+function checkFile(v: unknown): ExportFile {
+  if (!isObject(v)) refuse('This file is not a playground export (it is not a JSON object).');
+  const format = own(v, 'format');
+  if (format === undefined) refuse('This file is not a playground export (it has no "format").');
+  if (format !== EXPORT_FORMAT) refuse(`This file is not a playground export (format is ${show(format)}).`);
+  const version = own(v, 'version');
+  if (version !== EXPORT_VERSION) {
+    refuse(
+      `This export's version ${show(version)} is not supported; this page reads version ${EXPORT_VERSION}.`,
+    );
+  }
+  const key = forbiddenKey(v);
+  if (key !== null) refuse(`The file contains the key "${key}", which is not allowed.`);
+  const exportedAt = own(v, 'exportedAt');
+  if (typeof exportedAt !== 'string') refuse('The file has no export date ("exportedAt").');
+  const shared = checkShared(own(v, 'shared'));
+  const raw = own(v, 'runs');
+  if (!Array.isArray(raw)) refuse('The file\'s "runs" is missing or not a list.');
+  if (raw.length === 0) refuse('The file holds no runs.');
+  // Refused rather than cut: silently dropping runs would make a comparison look complete.
+  if (raw.length > MAX_RUNS)
+    refuse(`The file holds ${raw.length} runs, but at most ${MAX_RUNS} can be compared.`);
+  const runs = raw.map((r: unknown, i) => checkRun(r, `Run ${i + 1}`));
+  const ids = runs.map((r) => r.spec.id);
+  const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (dup >= 0)
+    refuse(`Runs ${ids.indexOf(ids[dup] ?? '') + 1} and ${dup + 1} have the same id ${show(ids[dup])}.`);
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, shared, runs };
+}
+
+/** Validates an already-parsed export (e.g. what IndexedDB returned). */
+export function checkExportFile(value: unknown): ImportResult {
+  try {
+    return { ok: true, file: checkFile(value) };
+  } catch (e) {
+    // Anything else (a getter, a proxy, a stack overflow) still must not escape.
+    return { ok: false, error: e instanceof Refusal ? e.message : 'This file could not be read.' };
+  }
+}
+
+/** Parses and validates the text of an export file. */
+export function parseImport(text: string): ImportResult {
+  if (typeof text !== 'string') return { ok: false, error: 'This file could not be read as text.' };
+  if (text.length > MAX_IMPORT_CHARS)
+    return { ok: false, error: 'This file is too large to import (over 50 MB).' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not valid JSON.' };
+  }
+  return checkExportFile(value);
+}

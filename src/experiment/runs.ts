@@ -1,0 +1,113 @@
+// Defaults and value checks for the parts of a run that the config schema does not cover (name,
+// colour, steps, timeline), shared by the link codec, the import validator and the timeline helpers.
+import { RUN_COLORS } from '../charts/types';
+import { DEFAULT_CONFIG, type OptimizerName, type RunConfig } from '../config/schema';
+import { validateValue } from '../config/validate';
+import {
+  LIVE_KEYS,
+  SHARED_KEYS,
+  type LiveKey,
+  type RunSettings,
+  type RunSpec,
+  type SharedSettings,
+  type TimelineEntry,
+} from './types';
+
+export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  adam: 'Adam',
+};
+
+/** In UTF-16 code units; a legend entry, not a description. */
+export const MAX_NAME_LENGTH = 64;
+/** Far beyond any real run (100 epochs of batch 1 is 6 million steps); keeps step text short. */
+export const MAX_STEP = 1_000_000_000;
+/** Per run. A hand-edited link or file must not make every marker loop do millions of passes. */
+export const MAX_TIMELINE_ENTRIES = 500;
+
+const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
+const SURROGATE = /^[\uD800-\uDFFF]$/;
+const CONTROL = /^\p{Cc}$/u;
+
+export function defaultRunName(optimizer: OptimizerName): string {
+  return OPTIMIZER_LABELS[optimizer];
+}
+
+/** The palette colour for the run at `index`, cycling if the palette is ever shorter than MAX_RUNS. */
+export function defaultRunColor(index: number): string {
+  return RUN_COLORS[index % RUN_COLORS.length] ?? '#0072B2';
+}
+
+export function isRunColor(s: unknown): s is string {
+  return typeof s === 'string' && HEX_COLOR.test(s);
+}
+
+export function isRunName(s: unknown): s is string {
+  return typeof s === 'string' && s.length > 0 && s.length <= MAX_NAME_LENGTH && !cleanName(s, '').changed;
+}
+
+/**
+ * Makes any text a valid name: broken surrogates and control characters become U+FFFD and long
+ * names are cut at a code point boundary. `changed` says whether the caller should tell the user.
+ */
+export function cleanName(s: string, fallback: string): { name: string; changed: boolean } {
+  // The string iterator yields a pair as one item and a lone surrogate alone. Lone surrogates
+  // cannot be percent-encoded (encodeURIComponent throws) and render as garbage anyway.
+  let t = Array.from(s, (ch) => (SURROGATE.test(ch) || CONTROL.test(ch) ? '\uFFFD' : ch)).join('');
+  if (t.length > MAX_NAME_LENGTH) {
+    const cut = /[\uD800-\uDBFF]/.test(t.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
+    t = t.slice(0, cut);
+  }
+  if (t.length === 0) return { name: fallback, changed: s.length > 0 };
+  return { name: t, changed: t !== s };
+}
+
+export function isStep(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_STEP;
+}
+
+/** Why `value` is not acceptable for `key` ("is not a number"), or null when it is. */
+export function settingProblem(key: keyof RunConfig, value: unknown): string | null {
+  const r = validateValue(key, value);
+  if (!r.ok) return r.reason;
+  // A clamped value is refused here: files and stored runs come from this page, so it was edited.
+  if (r.note !== undefined) return r.note.split(';')[0] ?? r.note;
+  return Object.is(r.value, value) ? null : 'is not a stored value';
+}
+
+export function settingsOf(c: Readonly<RunConfig>): RunSettings {
+  const s = {} as Record<LiveKey, unknown>;
+  for (const k of LIVE_KEYS) s[k] = c[k];
+  return s as RunSettings;
+}
+
+export function sharedOf(c: Readonly<RunConfig>): SharedSettings {
+  const s = {} as Record<keyof SharedSettings, unknown>;
+  for (const k of SHARED_KEYS) s[k] = c[k];
+  return s as SharedSettings;
+}
+
+export function defaultSettings(): RunSettings {
+  return settingsOf(DEFAULT_CONFIG);
+}
+
+/** Stable, so entries on one step keep the order they were made in. */
+export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.step - b.e.step || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** A run made from a single config, as an old one-run link or the page's form describes it. */
+export function runFromSettings(settings: RunSettings, index: number, id: string): RunSpec {
+  return {
+    id,
+    name: defaultRunName(settings.optimizer),
+    color: defaultRunColor(index),
+    hidden: false,
+    initial: { ...settings },
+    timeline: [],
+  };
+}

@@ -1,0 +1,111 @@
+// Compare and replay in the browser: three optimizers racing, a timeline replayed from a link,
+// exports that match the charts, runs kept across a reload, imports good and bad.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const status = (page: Page) => page.getByRole('status');
+const stepOf = async (page: Page) => Number(await status(page).getAttribute('data-step'));
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const legend = (page: Page) => page.locator('[aria-label="Loss chart"] .recharts-legend-wrapper').innerText();
+
+async function ready(page: Page) {
+  await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: 60_000 }).toBe(true);
+}
+
+describe('compare and replay', () => {
+  it('"Compare optimizers" races SGD, Momentum and Adam with a legend', async () => {
+    const { page, errors } = await openPage(h, '#webgl=software&bs=128&epochs=1');
+    await ready(page);
+    await button(page, 'Compare optimizers').click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+    await button(page, 'Pause').click();
+    const text = await legend(page);
+    for (const name of ['SGD', 'Momentum', 'Adam']) expect(text).toContain(name);
+    // Three smoothed training lines (one per run) plus their faded raw lines.
+    const strokes = await page.locator('[aria-label="Loss chart"] path.recharts-curve').evaluateAll((ps) =>
+      [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean),
+    );
+    expect(strokes).toHaveLength(3);
+    expect(new URL(page.url()).hash.match(/run=/g)).toHaveLength(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a link with a timeline replays its changes at the recorded steps', async () => {
+    const link = '#bs=64&epochs=1&prep=scale&seed=1&webgl=software&run=Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~12.b2.0.9_20.lr.0.01&run=SGD~0072B2~sgd~0.001~0.9~0.999~1e-7~0.9~0~';
+    const { page, errors } = await openPage(h, link);
+    await ready(page);
+    const log = page.getByRole('region', { name: 'Live changes' });
+    await expect(log.innerText()).resolves.toMatch(/replays at this step/);
+    await button(page, 'Start').click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
+    await button(page, 'Pause').click();
+    const items = log.getByRole('listitem');
+    expect(await items.evaluateAll((li) => li.map((x) => Number(x.getAttribute('data-step'))))).toEqual([12, 20]);
+    expect(await log.innerText()).not.toMatch(/replays at this step/);
+    const chart = await page.locator('[aria-label="Loss chart"]').innerText();
+    expect(chart).toContain('β2 0.999 → 0.9');
+    expect(chart).toContain('Learning rate 0.001 → 0.01');
+    // Replayed changes are not recorded twice: the link is unchanged.
+    expect(new URL(page.url()).hash).toBe(link);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports CSV and JSON that match the run, keeps runs across a reload, imports good files and refuses bad ones', async () => {
+    const { page, errors } = await openPage(h, '#webgl=software&bs=64&epochs=1');
+    await ready(page);
+    await button(page, 'Start').click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+    await button(page, 'Pause').click();
+    await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
+    // The chunk in flight when Pause arrived still reports its steps; let the page settle.
+    await page.waitForTimeout(500);
+    const steps = await stepOf(page);
+    const lastLoss = Number(await status(page).getAttribute('data-loss'));
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), button(page, 'Export CSV').click()]);
+    const csv = (await readFile((await csvDownload.path())!, 'utf8')).trim().split(/\r?\n/);
+    expect(csv[0]).toBe('run,step,epoch,loss,accuracy,val_loss,val_accuracy');
+    expect(csv).toHaveLength(steps + 1);
+    expect(Number(csv.at(-1)!.split(',')[3])).toBeCloseTo(lastLoss, 4);
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), button(page, 'Export JSON').click()]);
+    const jsonPath = (await jsonDownload.path())!;
+    const json = JSON.parse(await readFile(jsonPath, 'utf8')) as { runs: { points: { step: number; loss: number }[] }[] };
+    expect(json.runs).toHaveLength(1);
+    expect(json.runs[0]!.points.map((p) => p.step)).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
+    expect(json.runs[0]!.points.at(-1)!.loss).toBeCloseTo(lastLoss, 4);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), button(page, 'Loss PNG').click()]);
+    expect((await readFile((await png.path())!)).subarray(1, 4).toString()).toBe('PNG');
+
+    // Paused runs are kept: after a reload they come back as read-only curves.
+    await page.reload();
+    await expect.poll(() => legend(page).catch(() => ''), { timeout: 30_000 }).toContain('(kept)');
+
+    // A foreign file changes nothing and says why; the export comes back as an overlay.
+    const input = page.getByLabel('Import JSON file');
+    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing imported from bad.json' }).count()).toBe(1);
+    await input.setInputFiles(jsonPath);
+    await expect.poll(() => legend(page)).toContain('(imported)');
+    await button(page, 'Clear all').click();
+    await expect.poll(() => legend(page)).not.toMatch(/\((kept|imported)\)/);
+    await page.reload();
+    await ready(page);
+    expect(await legend(page)).not.toContain('(kept)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,102 @@
+// JSON and CSV export contents, and that a JSON export imports back to the same records.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { CSV_HEADER, parseImport, toCsv, toJson, type RunRecord } from '../../src/experiment/exportData';
+import { experimentArb } from './arbitraries';
+import { SHARED, sampleRecords } from './records';
+
+const NOW = new Date('2025-01-02T03:04:05.000Z');
+
+describe('toJson', () => {
+  it('writes the header fields and keeps non-finite losses as strings', () => {
+    const text = toJson(SHARED, sampleRecords(), NOW);
+    const raw = JSON.parse(text) as {
+      format: string;
+      version: number;
+      exportedAt: string;
+      runs: { points: { loss: unknown }[] }[];
+    };
+    expect(raw.format).toBe('mnist-optimizer-playground');
+    expect(raw.version).toBe(1);
+    expect(raw.exportedAt).toBe('2025-01-02T03:04:05.000Z');
+    expect(raw.runs[1]?.points.map((p) => p.loss)).toEqual([2.3, 'Infinity', 'NaN', '-Infinity']);
+    // One line per point keeps long runs readable.
+    expect(text).toContain('\n        {"step":2,"epoch":0,"loss":"Infinity","accuracy":0.1},\n');
+  });
+
+  it('imports back to exactly the exported records', () => {
+    const result = parseImport(toJson(SHARED, sampleRecords(), NOW));
+    expect(result).toEqual({
+      ok: true,
+      file: {
+        format: 'mnist-optimizer-playground',
+        version: 1,
+        exportedAt: NOW.toISOString(),
+        shared: SHARED,
+        runs: sampleRecords(),
+      },
+    });
+  });
+
+  it('round-trips any valid runs and metrics', () => {
+    // -0 is written as 0 (JSON has no negative zero); no loss or accuracy is ever -0.
+    const metric = fc.oneof(
+      fc.double().map((x) => (x === 0 ? 0 : x)),
+      fc.constantFrom(NaN, Infinity, -Infinity, 1),
+    );
+    const series = fc
+      .uniqueArray(fc.integer({ min: 0, max: 1e6 }), { maxLength: 20 })
+      .chain((steps) =>
+        fc.tuple(
+          ...[...steps]
+            .sort((a, b) => a - b)
+            .map((step) => fc.record({ step: fc.constant(step), loss: metric, accuracy: metric })),
+        ),
+      );
+    fc.assert(
+      fc.property(experimentArb(), series, series, (e, points, validation) => {
+        const records: RunRecord[] = e.runs.map((spec, i) => ({
+          spec,
+          points: points.map((p) => ({ ...p, epoch: Math.floor(p.step / 100) })),
+          validation,
+          test: i === 0 ? null : (validation[0] ?? null),
+        }));
+        const result = parseImport(toJson(e.shared, records, NOW));
+        expect(result.ok && result.file.runs).toEqual(records);
+        expect(result.ok && result.file.shared).toEqual(e.shared);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('toCsv', () => {
+  it('writes the header and one row per run and step, validation where it exists', () => {
+    const lines = toCsv(sampleRecords()).split('\r\n');
+    expect(lines).toEqual([
+      CSV_HEADER,
+      'Adam,0,,,,2.31,0.09',
+      'Adam,1,0,2.3,0.1,,',
+      'Adam,2,0,1.5,0.4,1.4,0.5',
+      'Adam,3,1,0.9,0.7,,',
+      '"Big ""lr"", SGD",1,0,2.3,0.1,,',
+      '"Big ""lr"", SGD",2,0,Infinity,0.1,,',
+      '"Big ""lr"", SGD",3,1,NaN,NaN,,',
+      '"Big ""lr"", SGD",4,1,-Infinity,0,,',
+      '',
+    ]);
+    expect(CSV_HEADER).toBe('run,step,epoch,loss,accuracy,val_loss,val_accuracy');
+  });
+
+  it('quotes names with line breaks and writes just the header for no runs', () => {
+    const [first] = sampleRecords();
+    const record = {
+      ...first!,
+      spec: { ...first!.spec, name: 'a\nb' },
+      validation: [],
+      points: first!.points.slice(0, 1),
+    };
+    expect(toCsv([record])).toBe(`${CSV_HEADER}\r\n"a\nb",1,0,2.3,0.1,,\r\n`);
+    expect(toCsv([])).toBe(`${CSV_HEADER}\r\n`);
+  });
+});

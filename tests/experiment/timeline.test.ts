@@ -1,0 +1,124 @@
+// Timeline helpers: settings in force at a step, marker labels, replay lookups and recording.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
+import { entriesAt, markersOf, recordChange, settingsAt } from '../../src/experiment/timeline';
+import type { RunSpec, TimelineEntry } from '../../src/experiment/types';
+import { entryArb, settingsArb } from './arbitraries';
+
+function runWith(timeline: TimelineEntry[]): RunSpec {
+  return { ...runFromSettings(defaultSettings(), 0, 'r1'), timeline };
+}
+
+const TIMELINE: TimelineEntry[] = [
+  { step: 120, key: 'beta2', value: 0.9 },
+  { step: 200, key: 'learningRate', value: 0.001 },
+  { step: 300, key: 'optimizer', value: 'sgd' },
+  { step: 300, key: 'learningRate', value: 0.1 },
+  { step: 400, key: 'nesterov', value: true },
+  { step: 500, key: 'beta2', value: 0.99999 },
+];
+
+describe('settingsAt', () => {
+  const run = runWith(TIMELINE);
+  it('gives the initial settings before the first change', () => {
+    expect(settingsAt(run, 1)).toEqual(defaultSettings());
+    expect(settingsAt(run, 119)).toEqual(defaultSettings());
+  });
+  it('applies every change from a step at or before the asked one', () => {
+    expect(settingsAt(run, 120).beta2).toBe(0.9);
+    expect(settingsAt(run, 300)).toEqual({
+      ...defaultSettings(),
+      beta2: 0.9,
+      optimizer: 'sgd',
+      learningRate: 0.1,
+    });
+    expect(settingsAt(run, 10_000)).toEqual({
+      ...defaultSettings(),
+      beta2: 0.99999,
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      nesterov: true,
+    });
+  });
+  it('does not change the run', () => {
+    settingsAt(run, 10_000);
+    expect(run.initial).toEqual(defaultSettings());
+  });
+});
+
+describe('markersOf', () => {
+  it('labels each change with the field label and both values, skipping no-ops', () => {
+    expect(markersOf(runWith(TIMELINE))).toEqual([
+      { step: 120, label: 'β2 0.999 → 0.9' },
+      { step: 300, label: 'Optimizer Adam → SGD' },
+      { step: 300, label: 'Learning rate 0.001 → 0.1' },
+      { step: 400, label: 'Nesterov off → on' },
+      { step: 500, label: 'β2 0.9 → 0.99999' },
+    ]);
+  });
+  it('formats small values as the controls do', () => {
+    expect(markersOf(runWith([{ step: 2, key: 'epsilon', value: 1e-8 }]))[0]?.label).toBe('ε 1e-7 → 1e-8');
+    expect(markersOf(runWith([{ step: 2, key: 'optimizer', value: 'momentum' }]))[0]?.label).toBe(
+      'Optimizer Adam → Momentum',
+    );
+  });
+  it('gives no markers for an empty timeline', () => {
+    expect(markersOf(runWith([]))).toEqual([]);
+  });
+});
+
+describe('entriesAt', () => {
+  it('returns the changes of exactly that step, in order', () => {
+    const run = runWith(TIMELINE);
+    expect(entriesAt(run, 300)).toEqual([TIMELINE[2], TIMELINE[3]]);
+    expect(entriesAt(run, 301)).toEqual([]);
+  });
+});
+
+describe('recordChange', () => {
+  it('appends and keeps the timeline sorted', () => {
+    let run = runWith([]);
+    run = recordChange(run, 300, 'learningRate', 0.1);
+    run = recordChange(run, 100, 'beta1', 0.5);
+    run = recordChange(run, 300, 'optimizer', 'sgd');
+    run = recordChange(run, 200, 'nesterov', true);
+    expect(run.timeline).toEqual([
+      { step: 100, key: 'beta1', value: 0.5 },
+      { step: 200, key: 'nesterov', value: true },
+      { step: 300, key: 'learningRate', value: 0.1 },
+      { step: 300, key: 'optimizer', value: 'sgd' },
+    ]);
+  });
+  it('replaces a change of the same setting at the same step', () => {
+    const run = recordChange(recordChange(runWith([]), 50, 'learningRate', 0.1), 50, 'learningRate', 0.2);
+    expect(run.timeline).toEqual([{ step: 50, key: 'learningRate', value: 0.2 }]);
+  });
+  it('returns a new run and leaves the old one alone', () => {
+    const before = runWith([]);
+    const after = recordChange(before, 5, 'momentum', 0.5);
+    expect(before.timeline).toEqual([]);
+    expect(after).not.toBe(before);
+  });
+  it('makes the recorded value the one in force from that step on', () => {
+    fc.assert(
+      fc.property(
+        settingsArb,
+        fc.array(entryArb, { maxLength: 10 }),
+        entryArb,
+        (initial, entries, change) => {
+          let run: RunSpec = { ...runWith([]), initial };
+          for (const e of entries) run = recordChange(run, e.step, e.key, e.value);
+          const steps = run.timeline.map((e) => e.step);
+          expect(steps).toEqual([...steps].sort((a, b) => a - b));
+          const later = run.timeline.some((e) => e.key === change.key && e.step > change.step);
+          const next = recordChange(run, change.step, change.key, change.value);
+          expect(settingsAt(next, change.step)[change.key]).toBe(change.value);
+          if (!later) expect(settingsAt(next, 1e9)[change.key]).toBe(change.value);
+          expect(settingsAt(next, change.step - 1)).toEqual(settingsAt(run, change.step - 1));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
