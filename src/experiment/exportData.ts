@@ -61,8 +61,13 @@ export function toJson(shared: SharedSettings, records: readonly RunRecord[], no
 export const CSV_HEADER = 'run,step,epoch,loss,accuracy,val_loss,val_accuracy';
 
 /** RFC 4180 quoting, only where needed. */
+/**
+ * RFC 4180 quoting, and a leading apostrophe for names a spreadsheet would run as a formula
+ * (=, +, -, @, tab, CR): run names come from links that anyone can write.
+ */
 function csvText(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csvNumber(n: number | undefined): string {

@@ -100,3 +100,11 @@ describe('toCsv', () => {
     expect(toCsv([])).toBe(`${CSV_HEADER}\r\n`);
   });
 });
+
+describe('CSV safety', () => {
+  it('defuses run names a spreadsheet would evaluate', () => {
+    const [first] = sampleRecords();
+    const csv = toCsv([{ ...first!, spec: { ...first!.spec, name: '=HYPERLINK("x")' } }]);
+    expect(csv.split('\r\n')[1]!.startsWith(`"'=HYPERLINK(""x"")",`)).toBe(true);
+  });
+});
