@@ -1,7 +1,7 @@
 // Model construction: the reference recipe's MLP (784 → 128 ReLU → 10 logits) as plain variables.
 // Kept in one module so other architectures can be added beside it.
 import * as tf from '@tensorflow/tfjs';
-import type { CrossEntropyKernels } from './crossEntropy';
+import type { BackwardKernels } from './backwardKernels';
 import { createRng, deriveSeed } from './random';
 
 export const INPUT_SIZE = 784;
@@ -17,7 +17,7 @@ export interface Model {
    * batch's [loss sum, correct count]. Written out by hand (backpropagation through two dense layers)
    * so a step is a dozen kernels rather than the ~80 a generic tape records.
    */
-  backward(x: tf.Tensor2D, oneHot: tf.Tensor2D, ce: CrossEntropyKernels): { grads: tf.Tensor[]; stats: tf.Tensor1D };
+  backward(x: tf.Tensor2D, oneHot: tf.Tensor2D, ce: BackwardKernels): { grads: tf.Tensor[]; stats: tf.Tensor1D };
   /** Weights as plain arrays, e.g. to compare runs or check determinism. */
   snapshot(): Promise<Float32Array[]>;
   dispose(): void;
@@ -50,12 +50,14 @@ export function createMlp(seed: number, hidden = 128): Model {
     },
     backward(x, y, ce) {
       return tf.tidy(() => {
-        const h = tf.fused.matMul({ a: x, b: w1, bias: b1, activation: 'relu' }) as tf.Tensor2D;
+        // x enters both the forward and the weight-gradient product: prepared once for both.
+        const xin = ce.prepareInput(x);
+        const h = tf.fused.matMul({ a: xin, b: w1, bias: b1, activation: 'relu' }) as tf.Tensor2D;
         const z = tf.fused.matMul({ a: h, b: w2, bias: b2 }) as tf.Tensor2D;
         const dz = ce.gradient(z, y);
         // ReLU passes gradient where its output is positive: dh = (dz·W2ᵀ) ⊙ [h > 0].
-        const dh = tf.mul(tf.matMul(dz, w2, false, true), tf.step(h));
-        const grads = [tf.matMul(x, dh, true, false), tf.sum(dh, 0), tf.matMul(h, dz, true, false), tf.sum(dz, 0)];
+        const dh = ce.reluGrad(tf.matMul(dz, w2, false, true), h);
+        const grads = [tf.matMul(xin, dh, true, false), tf.sum(dh, 0), tf.matMul(h, dz, true, false), tf.sum(dz, 0)];
         return { grads, stats: ce.stats(z, y) };
       });
     },

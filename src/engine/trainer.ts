@@ -2,7 +2,7 @@
 // back in one asynchronous call per flush. No DOM and no worker globals, so Node tests run it as is.
 import * as tf from '@tensorflow/tfjs';
 import type { Split } from './mnist';
-import { composedCrossEntropy, type CrossEntropyKernels } from './crossEntropy';
+import { composedBackward, type BackwardKernels } from './backwardKernels';
 import { createMlp, NUM_CLASSES, type Model } from './model';
 import { createOptimizer, type HyperParams, type Optimizer, type OptimizerName } from './optimizers';
 import { fillBatch, pixelStats, pixelTable, type PixelStats, type Preprocessing } from './preprocess';
@@ -41,7 +41,7 @@ export type EvalSplit = 'validation' | 'test';
 
 /** Backend-specific fast paths (the WebGL kernels); the composed ops are the default everywhere. */
 export interface TrainerKernels {
-  crossEntropy?: CrossEntropyKernels;
+  backward?: BackwardKernels;
   createOptimizer?: (name: OptimizerName, hyper: HyperParams) => Optimizer;
 }
 
@@ -63,7 +63,7 @@ export class Trainer {
   private order: Uint32Array = new Uint32Array(0);
   private readonly xBuf: Float32Array;
   private readonly yBuf: Float32Array;
-  private readonly ce: CrossEntropyKernels;
+  private readonly ce: BackwardKernels;
   /** Per step [loss sum, correct count], still on the device. */
   private pending: { step: number; stats: tf.Tensor1D }[] = [];
   private steps = 0;
@@ -84,7 +84,7 @@ export class Trainer {
     this.shuffleRng = createRng(deriveSeed(config.seed, 2));
     this.xBuf = new Float32Array(batchSize * 784);
     this.yBuf = new Float32Array(batchSize * NUM_CLASSES);
-    this.ce = kernels.crossEntropy ?? composedCrossEntropy;
+    this.ce = kernels.backward ?? composedBackward;
     this.model = createMlp(config.seed);
     this.optimizer = this.makeOptimizer(config.optimizer, config.hyper);
   }

@@ -29,7 +29,7 @@ describe('fused WebGL kernels', () => {
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.locator('#out[data-done="1"]').waitFor({ timeout: 90_000 });
     const result = JSON.parse((await page.locator('#out').textContent())!) as {
-      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
+      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number; backward: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
     };
     console.log('fused vs composed:', JSON.stringify(result));
     expect(result.error).toBeUndefined();
@@ -38,11 +38,12 @@ describe('fused WebGL kernels', () => {
     for (const [name, err] of Object.entries(result.optimizers)) expect(err, name).toBeLessThanOrEqual(1e-6);
     expect(result.crossEntropy.gradient).toBeLessThanOrEqual(1e-5);
     expect(result.crossEntropy.stats).toBeLessThanOrEqual(1e-5);
+    expect(result.crossEntropy.backward).toBeLessThanOrEqual(1e-5);
     expect(result.tensorGrowth).toBe(0);
     // A structural budget, not a timing: the generic tape plus composed Adam launched ~125 kernels a step.
     expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
-    expect(result.kernels.adam.ours).toBe(4 * 3 + 2); // m, s, θ per variable + the two cross-entropy programs
-    expect(result.kernels.sgd.ours).toBe(4 + 2);
+    expect(result.kernels.adam.ours).toBe(4 * 3 + 4); // m, s, θ per variable + cross-entropy ×2, ReLU gradient, packing x
+    expect(result.kernels.sgd.ours).toBe(4 + 4);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The hand-written backward pass against tfjs autograd and against finite differences.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { composedCrossEntropy } from '../../src/engine/crossEntropy';
+import { composedBackward } from '../../src/engine/backwardKernels';
 import { createMlp, glorotUniform } from '../../src/engine/model';
 import { createRng } from '../../src/engine/random';
 import { relError, useCpu } from '../helpers/tf';
@@ -26,7 +26,7 @@ describe('MLP backward pass', () => {
     model.variables[1]!.assign(tf.tensor1d(glorotUniform(1, 128, rng)));
     model.variables[3]!.assign(tf.tensor1d(glorotUniform(1, 10, rng)));
     const { x, y, labels } = batch(16, 4);
-    const ours = model.backward(x, y, composedCrossEntropy);
+    const ours = model.backward(x, y, composedBackward);
     const { value, grads } = tf.variableGrads(() => referenceLoss(model.logits(x), y), model.variables);
     model.variables.forEach((v, i) => {
       expect(relError(ours.grads[i]!.dataSync(), grads[v.name]!.dataSync()), `gradient ${i}`).toBeLessThan(1e-5);
@@ -41,7 +41,7 @@ describe('MLP backward pass', () => {
   it('agrees with central finite differences on sampled weights', () => {
     const model = createMlp(5);
     const { x, y } = batch(8, 6);
-    const { grads } = model.backward(x, y, composedCrossEntropy);
+    const { grads } = model.backward(x, y, composedBackward);
     const loss = () => tf.tidy(() => referenceLoss(model.logits(x), y).dataSync()[0]!);
     const rng = createRng(11);
     // Small enough to rarely straddle a ReLU kink, large enough for float32 differences of a loss near 2.3.

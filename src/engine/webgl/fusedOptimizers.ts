@@ -28,7 +28,7 @@ class FusedMomentum extends Momentum {
     const h = this.hyper;
     const newVel = runProgram(program('mom-v', v.shape, 2, 'mu * a + b', ['mu']), [vel!, g], [[h.momentum]]);
     vel!.assign(newVel);
-    const expr = 'a - lr * (nesterov > 0.5 ? b + mu * c : c)';
+    const expr = 'a - lr * (nesterov > 0.5 ? b + mu * c : c)'; // vec4 branches, scalar condition
     const theta = runProgram(program('mom-t', v.shape, 3, expr, ['lr', 'mu', 'nesterov']), [v, g, newVel], [
       [h.learningRate], [h.momentum], [h.nesterov ? 1 : 0],
     ]);

@@ -16,13 +16,19 @@ export function runProgram(program: GPGPUProgram, inputs: tf.Tensor[], uniforms:
   return tf.engine().makeTensorFromTensorInfo(info);
 }
 
-/** Elementwise program over same-shaped inputs A, B, C…; `expr` is GLSL using a, b, c… and the uniforms. */
+/**
+ * Elementwise program over same-shaped inputs A, B, C…; `expr` is GLSL using a, b, c… and the uniforms.
+ * It works on packed textures (four values per texel, `vec4`): weights and their gradients come packed
+ * from matMul and go back into matMul, so a packed update avoids an unpack and a pack per tensor.
+ */
 export function elementwise(shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
   const names = ['A', 'B', 'C'].slice(0, inputs);
-  const reads = names.map((n) => `float ${n.toLowerCase()} = get${n}AtOutCoords();`).join('\n');
+  const reads = names.map((n) => `vec4 ${n.toLowerCase()} = get${n}AtOutCoords();`).join('\n');
   return {
     variableNames: names,
     outputShape: shape,
+    packedInputs: true,
+    packedOutput: true,
     customUniforms: uniforms.map((name) => ({ name, type: 'float' as const })),
     // Uniform values are not part of the shader: changing η or β never recompiles.
     userCode: `void main() {\n${reads}\nsetOutput(${expr});\n}`,

@@ -1,11 +1,12 @@
 // Runs on the real WebGL backend (in a worker, like the app): the fused optimizer and cross-entropy
 // programs against the composed reference ops, plus kernel and tensor counts of one training step.
 import * as tf from '@tensorflow/tfjs';
-import { composedCrossEntropy } from '../../../src/engine/crossEntropy';
+import { composedBackward } from '../../../src/engine/backwardKernels';
+import { createMlp } from '../../../src/engine/model';
 import { createOptimizer, type HyperParams, type OptimizerName } from '../../../src/engine/optimizers';
 import { createRng } from '../../../src/engine/random';
 import { Trainer } from '../../../src/engine/trainer';
-import { fusedCrossEntropy } from '../../../src/engine/webgl/fusedCrossEntropy';
+import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
 import { webglKernels } from '../../../src/engine/webgl/kernels';
 import { programLaunches } from '../../../src/engine/webgl/run';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
@@ -58,8 +59,8 @@ async function compareCrossEntropy(): Promise<{ gradient: number; stats: number 
   const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
   const pairs = [
-    [fusedCrossEntropy.gradient(z, y), composedCrossEntropy.gradient(z, y)],
-    [fusedCrossEntropy.stats(z, y), composedCrossEntropy.stats(z, y)],
+    [fusedBackward.gradient(z, y), composedBackward.gradient(z, y)],
+    [fusedBackward.stats(z, y), composedBackward.stats(z, y)],
   ] as const;
   const out = { gradient: rel(await pairs[0][0].data(), await pairs[0][1].data()), stats: rel(await pairs[1][0].data(), await pairs[1][1].data()) };
   [z, y, ...pairs.flat()].forEach((t) => t.dispose());
@@ -82,13 +83,30 @@ async function kernelsPerStep(optimizer: OptimizerName) {
   return { total: profile.kernels.length + ours, engine: profile.kernels.length, ours, names: profile.kernelNames.join(' ') };
 }
 
+/** The whole backward pass with the WebGL programs against the composed ops, same weights and batch. */
+async function compareBackward(): Promise<number> {
+  const rng = createRng(4);
+  const model = createMlp(5);
+  const rows = 32;
+  const x = tf.tensor2d(Float32Array.from({ length: rows * 784 }, () => rng()), [rows, 784]);
+  const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
+  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
+  const fused = model.backward(x, y, fusedBackward);
+  const composed = model.backward(x, y, composedBackward);
+  let worst = rel(await fused.stats.data(), await composed.stats.data());
+  for (let i = 0; i < 4; i++) worst = Math.max(worst, rel(await fused.grads[i]!.data(), await composed.grads[i]!.data()));
+  [x, y, fused.stats, composed.stats, ...fused.grads, ...composed.grads].forEach((t) => t.dispose());
+  model.dispose();
+  return worst;
+}
+
 async function main() {
   const backend = await selectBackend(true);
   const optimizers: Record<string, number> = {};
   for (const [name, nesterov] of [['sgd', false], ['momentum', false], ['momentum', true], ['adam', false]] as const)
     optimizers[nesterov ? 'nesterov' : name] = await compareOptimizer(name, nesterov);
   const before = tf.memory().numTensors;
-  const crossEntropy = await compareCrossEntropy();
+  const crossEntropy = { ...(await compareCrossEntropy()), backward: await compareBackward() };
   const tensorGrowth = tf.memory().numTensors - before;
   const kernels = { adam: await kernelsPerStep('adam'), sgd: await kernelsPerStep('sgd') };
   self.postMessage({ backend: backend.backend, optimizers, crossEntropy, tensorGrowth, kernels });

@@ -1,9 +1,10 @@
-// Softmax cross-entropy on WebGL in one program each: the logits' gradient, and the batch's
-// [loss sum, correct count]. The composed version (../crossEntropy.ts) is the reference.
+// The backward pass's WebGL programs: softmax cross-entropy (the logits' gradient; the batch's
+// [loss sum, correct count]), the ReLU gradient on packed textures, and packing the uploaded batch
+// once. The composed versions in ../backwardKernels.ts are the reference.
 import type * as tf from '@tensorflow/tfjs';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-import type { CrossEntropyKernels } from '../crossEntropy';
-import { runProgram } from './run';
+import type { BackwardKernels } from '../backwardKernels';
+import { elementwise, runProgram } from './run';
 
 const cache = new Map<string, GPGPUProgram>();
 function cached(key: string, make: () => GPGPUProgram): GPGPUProgram {
@@ -66,7 +67,29 @@ function statsProgram(rows: number, cols: number): GPGPUProgram {
   };
 }
 
-export const fusedCrossEntropy: CrossEntropyKernels = {
+/** Packs a row-major [rows, cols] upload into 2×2 texels, as tfjs's matMul reads its operands. */
+function packProgram(rows: number, cols: number): GPGPUProgram {
+  return {
+    variableNames: ['A'],
+    outputShape: [rows, cols],
+    packedOutput: true,
+    userCode: `
+      void main() {
+        ivec2 rc = getOutputCoords();
+        int r = rc.x;
+        int c = rc.y;
+        bool lastCol = c + 1 >= ${cols};
+        bool lastRow = r + 1 >= ${rows};
+        setOutput(vec4(
+          getA(r, c),
+          lastCol ? 0.0 : getA(r, c + 1),
+          lastRow ? 0.0 : getA(r + 1, c),
+          lastCol || lastRow ? 0.0 : getA(r + 1, c + 1)));
+      }`,
+  };
+}
+
+export const fusedBackward: BackwardKernels = {
   gradient: (z, y) => {
     const [rows, cols] = z.shape;
     const p = cached(`g${rows}x${cols}`, () => gradientProgram(rows, cols));
@@ -75,5 +98,14 @@ export const fusedCrossEntropy: CrossEntropyKernels = {
   stats: (z, y) => {
     const [rows, cols] = z.shape;
     return runProgram(cached(`s${rows}x${cols}`, () => statsProgram(rows, cols)), [z, y]) as tf.Tensor1D;
+  },
+  reluGrad: (upstream, h) => {
+    const p = cached(`relu${upstream.shape.join('x')}`, () => elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []));
+    return runProgram(p, [upstream, h]) as tf.Tensor2D;
+  },
+  // Without this, each of the two matrix products that read x would pack its own copy.
+  prepareInput: (x) => {
+    const [rows, cols] = x.shape;
+    return runProgram(cached(`p${rows}x${cols}`, () => packProgram(rows, cols)), [x]) as tf.Tensor2D;
   },
 };
