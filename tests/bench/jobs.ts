@@ -34,8 +34,10 @@ export interface RunResult {
   ms: number;
   samplesPerSec: number;
   msPerStep: number;
-  /** Kernels recorded by tf.profile for one training step. */
+  /** Kernels of one training step: those tf.profile records plus our own WebGL programs it cannot see. */
   kernelsPerStep: number;
+  /** Of those, launches of our own WebGL programs (src/engine/webgl). */
+  ownProgramsPerStep: number;
   /** WebGL programs run per step inside the window (includes periodic evaluation for ours). */
   glProgramsPerStep: number | null;
   /** backend.readSync calls inside the window (blocking GPU → CPU reads). */

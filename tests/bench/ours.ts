@@ -2,37 +2,50 @@
 // timed from its metrics events; kernels per step come from a separate Trainer profiled for one step.
 import type { MnistData } from '../../src/engine/mnist';
 import type { HyperParams } from '../../src/engine/optimizers';
-import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
-import type { RunSetup, WorkerEvent } from '../../src/protocol';
+import { Trainer, type TrainerConfig, type TrainerKernels } from '../../src/engine/trainer';
+import type { Command, WorkerEvent } from '../../src/protocol';
+import { programLaunches } from '../../src/engine/webgl/run';
 import { Runner } from '../../src/worker/runner';
 import type { Job, RunResult } from './jobs';
 import { kernelsOf, numTensors, type Probe } from './probes';
 
 const HYPER: HyperParams = { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
-export function setupOf(job: Job): RunSetup {
-  return { optimizer: job.optimizer, hyper: HYPER, batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 };
+const LANE = 'a';
+
+/** A one-lane run, as the page sends it for a single optimizer. */
+function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
+  return {
+    type: 'reset',
+    runId,
+    shared: { batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 },
+    lanes: [{ lane: LANE, optimizer: job.optimizer, hyper: HYPER, schedule: [] }],
+  };
 }
 
 type Measured = Pick<RunResult, 'steps' | 'ms' | 'readSyncs' | 'tensorsBefore' | 'tensorsAfter' | 'tensorSteps' | 'testAccuracy' | 'epochsTrained'> & {
   programs: number;
 };
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once the Runner's chunk loop has exited after a pause or the end, so nothing else runs on the
+ * GPU while we profile or start the next run. The Runner has no public signal for it, so this peeks at
+ * its private `loopActive` flag, and waits a quiet second if that ever goes away.
+ */
+async function loopExited(runner: Runner): Promise<void> {
+  const r = runner as unknown as { loopActive?: unknown };
+  if (typeof r.loopActive !== 'boolean') return sleep(1_000);
+  for (let waited = 0; r.loopActive && waited < 60_000; waited += 10) await sleep(10);
+}
+
 /** Trains with the Runner until the job's window or epochs are done; resolves once its loop has let go. */
-function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => void): Promise<Measured> {
+function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Probe, log: (s: string) => void): Promise<Measured> {
   return new Promise((resolve, reject) => {
-    const yieldWaiters: (() => void)[] = [];
-    // The Runner's default yield (a macrotask), plus a hook so we know when its loop has come round.
-    const runner = new Runner(data, (e) => onEvent(e), {
-      yieldToEvents: () =>
-        new Promise((r) =>
-          setTimeout(() => {
-            for (const w of yieldWaiters.splice(0)) w();
-            r();
-          }, 0),
-        ),
-    });
-    const afterLoopTurn = () => new Promise<void>((r) => yieldWaiters.push(() => setTimeout(r, 0)));
+    // Constructed as src/worker/worker.ts does it (data, emit, backend fast paths).
+    const runner = new Runner(data, (e) => onEvent(e), { kernels });
+    const afterLoopTurn = () => loopExited(runner);
     let runId = 1;
     let phase: 'warmup' | 'measure' | 'test' | 'leak' | 'done' = 'warmup';
     let t0 = 0;
@@ -51,9 +64,11 @@ function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => vo
         resolve(m);
       });
     };
+    // The worker is terminated after a failed job, so the paused runner is simply left behind.
     const fail = (err: unknown): void => {
+      if (phase === 'done') return;
       phase = 'done';
-      runner.dispose();
+      runner.handle({ type: 'pause', runId });
       reject(err instanceof Error ? err : new Error(String(err)));
     };
     const endWindow = (step: number): void => {
@@ -68,6 +83,7 @@ function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => vo
       try {
         if ('runId' in e && e.runId !== runId) return;
         if (e.type === 'state' && e.state === 'diverged') throw new Error(`ours diverged: ${e.message ?? ''}`);
+        if (e.type === 'laneStopped') throw new Error(`ours diverged: ${e.message}`);
         if (e.type === 'eval' && e.split === 'test' && phase === 'test') m.testAccuracy = e.accuracy;
         if (e.type === 'state' && e.state === 'finished' && phase === 'test') {
           m.epochsTrained = job.epochs;
@@ -78,15 +94,16 @@ function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => vo
           log(`finished (test accuracy ${m.testAccuracy}); leak check: ${leakTarget} more steps after a reset`);
           void afterLoopTurn().then(() => {
             runId = 2;
-            runner.handle({ type: 'reset', runId, setup: setupOf(job) });
+            runner.handle(resetOf(job, runId));
             runner.handle({ type: 'start', runId });
           });
           return;
         }
         if (e.type !== 'metrics') return;
-        const step = e.points.at(-1)?.step ?? 0;
+        const step = e.lanes[0]?.points.at(-1)?.step ?? 0;
         const now = performance.now();
         if (phase === 'warmup' && step >= job.warmupSteps) {
+          log(`warm-up done at step ${step}`);
           phase = 'measure';
           t0 = now;
           s0 = step;
@@ -115,21 +132,34 @@ function measure(job: Job, data: MnistData, probe: Probe, log: (s: string) => vo
       }
     }
 
-    runner.handle({ type: 'reset', runId, setup: setupOf(job) });
+    runner.handle(resetOf(job, runId));
     runner.handle({ type: 'start', runId });
+    log('runner started');
   });
 }
 
-export async function runOurs(job: Job, data: MnistData, probe: Probe, log: (s: string) => void): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
-  const m = await measure(job, data, probe, log);
-  // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back).
-  const config: TrainerConfig = { ...setupOf(job), epochs: 1 };
-  const t = new Trainer(data, config);
-  let kernels: number;
+/** `kernels`: the backend fast paths the app's worker hands its Runner (webglKernels on WebGL). */
+export async function runOurs(
+  job: Job,
+  data: MnistData,
+  kernels: TrainerKernels,
+  probe: Probe,
+  log: (s: string) => void,
+): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
+  const m = await measure(job, data, kernels, probe, log);
+  // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back). Our own
+  // WebGL programs bypass the engine, so tf.profile misses them: their launch counter is added.
+  const config: TrainerConfig = { optimizer: job.optimizer, hyper: HYPER, batchSize: job.batchSize, epochs: 1, preprocessing: 'scale', seed: 1 };
+  const t = new Trainer(data, config, undefined, kernels);
+  let kernelCount: number;
+  let ownPrograms: number;
   try {
     for (let i = 0; i < 3; i++) t.trainStep();
     await t.flushMetrics();
-    kernels = await kernelsOf(() => t.trainStep());
+    const launches = programLaunches.count;
+    kernelCount = await kernelsOf(() => t.trainStep());
+    ownPrograms = programLaunches.count - launches;
+    kernelCount += ownPrograms;
     await t.flushMetrics();
   } finally {
     t.dispose();
@@ -144,7 +174,8 @@ export async function runOurs(job: Job, data: MnistData, probe: Probe, log: (s: 
     ms: m.ms,
     samplesPerSec: (m.steps * job.batchSize * 1000) / m.ms,
     msPerStep: m.ms / m.steps,
-    kernelsPerStep: kernels,
+    kernelsPerStep: kernelCount,
+    ownProgramsPerStep: ownPrograms,
     glProgramsPerStep: probe.countsPrograms ? m.programs / m.steps : null,
     readSyncs: m.readSyncs,
     readSyncsPerStep: m.readSyncs / m.steps,

@@ -1,0 +1,40 @@
+// Bench module worker: same backend choice and MNIST loading as the app's worker, then one job (ours or
+// peer) measured with the probes; replies with log lines, one result, or an error.
+import { loadMnist } from '../../src/engine/mnist';
+import { fetchByteSource } from '../../src/engine/mnistFetch';
+import { webglKernels } from '../../src/engine/webgl/kernels';
+import { selectBackend } from '../../src/worker/backend';
+import type { WorkerReply, WorkerRequest } from './jobs';
+import { runOurs } from './ours';
+import { runPeer } from './peer';
+import { Probe, renderer } from './probes';
+
+interface Scope {
+  postMessage(m: WorkerReply): void;
+  onmessage: ((ev: MessageEvent<WorkerRequest>) => void) | null;
+  addEventListener(type: 'unhandledrejection', fn: (ev: PromiseRejectionEvent) => void): void;
+}
+const scope = self as unknown as Scope;
+const reply = (m: WorkerReply) => scope.postMessage(m);
+const log = (text: string) => reply({ type: 'log', text });
+const describe = (e: unknown) => (e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e));
+
+scope.addEventListener('unhandledrejection', (ev) => reply({ type: 'error', message: `unhandled rejection: ${describe(ev.reason)}` }));
+
+async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
+  const t0 = performance.now();
+  const info = await selectBackend(job.softwareWebgl);
+  if (info.backend !== 'webgl') log(`WARNING: not on WebGL (${info.fallbackReason ?? 'unknown reason'})`);
+  const data = await loadMnist(fetchByteSource(baseUrl));
+  const loadMs = performance.now() - t0;
+  log(`${info.backend} backend, MNIST loaded in ${loadMs.toFixed(0)} ms`);
+  const probe = new Probe();
+  // Ours gets the same fast paths as the app's worker (src/worker/worker.ts) on the same backend.
+  const kernels = info.backend === 'webgl' ? webglKernels : {};
+  const r = job.impl === 'ours' ? await runOurs(job, data, kernels, probe, log) : await runPeer(job, data, probe, log);
+  reply({ type: 'result', result: { ...r, renderer: renderer(), loadMs, totalMs: performance.now() - t0 - loadMs } });
+}
+
+scope.onmessage = (ev) => {
+  run(ev.data).catch((e: unknown) => reply({ type: 'error', message: describe(e) }));
+};

@@ -1,0 +1,150 @@
+// `npm run bench`: builds the bench page and the app, serves both, drives the system Chromium through the
+// training runs (ours vs a tf.layers peer) and the page metrics, then prints RUN lines, BENCH json and a table.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
+import { pageMetrics } from './page.mjs';
+import { printTable, summarize } from './report.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128] [--skip-page]
+  --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
+  --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
+  --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
+  --window=S   seconds per time-boxed window (after 20 warm-up steps)
+  --only=ours|peer  run one implementation only`;
+
+function parseArgs(argv) {
+  const o = { full: false, gpu: false, reps: 3, windowS: 20, batches: [32, 128], page: true, only: null };
+  for (const a of argv) {
+    const [k, v] = a.split('=');
+    if (k === '--full') o.full = true;
+    else if (k === '--gpu') o.gpu = true;
+    else if (k === '--skip-page') o.page = false;
+    else if (k === '--reps' && Number(v) >= 1) o.reps = Number(v);
+    else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
+    else if (k === '--batches' && v) o.batches = v.split(',').map(Number);
+    else if (k === '--only' && (v === 'ours' || v === 'peer')) o.only = v;
+    else {
+      console.log(USAGE);
+      process.exit(a === '--help' ? 0 : 2);
+    }
+  }
+  return o;
+}
+
+function buildApp() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['vite', 'build'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npx vite build failed (exit ${code}):\n${out.slice(-4000)}`))));
+  });
+}
+
+/** The run plan: per batch size and repetition, ours then peer (then ours with SGD at batch 32). */
+function plan(o) {
+  const jobs = [];
+  const base = { warmupSteps: 20, windowMs: o.windowS * 1000, softwareWebgl: !o.gpu };
+  for (const b of o.batches) {
+    for (let rep = 1; rep <= o.reps; rep++) {
+      const epoch = b === 32 && rep === 1;
+      const mode = epoch ? 'epoch' : 'window';
+      const common = { ...base, batchSize: b, mode, epochs: epoch ? 1 : 10, minLeakSteps: 0 };
+      jobs.push({ ...common, id: `ours-adam/${b}#${rep}`, impl: 'ours', optimizer: 'adam', minLeakSteps: epoch ? 2000 : 0 });
+      jobs.push({ ...common, id: `peer/${b}#${rep}`, impl: 'peer', optimizer: 'adam' });
+      if (b === 32) jobs.push({ ...common, id: `ours-sgd/${b}#${rep}`, impl: 'ours', optimizer: 'sgd', mode: 'window', epochs: 10 });
+    }
+  }
+  return o.only ? jobs.filter((j) => j.impl === o.only) : jobs;
+}
+
+const jobTimeout = (j) => (j.mode === 'window' ? j.windowMs + 240_000 : j.epochs * 900_000 + 300_000);
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // our configs import TS without extensions
+  const t0 = Date.now();
+  const cleanups = [];
+  const cleanup = async () => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch((e) => console.log(`cleanup: ${e.message}`));
+  };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  const errors = [];
+  const runs = [];
+  const failures = [];
+  let page = null;
+  let full = null;
+  try {
+    console.log('[bench] building the bench page and the app (vite build)…');
+    await withTimeout(build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }), 300_000, 'vite build of the bench page');
+    if (o.page) await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
+    const benchServer = await serve({ configFile: path.join(here, 'vite.config.ts') });
+    cleanups.push(benchServer.close);
+    const browser = await withTimeout(launchBrowser(), 60_000, 'launching Chromium');
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext();
+    const openBench = async () => {
+      const p = await context.newPage();
+      captureConsole(p, 'bench', errors);
+      await p.goto(benchServer.url);
+      await withTimeout(p.waitForFunction(() => typeof window.runBenchJob === 'function'), 30_000, 'the bench page did not load');
+      return p;
+    };
+    let benchPage = await openBench();
+
+    const runJob = async (job) => {
+      console.log(`[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`);
+      try {
+        const r = await withTimeout(benchPage.evaluate((j) => window.runBenchJob(j), job), jobTimeout(job), `bench run ${job.id}`);
+        console.log(`RUN ${JSON.stringify(r)}`);
+        return r;
+      } catch (e) {
+        const msg = `${job.id}: ${e.message.split('\n').slice(0, 6).join('\n  ')}`;
+        failures.push(msg);
+        console.log(`RUN-FAILED ${msg}`);
+        await benchPage.close().catch(() => {}); // also ends a stuck worker
+        benchPage = await openBench();
+        return null;
+      }
+    };
+    for (const job of plan(o)) {
+      const r = await runJob(job);
+      if (r) runs.push(r);
+    }
+
+    if (o.page) {
+      console.log('[bench] page metrics: the app at #webgl=software, learning-rate changes every 400 ms for 20 s …');
+      const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
+      cleanups.push(appServer.close);
+      try {
+        page = await withTimeout(pageMetrics(browser, appServer.url, { software: !o.gpu, errors }), 300_000, 'page metrics');
+        console.log(`PAGE ${JSON.stringify(page)}`);
+      } catch (e) {
+        failures.push(`page metrics: ${e.message}`);
+        console.log(`PAGE-FAILED ${e.message}`);
+      }
+    }
+
+    if (o.full) {
+      const job = { id: 'ours-adam/32 x10', impl: 'ours', optimizer: 'adam', batchSize: 32, mode: 'epoch', epochs: 10, warmupSteps: 20, windowMs: 0, minLeakSteps: 0, softwareWebgl: !o.gpu };
+      full = await runJob(job);
+    }
+  } catch (e) {
+    console.log(`[bench] FAILED: ${e.message}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+  if (errors.length) console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
+  const summary = summarize(runs, { page, full, failures, durationS: (Date.now() - t0) / 1000, batchSizes: o.batches });
+  console.log(`BENCH ${JSON.stringify(summary)}`);
+  printTable(summary);
+}
+
+await main();
