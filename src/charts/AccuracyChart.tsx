@@ -1,4 +1,5 @@
 // Training (batch) and validation accuracy of one or more runs, on a fixed 0–100% axis.
+import { memo } from 'react';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -16,6 +17,7 @@ export interface AccuracyChartProps {
   emptyHint?: string;
 }
 
-export function AccuracyChart({ height = 300, ...rest }: AccuracyChartProps) {
+// memo: the page re-renders often (status, controls); a chart only when its data or options change.
+export const AccuracyChart = memo(function AccuracyChart({ height = 300, ...rest }: AccuracyChartProps) {
   return <MetricChart {...rest} metric="accuracy" logScale={false} height={height} ariaLabel="Accuracy chart" />;
-}
+});

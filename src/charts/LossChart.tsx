@@ -1,4 +1,5 @@
 // Training and validation loss of one or more runs, optionally on a log axis.
+import { memo } from 'react';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -17,6 +18,7 @@ export interface LossChartProps {
   emptyHint?: string;
 }
 
-export function LossChart({ height = 300, ...rest }: LossChartProps) {
+// memo: the page re-renders often (status, controls); a chart only when its data or options change.
+export const LossChart = memo(function LossChart({ height = 300, ...rest }: LossChartProps) {
   return <MetricChart {...rest} metric="loss" height={height} ariaLabel="Loss chart" />;
-}
+});

@@ -6,7 +6,7 @@ import type { ChartRun, ValidationPoint } from './types';
 /** Highest smoothing accepted; at 1 the average would never move. */
 export const MAX_SMOOTHING = 0.999;
 /** Per line: enough for a full-width chart, few enough that redrawing 4+ times a second stays cheap. */
-export const DEFAULT_MAX_POINTS = 1000;
+export const DEFAULT_MAX_POINTS = 500;
 export const MAX_EPOCH_LINES = 50;
 
 /**

@@ -1,5 +1,5 @@
 // React binding of the worker client and the session store: one worker per page, commands as callbacks.
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Experiment, LiveKey, RunSettings, TimelineEntry } from '../experiment/types';
 import type { LaneSetup, LiveChange, SharedSetup } from '../protocol';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
@@ -77,7 +77,10 @@ export function useTraining(initial: Experiment, softwareWebgl: boolean, onAppli
     };
   }, [session, reset]);
 
-  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  // A transition, not useSyncExternalStore: React may then render the charts in slices between
+  // browser tasks, so a redraw never blocks input for long. Worker state changes are not urgent.
+  const [snap, setSnap] = useState(session.getSnapshot);
+  useEffect(() => session.subscribe(() => startTransition(() => setSnap(session.getSnapshot()))), [session]);
   const send = useCallback((type: 'start' | 'pause' | 'step') => client.current?.send({ type, runId: runId.current }), []);
 
   return {

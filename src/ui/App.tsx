@@ -22,6 +22,7 @@ import { Toolbar } from './Toolbar';
 import { useCopyLink } from './useCopyLink';
 import { useDataActions } from './useDataActions';
 import { useRunListActions } from './useRunListActions';
+import { useLagged } from './useLagged';
 import { useSpaceToggle } from './useSpaceToggle';
 
 const initial = readLocation();
@@ -139,6 +140,8 @@ export function App() {
     ],
     [experiment.runs, snap.lanes, data.overlays],
   );
+  // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
+  const accuracyVersion = useLagged(snap.version);
   const emptyHint = snap.dataReady ? 'Press Start to train' : 'Loading MNIST…';
   const testAccuracy = snap.lanes[selected.id]?.test ?? null;
 
@@ -175,7 +178,7 @@ export function App() {
         </aside>
         <section className="charts">
           <LossChart runs={chartRuns} smoothing={display.smoothing} logScale={display.logScale} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
-          <AccuracyChart runs={chartRuns} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
+          <AccuracyChart runs={chartRuns} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={accuracyVersion} emptyHint={emptyHint} />
           <DataBar overlayCount={data.overlays.length} onExport={data.exportData} onExportChart={data.exportChart} onImport={data.importFile} onClearAll={data.clearAll} />
           <ChangeLog runs={experiment.runs} upTo={snap.step} />
         </section>
