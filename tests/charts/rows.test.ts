@@ -1,6 +1,6 @@
 // Building a run's chart rows: merging by step, log-axis nulling and thinning long runs.
 import { describe, it, expect } from 'vitest';
-import { buildChartRows, buildRunSeries, ema } from '../../src/charts/series';
+import { buildChartRows, buildRunSeries, DEFAULT_MAX_POINTS, ema } from '../../src/charts/series';
 import type { MetricPoint } from '../../src/protocol';
 
 function pointsOf(losses: readonly number[], accuracy = 0.5): MetricPoint[] {
@@ -39,15 +39,15 @@ describe('buildChartRows', () => {
     expect(rows[2]!.smooth).toBeNull();
   });
 
-  it('draws 20,000 steps with at most about 1,000 rows per line, keeping a spike', () => {
+  it('draws 20,000 steps with at most DEFAULT_MAX_POINTS rows per line, keeping a spike', () => {
     const losses = Array.from({ length: 20_000 }, (_, i) => 2.3 * Math.exp(-i / 3000) + 0.05 * (1 + Math.sin(i * 12.9898)));
     losses[12_345] = 40;
     const validation = Array.from({ length: 100 }, (_, k) => ({ step: (k + 1) * 200, loss: 0.3, accuracy: 0.9 }));
     const rows = buildChartRows({ points: pointsOf(losses), validation }, { metric: 'loss', smoothing: 0.9 });
     const count = (key: 'raw' | 'smooth' | 'val') => rows.filter((r) => r[key] !== undefined).length;
-    expect(count('raw')).toBeLessThanOrEqual(1000);
-    expect(count('raw')).toBeGreaterThan(900);
-    expect(count('smooth')).toBeLessThanOrEqual(1000);
+    expect(count('raw')).toBeLessThanOrEqual(DEFAULT_MAX_POINTS);
+    expect(count('raw')).toBeGreaterThan(DEFAULT_MAX_POINTS * 0.9);
+    expect(count('smooth')).toBeLessThanOrEqual(DEFAULT_MAX_POINTS);
     expect(count('val')).toBe(100);
     expect(rows[0]!.step).toBe(1);
     expect(rows.at(-1)!.step).toBe(20_000);
