@@ -3,7 +3,6 @@
 import type { LiveKey, RunSettings } from '../experiment/types';
 
 const DEBOUNCE_MS = 250;
-export const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' } as const;
 
 type Value = RunSettings[LiveKey];
 type Send = (lane: string, key: LiveKey, value: Value) => void;

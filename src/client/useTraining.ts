@@ -5,7 +5,7 @@ import type { LaneSetup, LiveChange, SharedSetup } from '../protocol';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { createTrainingClient, type TrainingClient } from './trainingClient';
 
-export function hyperOf(s: RunSettings): LaneSetup['hyper'] {
+function hyperOf(s: RunSettings): LaneSetup['hyper'] {
   return {
     learningRate: s.learningRate, momentum: s.momentum, nesterov: s.nesterov,
     beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,

@@ -3,7 +3,6 @@
 import * as tf from '@tensorflow/tfjs';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
-export const OPTIMIZER_NAMES: readonly OptimizerName[] = ['sgd', 'momentum', 'adam'];
 
 export interface HyperParams {
   learningRate: number;

@@ -1,6 +1,6 @@
 // The runs of the comparison: select one to edit, rename, recolour, hide, remove, add; live standings.
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
-import { OPTIMIZER_LABELS } from '../client/liveChanges';
+import { OPTIMIZER_LABELS } from '../experiment/runs';
 import type { LaneData } from '../client/session';
 import type { OptimizerName } from '../config/schema';
 

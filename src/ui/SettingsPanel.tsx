@@ -1,7 +1,7 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
 import { FIELDS, OPTIMIZERS, usedBy, type FieldKey, type RunConfig } from '../config/schema';
 import { formatValue } from '../config/sliders';
-import { OPTIMIZER_LABELS } from '../client/liveChanges';
+import { OPTIMIZER_LABELS } from '../experiment/runs';
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { ToggleControl } from './ToggleControl';
