@@ -45,11 +45,6 @@ export function markersOf(run: RunSpec): TimelineMarker[] {
   return markers;
 }
 
-/** The changes a replay applies just before training step `step`, in the order they were made. */
-export function entriesAt(run: RunSpec, step: number): TimelineEntry[] {
-  return run.timeline.filter((e) => e.step === step);
-}
-
 /**
  * `run` with `key` set to `value` from `step` on. A change of the same setting at the same step
  * replaces the earlier one (one slider drag, one entry); otherwise it goes after every entry of

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
-import { entriesAt, markersOf, recordChange, settingsAt } from '../../src/experiment/timeline';
+import { markersOf, recordChange, settingsAt } from '../../src/experiment/timeline';
 import type { RunSpec, TimelineEntry } from '../../src/experiment/types';
 import { entryArb, settingsArb } from './arbitraries';
 
@@ -65,14 +65,6 @@ describe('markersOf', () => {
   });
   it('gives no markers for an empty timeline', () => {
     expect(markersOf(runWith([]))).toEqual([]);
-  });
-});
-
-describe('entriesAt', () => {
-  it('returns the changes of exactly that step, in order', () => {
-    const run = runWith(TIMELINE);
-    expect(entriesAt(run, 300)).toEqual([TIMELINE[2], TIMELINE[3]]);
-    expect(entriesAt(run, 301)).toEqual([]);
   });
 });
 
