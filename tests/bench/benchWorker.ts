@@ -7,6 +7,7 @@ import { selectBackend } from '../../src/worker/backend';
 import type { WorkerReply, WorkerRequest } from './jobs';
 import { runOurs } from './ours';
 import { runPeer } from './peer';
+import { runProfile } from './profile';
 import { Probe, renderer } from './probes';
 
 interface Scope {
@@ -31,7 +32,12 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   const probe = new Probe();
   // Ours gets the same fast paths as the app's worker (src/worker/worker.ts) on the same backend.
   const kernels = info.backend === 'webgl' ? webglKernels : {};
-  const r = job.impl === 'ours' ? await runOurs(job, data, kernels, probe, log) : await runPeer(job, data, probe, log);
+  const r =
+    job.impl === 'profile'
+      ? await runProfile(job, data, kernels, log)
+      : job.impl === 'ours'
+        ? await runOurs(job, data, kernels, probe, log)
+        : await runPeer(job, data, probe, log);
   reply({ type: 'result', result: { ...r, renderer: renderer(), loadMs, totalMs: performance.now() - t0 - loadMs } });
 }
 

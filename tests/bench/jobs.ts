@@ -1,7 +1,8 @@
 // Shared shapes of the training bench: one job (what to train and how to measure it), one run's result,
 // and the messages between the bench worker and the bench page. Plain data only.
 
-export type Impl = 'ours' | 'peer';
+/** 'profile': ours, timed part by part (`--profile`). */
+export type Impl = 'ours' | 'peer' | 'profile';
 
 export interface Job {
   /** Label used in logs, e.g. "ours-adam/32#1". */
@@ -54,6 +55,8 @@ export interface RunResult {
   loadMs: number;
   /** Everything the job did in the worker after loading. */
   totalMs: number;
+  /** 'profile' jobs: milliseconds per step of each part. */
+  breakdown?: Record<string, number>;
 }
 
 export interface WorkerRequest {

@@ -15,10 +15,11 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
   --window=S   seconds per time-boxed window (after 20 warm-up steps)
-  --only=ours|peer  run one implementation only`;
+  --only=ours|peer  run one implementation only
+  --profile    only time the parts of one Adam step at each batch size (where the time goes)`;
 
 function parseArgs(argv) {
-  const o = { full: false, gpu: false, reps: 3, windowS: 20, batches: [32, 128], page: true, only: null };
+  const o = { full: false, gpu: false, reps: 3, windowS: 20, batches: [32, 128], page: true, only: null, profile: false };
   for (const a of argv) {
     const [k, v] = a.split('=');
     if (k === '--full') o.full = true;
@@ -51,6 +52,9 @@ function buildApp() {
 function plan(o) {
   const jobs = [];
   const base = { warmupSteps: 20, windowMs: o.windowS * 1000, softwareWebgl: !o.gpu };
+  if (o.profile) {
+    return o.batches.map((b) => ({ ...base, id: `profile-adam/${b}`, impl: 'profile', optimizer: 'adam', batchSize: b, mode: 'window', epochs: 1, minLeakSteps: 0 }));
+  }
   for (const b of o.batches) {
     for (let rep = 1; rep <= o.reps; rep++) {
       const epoch = b === 32 && rep === 1;
@@ -116,6 +120,13 @@ async function main() {
     for (const job of plan(o)) {
       const r = await runJob(job);
       if (r) runs.push(r);
+    }
+    if (o.profile) {
+      for (const r of runs) {
+        console.log(`\nWhere the time goes, ${r.id} (ms, each part timed alone):`);
+        for (const [part, ms] of Object.entries(r.breakdown ?? {})) console.log(`  ${ms.toFixed(2).padStart(7)}  ${part}`);
+      }
+      return;
     }
 
     if (o.page) {

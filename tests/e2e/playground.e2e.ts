@@ -51,8 +51,9 @@ describe('playground', () => {
     const ackStep = Number(await item.getAttribute('data-step'));
     expect(ackStep).toBeGreaterThan(150);
     await expect.poll(() => page.locator('[aria-label="Loss chart"]').textContent()).toContain('Learning rate 0.001 → 0.01');
-    expect(new URL(page.url()).hash).toContain('lr=0.01');
-    expect(new URL(page.url()).hash).not.toContain('lr=0.001');
+    // The link keeps the run's start (η 0.001) and records the change at the step it took effect.
+    expect(new URL(page.url()).hash).toContain(`~adam~0.001~`);
+    expect(new URL(page.url()).hash).toContain(`~${ackStep}.lr.0.01`);
     expect(errors).toEqual([]);
     await page.close();
   });
