@@ -25,6 +25,7 @@ function parseArgs(argv) {
     if (k === '--full') o.full = true;
     else if (k === '--gpu') o.gpu = true;
     else if (k === '--skip-page') o.page = false;
+    else if (k === '--profile') Object.assign(o, { profile: true, page: false });
     else if (k === '--reps' && Number(v) >= 1) o.reps = Number(v);
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
     else if (k === '--batches' && v) o.batches = v.split(',').map(Number);
