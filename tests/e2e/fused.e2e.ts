@@ -29,7 +29,7 @@ describe('fused WebGL kernels', () => {
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.locator('#out[data-done="1"]').waitFor({ timeout: 90_000 });
     const result = JSON.parse((await page.locator('#out').textContent())!) as {
-      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number; backward: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
+      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number; backward: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>; replay: { steps: number; worst: number };
     };
     console.log('fused vs composed:', JSON.stringify(result));
     expect(result.error).toBeUndefined();
@@ -44,6 +44,9 @@ describe('fused WebGL kernels', () => {
     expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
     expect(result.kernels.adam.ours).toBe(4 * 3 + 4); // m, s, θ per variable + cross-entropy ×2, ReLU gradient, packing x
     expect(result.kernels.sgd.ours).toBe(4 + 4);
+    // A timeline replayed on the same device gives the live run's losses again.
+    expect(result.replay.steps).toBe(20);
+    expect(result.replay.worst).toBeLessThanOrEqual(1e-5);
     expect(errors).toEqual([]);
   });
 });

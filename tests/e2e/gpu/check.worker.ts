@@ -10,7 +10,9 @@ import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
 import { webglKernels } from '../../../src/engine/webgl/kernels';
 import { programLaunches } from '../../../src/engine/webgl/run';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
+import type { LaneSetup, ScheduledChange, WorkerEvent } from '../../../src/protocol';
 import { selectBackend } from '../../../src/worker/backend';
+import { Runner } from '../../../src/worker/runner';
 
 const HYPER: HyperParams = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
@@ -100,6 +102,44 @@ async function compareBackward(): Promise<number> {
   return worst;
 }
 
+/**
+ * Replay on WebGL: a run driven by live changes, then the same run replayed from the recorded
+ * timeline, on synthetic data; returns the largest relative difference between their losses.
+ */
+async function compareReplay(): Promise<{ steps: number; worst: number }> {
+  const rng = createRng(5);
+  const n = 320;
+  const split = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)), labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)), count: n };
+  const data = { train: split, validation: split, test: split };
+  const drive = async (schedule: ScheduledChange[], live: boolean) => {
+    const events: WorkerEvent[] = [];
+    const runner = new Runner(data, (e) => events.push(e), { kernels: webglKernels });
+    const lane: LaneSetup = { lane: 'a', optimizer: 'adam', hyper: HYPER, schedule };
+    runner.handle({ type: 'reset', runId: 1, shared: { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 2 }, lanes: [lane] });
+    const until = async (pred: () => boolean) => {
+      while (!pred()) await new Promise((r) => setTimeout(r, 2));
+    };
+    const metricEvents = () => events.filter((e) => e.type === 'metrics').length;
+    if (live) {
+      for (let i = 1; i <= 6; i++) {
+        runner.handle({ type: 'step', runId: 1 });
+        await until(() => metricEvents() >= i);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 1, change: { kind: 'hyper', changes: { beta2: 0.9, learningRate: 0.01 } } });
+    }
+    runner.handle({ type: 'start', runId: 1 });
+    await until(() => events.some((e) => e.type === 'state' && e.state === 'finished'));
+    runner.dispose();
+    const timeline = events.flatMap((e) => (e.type === 'applied' ? [{ step: e.step, change: e.change }] : []));
+    const losses = events.flatMap((e) => (e.type === 'metrics' ? e.lanes.flatMap((l) => l.points.map((p) => p.loss)) : []));
+    return { timeline, losses };
+  };
+  const first = await drive([], true);
+  const again = await drive(first.timeline, false);
+  return { steps: again.losses.length, worst: first.losses.length === again.losses.length ? rel(again.losses, first.losses) : Infinity };
+}
+
 async function main() {
   const backend = await selectBackend(true);
   const optimizers: Record<string, number> = {};
@@ -109,7 +149,8 @@ async function main() {
   const crossEntropy = { ...(await compareCrossEntropy()), backward: await compareBackward() };
   const tensorGrowth = tf.memory().numTensors - before;
   const kernels = { adam: await kernelsPerStep('adam'), sgd: await kernelsPerStep('sgd') };
-  self.postMessage({ backend: backend.backend, optimizers, crossEntropy, tensorGrowth, kernels });
+  const replay = await compareReplay();
+  self.postMessage({ backend: backend.backend, optimizers, crossEntropy, tensorGrowth, kernels, replay });
 }
 
 main().catch((e: Error) => self.postMessage({ error: e.message }));
