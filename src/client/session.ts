@@ -3,7 +3,7 @@
 import type { BackendInfo, MetricPoint, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 
-export const THROTTLE_DEFAULT = 250;
+export const THROTTLE_DEFAULT = 200;
 
 export interface EvalPoint {
   step: number;
