@@ -3,7 +3,7 @@
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
-import { Trainer, type TrainerKernels } from '../engine/trainer';
+import { Trainer, type StepMetrics, type TrainerKernels } from '../engine/trainer';
 import type { Command, LaneSetup, LiveChange, RunState, ScheduledChange, SharedSetup, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 
@@ -24,6 +24,13 @@ export interface RunnerOptions {
   yieldToEvents?: () => Promise<void>;
   /** Backend fast paths (fused WebGL programs); composed ops when absent. */
   kernels?: TrainerKernels;
+}
+
+/** Steps queued on the device whose metrics are being read back. */
+interface Chunk {
+  runId: number;
+  steps: number;
+  readback: Promise<StepMetrics[][]>;
 }
 
 interface Lane {
@@ -145,46 +152,68 @@ export class Runner {
 
   private async singleStep(): Promise<void> {
     const runId = this.runId;
-    const start = this.now();
+    const since = this.now();
     this.stepLanes();
-    await this.report(runId, start, 1);
+    await this.report({ runId, steps: 1, readback: this.readback() }, since);
     if (runId === this.runId) await this.afterSteps(runId);
   }
 
-  /** One loop per run; it ends when the run is paused, finished, diverged or replaced. */
+  /**
+   * One loop per run; it ends when the run is paused, finished, diverged or replaced. Each chunk's
+   * readback is awaited only after the next chunk has been queued, so the GPU never sits idle
+   * waiting for the page's numbers (except at validation points, where the loop drains).
+   */
   private async loop(): Promise<void> {
     if (this.loopActive) return;
     this.loopActive = true;
+    let inflight: Chunk | null = null;
     try {
+      let since = this.now();
       while (this.state === 'running' && this.lanes.length > 0) {
         const runId = this.runId;
-        const start = this.now();
         let n = 0;
         const nextEval = (Math.floor(this.step / this.evalEvery) + 1) * this.evalEvery;
         while (n < this.stepsPerChunk && !this.done && this.step < nextEval) {
           this.stepLanes();
           n++;
         }
-        const elapsed = await this.report(runId, start, n);
+        const chunk: Chunk = { runId, steps: n, readback: this.readback() };
+        if (inflight) await this.report(inflight, since);
+        inflight = chunk;
+        since = this.now();
         if (runId !== this.runId) continue; // reset while reading back
-        // Aim the next chunk at CHUNK_MS: the readback above is what makes this a real GPU time.
-        const scale = CHUNK_MS / Math.max(elapsed, 1);
-        this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round(n * Math.min(scale, 2))));
-        if ((this.state as RunState) !== 'running') break; // report() may have stopped it
-        await this.afterSteps(runId);
+        const boundary = this.done || this.step >= nextEval;
+        if (boundary || (this.state as RunState) !== 'running') {
+          await this.report(inflight, since);
+          inflight = null;
+          since = this.now();
+        }
+        if ((this.state as RunState) !== 'running' || runId !== this.runId) break; // report() may have stopped it
+        if (boundary) await this.afterSteps(runId);
         await this.yieldToEvents();
       }
     } finally {
+      if (inflight) await this.report(inflight, this.now());
       this.loopActive = false;
     }
   }
 
-  /** Reads back pending metrics of all lanes, posts them, and stops diverged lanes. Returns the wall time. */
-  private async report(runId: number, start: number, steps: number): Promise<number> {
+  /** Starts reading back every lane's pending metrics (one download per lane). */
+  private readback(): Promise<StepMetrics[][]> {
+    return Promise.all(this.lanes.map((l) => l.trainer.flushMetrics()));
+  }
+
+  /**
+   * Posts a chunk's metrics once its readback arrives, stops diverged lanes, and aims the next chunk
+   * at CHUNK_MS of wall time (measured from `since`, the previous report).
+   */
+  private async report({ runId, steps, readback }: Chunk, since: number): Promise<void> {
     const lanes = this.lanes;
-    const points = await Promise.all(lanes.map((l) => l.trainer.flushMetrics()));
-    const elapsed = this.now() - start;
-    if (runId !== this.runId) return elapsed;
+    const points = await readback;
+    const elapsed = Math.max(this.now() - since, 1e-3);
+    if (runId !== this.runId) return;
+    const scale = CHUNK_MS / Math.max(elapsed, 1);
+    this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round(Math.max(steps, 1) * Math.min(scale, 2))));
     this.trainingMs += elapsed;
     const t = this.first;
     const active = lanes.filter((l) => !l.stopped).length;
@@ -194,7 +223,7 @@ export class Runner {
       lanes: lanes.map((l, i) => ({ lane: l.key, points: points[i]! })),
       stepsPerEpoch: t.stepsPerEpoch,
       totalSteps: t.totalSteps,
-      samplesPerSec: (steps * active * t.config.batchSize * 1000) / Math.max(elapsed, 1e-3),
+      samplesPerSec: (steps * active * t.config.batchSize * 1000) / elapsed,
       trainingMs: this.trainingMs,
     });
     lanes.forEach((lane, i) => {
@@ -206,7 +235,6 @@ export class Runner {
       if (lanes.length > 1) this.emit({ type: 'laneStopped', runId, lane: lane.key, step: bad.step, message });
       if (lanes.every((l) => l.stopped)) this.setState('diverged', message);
     });
-    return elapsed;
   }
 
   /** Validation at regular intervals; test accuracy and 'finished' at the end. */
