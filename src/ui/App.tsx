@@ -180,7 +180,14 @@ export function App() {
           <LossChart runs={chartRuns} smoothing={display.smoothing} logScale={display.logScale} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
           <AccuracyChart runs={chartRuns} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={accuracyVersion} emptyHint={emptyHint} />
           <DataBar overlayCount={data.overlays.length} onExport={data.exportData} onExportChart={data.exportChart} onImport={data.importFile} onClearAll={data.clearAll} />
-          <ChangeLog runs={experiment.runs} upTo={snap.step} />
+          <ChangeLog
+            runs={experiment.runs}
+            upTo={snap.step}
+            onForget={() => {
+              update((e) => ({ ...e, runs: e.runs.map((r) => ({ ...r, timeline: [] })) }));
+              doReset(ref.current);
+            }}
+          />
         </section>
       </main>
     </div>

@@ -3,14 +3,26 @@
 import { markersOf } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
 
-export function ChangeLog({ runs, upTo }: { runs: RunSpec[]; upTo: number }) {
+interface Props {
+  runs: RunSpec[];
+  upTo: number;
+  /** Drops every recorded change and starts over from the runs' starting settings. */
+  onForget(): void;
+}
+
+export function ChangeLog({ runs, upTo, onForget }: Props) {
   const rows = runs
     .flatMap((run) => markersOf(run).map((m) => ({ run, ...m })))
     .sort((a, b) => a.step - b.step);
   if (rows.length === 0) return null;
   return (
     <section className="changelog" aria-label="Live changes">
-      <h2>Live changes</h2>
+      <div className="changelog-head">
+        <h2>Live changes</h2>
+        <button type="button" onClick={onForget} title="Reset replays these changes; this forgets them instead">
+          Forget changes and reset
+        </button>
+      </div>
       <ol>
         {rows.map((m, i) => (
           <li key={i} data-step={m.step} className={m.step > upTo ? 'upcoming' : undefined}>

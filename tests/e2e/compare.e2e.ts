@@ -58,6 +58,11 @@ describe('compare and replay', () => {
     expect(chart).toContain('Learning rate 0.001 → 0.01');
     // Replayed changes are not recorded twice: the link is unchanged.
     expect(new URL(page.url()).hash).toBe(link);
+    // Forgetting the changes starts over from the runs' starting settings, without a timeline.
+    await button(page, 'Forget changes and reset').click();
+    await expect.poll(() => log.count()).toBe(0);
+    expect(await stepOf(page)).toBe(0);
+    expect(new URL(page.url()).hash).toMatch(/~adam~0\.001~0\.9~0\.999~1e-7~0\.9~0~(&|$)/);
     expect(errors).toEqual([]);
     await page.close();
   });
