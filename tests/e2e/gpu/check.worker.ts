@@ -13,18 +13,11 @@ import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers'
 import type { LaneSetup, ScheduledChange, WorkerEvent } from '../../../src/protocol';
 import { selectBackend } from '../../../src/worker/backend';
 import { Runner } from '../../../src/worker/runner';
+import { relError } from '../../helpers/tf';
 
 const HYPER: HyperParams = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
-const rel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let d = 0;
-  let s = 0;
-  for (let i = 0; i < b.length; i++) {
-    d = Math.max(d, Math.abs(a[i]! - b[i]!));
-    s = Math.max(s, Math.abs(b[i]!));
-  }
-  return d / Math.max(s, 1e-30);
-};
+const rel = relError;
 
 /** Worst relative error per step between fused and composed, each step starting from the same state. */
 async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise<number> {
