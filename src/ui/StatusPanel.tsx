@@ -23,7 +23,7 @@ export function StatusPanel({ snap, lane, test, runName }: Props) {
   const lastLoss = lane?.points.at(-1)?.loss;
   const lastVal = lane?.validation.at(-1);
   const items: [string, string][] = [
-    ['Backend', backend ? `${backend.backend === 'webgl' ? 'WebGL' : 'CPU'} · ${backend.renderer}` : 'starting…'],
+    ['Backend', backend ? `${backend.backend === 'webgl' ? `WebGL${backend.float32 ? ' (float32)' : ''}` : 'CPU'} · ${backend.renderer}` : 'starting…'],
     ['State', state],
     ['Step', totalSteps ? `${step.toLocaleString('en')} / ${totalSteps.toLocaleString('en')}` : String(step)],
     ['Epoch', stepsPerEpoch ? `${epoch} / ${totalSteps / stepsPerEpoch}` : '–'],
