@@ -10,10 +10,6 @@ export interface EvalPoint {
   loss: number;
   accuracy: number;
 }
-export interface Marker {
-  step: number;
-  label: string;
-}
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {

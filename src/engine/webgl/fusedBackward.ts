@@ -4,14 +4,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import type { BackwardKernels } from '../backwardKernels';
-import { elementwise, runProgram } from './run';
+import { cachedProgram, elementwise, runProgram } from './run';
 
-const cache = new Map<string, GPGPUProgram>();
-function cached(key: string, make: () => GPGPUProgram): GPGPUProgram {
-  let p = cache.get(key);
-  if (!p) cache.set(key, (p = make()));
-  return p;
-}
 
 /** (softmax(z) − y) / batch, each output reading its row's C logits (max-shifted for stability). */
 function gradientProgram(rows: number, cols: number): GPGPUProgram {
@@ -92,20 +86,20 @@ function packProgram(rows: number, cols: number): GPGPUProgram {
 export const fusedBackward: BackwardKernels = {
   gradient: (z, y) => {
     const [rows, cols] = z.shape;
-    const p = cached(`g${rows}x${cols}`, () => gradientProgram(rows, cols));
+    const p = cachedProgram(`g${rows}x${cols}`, () => gradientProgram(rows, cols));
     return runProgram(p, [z, y], [[1 / rows]]) as tf.Tensor2D;
   },
   stats: (z, y) => {
     const [rows, cols] = z.shape;
-    return runProgram(cached(`s${rows}x${cols}`, () => statsProgram(rows, cols)), [z, y]) as tf.Tensor1D;
+    return runProgram(cachedProgram(`s${rows}x${cols}`, () => statsProgram(rows, cols)), [z, y]) as tf.Tensor1D;
   },
   reluGrad: (upstream, h) => {
-    const p = cached(`relu${upstream.shape.join('x')}`, () => elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []));
+    const p = cachedProgram(`relu${upstream.shape.join('x')}`, () => elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []));
     return runProgram(p, [upstream, h]) as tf.Tensor2D;
   },
   // Without this, each of the two matrix products that read x would pack its own copy.
   prepareInput: (x) => {
     const [rows, cols] = x.shape;
-    return runProgram(cached(`p${rows}x${cols}`, () => packProgram(rows, cols)), [x]) as tf.Tensor2D;
+    return runProgram(cachedProgram(`p${rows}x${cols}`, () => packProgram(rows, cols)), [x]) as tf.Tensor2D;
   },
 };

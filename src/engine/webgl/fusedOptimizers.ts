@@ -4,15 +4,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import { Adam, Momentum, Sgd, type HyperParams, type Optimizer, type OptimizerName } from '../optimizers';
-import { elementwise, runProgram } from './run';
+import { cachedProgram, elementwise, runProgram } from './run';
 
-/** Programs are plain objects; caching them per shape keeps tfjs's shader cache lookups cheap. */
-const cache = new Map<string, GPGPUProgram>();
 function program(kind: string, shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
-  const key = `${kind}:${shape.join('x')}`;
-  let p = cache.get(key);
-  if (!p) cache.set(key, (p = elementwise(shape, inputs, expr, uniforms)));
-  return p;
+  return cachedProgram(`${kind}:${shape.join('x')}`, () => elementwise(shape, inputs, expr, uniforms));
 }
 
 /** θ ← θ − η·g: one program. */

@@ -9,6 +9,14 @@ import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-we
  */
 export const programLaunches = { count: 0 };
 
+/** Programs are plain objects built once per key (kind and shape), so tfjs's shader cache is hit cheaply. */
+const programs = new Map<string, GPGPUProgram>();
+export function cachedProgram(key: string, make: () => GPGPUProgram): GPGPUProgram {
+  let p = programs.get(key);
+  if (!p) programs.set(key, (p = make()));
+  return p;
+}
+
 export function runProgram(program: GPGPUProgram, inputs: tf.Tensor[], uniforms: number[][] = []): tf.Tensor {
   programLaunches.count++;
   const backend = tf.backend() as MathBackendWebGL;
