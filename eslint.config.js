@@ -28,7 +28,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'recharts', '../ui/*', '../worker/*'], message: 'The engine stays pure.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'recharts', '../ui/*', '../worker/*'],
+              message: 'The engine stays pure.',
+            },
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'self', 'postMessage', 'window', 'document'],
     },

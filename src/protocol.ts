@@ -13,8 +13,7 @@ export interface SharedSetup {
 }
 
 export type LiveChange =
-  | { kind: 'hyper'; changes: Partial<HyperParams> }
-  | { kind: 'optimizer'; optimizer: OptimizerName };
+  { kind: 'hyper'; changes: Partial<HyperParams> } | { kind: 'optimizer'; optimizer: OptimizerName };
 
 /** A recorded change to replay: applied just before step `step` (1-based). */
 export interface ScheduledChange {
@@ -71,7 +70,15 @@ export type WorkerEvent =
       /** Time spent training (running, not paused) in this run. */
       trainingMs: number;
     }
-  | { type: 'eval'; runId: number; lane: string; split: 'validation' | 'test'; step: number; loss: number; accuracy: number }
+  | {
+      type: 'eval';
+      runId: number;
+      lane: string;
+      split: 'validation' | 'test';
+      step: number;
+      loss: number;
+      accuracy: number;
+    }
   /** A live change took effect: `step` is the first step that used it. Replayed ones have changeId −1. */
   | { type: 'applied'; runId: number; lane: string; changeId: number; step: number; change: LiveChange }
   | { type: 'rejected'; runId: number; lane: string; changeId: number; message: string }

@@ -19,5 +19,7 @@ export interface AccuracyChartProps {
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.
 export const AccuracyChart = memo(function AccuracyChart({ height = 300, ...rest }: AccuracyChartProps) {
-  return <MetricChart {...rest} metric="accuracy" logScale={false} height={height} ariaLabel="Accuracy chart" />;
+  return (
+    <MetricChart {...rest} metric="accuracy" logScale={false} height={height} ariaLabel="Accuracy chart" />
+  );
 });

@@ -34,7 +34,13 @@ function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty
   }
   const tickFormatter = (v: number) => (v >= 100 ? compact.format(v) : String(Number(v.toPrecision(2))));
   // With nothing to fit, 'auto' has no range; these frame a fresh MNIST loss (about 2.3).
-  if (empty) return { domain: logScale ? [0.01, 10] : [0, 4], scale: logScale ? 'log' : 'auto', allowDataOverflow: true, tickFormatter };
+  if (empty)
+    return {
+      domain: logScale ? [0.01, 10] : [0, 4],
+      scale: logScale ? 'log' : 'auto',
+      allowDataOverflow: true,
+      tickFormatter,
+    };
   if (logScale) return { scale: 'log', domain: ['auto', 'auto'], allowDataOverflow: true, tickFormatter };
   return { domain: [0, 'auto'], tickFormatter };
 }
@@ -96,7 +102,10 @@ const TITLES = { loss: 'Loss (cross-entropy)', accuracy: 'Accuracy' } as const;
 export function MetricChart(props: MetricChartProps) {
   const { runs, metric, smoothing, logScale, stepsPerEpoch, height, version, emptyHint, ariaLabel } = props;
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
-  const lastStep = series.reduce((m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0), 0);
+  const lastStep = series.reduce(
+    (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0),
+    0,
+  );
   const empty = lastStep === 0;
   const several = runs.length > 1;
   const valueFormat = (v: unknown) =>
@@ -138,8 +147,15 @@ export function MetricChart(props: MetricChartProps) {
       {empty && emptyHint && (
         <div
           style={{
-            position: 'absolute', inset: 0, top: 32, display: 'flex', alignItems: 'center', justifyContent: 'center',
-            pointerEvents: 'none', color: '#6b7280', fontSize: 16,
+            position: 'absolute',
+            inset: 0,
+            top: 32,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            pointerEvents: 'none',
+            color: '#6b7280',
+            fontSize: 16,
           }}
         >
           {emptyHint}

@@ -20,7 +20,11 @@ export function epochLines(stepsPerEpoch: number, lastStep: number) {
       stroke="#9ca3af"
       strokeOpacity={0.7}
       strokeDasharray="2 4"
-      label={labelled ? { value: `epoch ${step / stepsPerEpoch + 1}`, position: 'top', fontSize: 12, fill: '#6b7280' } : false}
+      label={
+        labelled
+          ? { value: `epoch ${step / stepsPerEpoch + 1}`, position: 'top', fontSize: 12, fill: '#6b7280' }
+          : false
+      }
     />
   ));
 }

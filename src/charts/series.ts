@@ -75,7 +75,11 @@ export function downsample<T>(points: T[], max: number, y: (p: T) => number = Nu
  * Steps after which a new epoch starts (epoch k+1 begins after step k·stepsPerEpoch), up to
  * `lastStep`. With more than `maxLines` epochs only every k-th boundary is kept.
  */
-export function epochBoundaries(stepsPerEpoch: number, lastStep: number, maxLines = MAX_EPOCH_LINES): number[] {
+export function epochBoundaries(
+  stepsPerEpoch: number,
+  lastStep: number,
+  maxLines = MAX_EPOCH_LINES,
+): number[] {
   if (!(stepsPerEpoch > 0) || !(lastStep >= stepsPerEpoch) || !(maxLines >= 1)) return [];
   const count = Math.floor(lastStep / stepsPerEpoch);
   const stride = Math.ceil(count / Math.floor(maxLines));
@@ -129,10 +133,11 @@ export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opt
   const values = Float64Array.from(points, (p) => p[metric]);
   const smooth = ema(values, opts.smoothing);
   const rawIdx = downsampleIndices(values.length, max, (i) => values[i] as number);
-  const smoothIdx = opts.smoothing > 0 ? downsampleIndices(smooth.length, max, (i) => smooth[i] as number) : rawIdx;
+  const smoothIdx =
+    opts.smoothing > 0 ? downsampleIndices(smooth.length, max, (i) => smooth[i] as number) : rawIdx;
 
   const train: ChartRow[] = [];
-  for (let r = 0, s = 0; r < rawIdx.length || s < smoothIdx.length; ) {
+  for (let r = 0, s = 0; r < rawIdx.length || s < smoothIdx.length;) {
     const i = Math.min(rawIdx[r] ?? Infinity, smoothIdx[s] ?? Infinity);
     const row: ChartRow = { step: (points[i] as MetricPoint).step };
     if (rawIdx[r] === i) {
@@ -145,12 +150,14 @@ export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opt
     }
     train.push(row);
   }
-  const val = downsampleIndices(validation.length, max, (i) => (validation[i] as ValidationPoint)[metric]).map(
-    (i): ChartRow => {
-      const p = validation[i] as ValidationPoint;
-      return { step: p.step, val: plottable(p[metric], logScale) };
-    },
-  );
+  const val = downsampleIndices(
+    validation.length,
+    max,
+    (i) => (validation[i] as ValidationPoint)[metric],
+  ).map((i): ChartRow => {
+    const p = validation[i] as ValidationPoint;
+    return { step: p.step, val: plottable(p[metric], logScale) };
+  });
   return { train, val };
 }
 

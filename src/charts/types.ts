@@ -32,4 +32,12 @@ export interface ChartRun {
  * Colours for overlaid runs (Okabe–Ito), distinguishable with common colour-vision deficiencies
  * and dark enough to read as text on a white projector image.
  */
-export const RUN_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+export const RUN_COLORS: readonly string[] = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+];

@@ -8,7 +8,10 @@ type Value = RunSettings[LiveKey];
 type Send = (lane: string, key: LiveKey, value: Value) => void;
 
 export class LiveChanges {
-  private pending = new Map<string, { lane: string; key: LiveKey; from: Value; to: Value; timer: ReturnType<typeof setTimeout> }>();
+  private pending = new Map<
+    string,
+    { lane: string; key: LiveKey; from: Value; to: Value; timer: ReturnType<typeof setTimeout> }
+  >();
 
   constructor(
     private readonly send: Send,

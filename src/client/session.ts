@@ -42,13 +42,31 @@ export interface SessionSnapshot {
 
 type RunPart = Pick<
   SessionSnapshot,
-  'runId' | 'state' | 'message' | 'step' | 'stepsPerEpoch' | 'totalSteps' | 'samplesPerSec' | 'trainingMs' | 'lanes' | 'lastRejected'
+  | 'runId'
+  | 'state'
+  | 'message'
+  | 'step'
+  | 'stepsPerEpoch'
+  | 'totalSteps'
+  | 'samplesPerSec'
+  | 'trainingMs'
+  | 'lanes'
+  | 'lastRejected'
 >;
 
 function emptyRun(runId: number, lanes: readonly string[]): RunPart {
   return {
-    runId, state: 'idle', message: null, step: 0, stepsPerEpoch: 0, totalSteps: 0, samplesPerSec: 0, trainingMs: 0,
-    lanes: Object.fromEntries(lanes.map((k) => [k, { points: [], validation: [], test: null, stopped: null }])),
+    runId,
+    state: 'idle',
+    message: null,
+    step: 0,
+    stepsPerEpoch: 0,
+    totalSteps: 0,
+    samplesPerSec: 0,
+    trainingMs: 0,
+    lanes: Object.fromEntries(
+      lanes.map((k) => [k, { points: [], validation: [], test: null, stopped: null }]),
+    ),
     lastRejected: null,
   };
 }
@@ -57,7 +75,14 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
 export type AppliedChange = Extract<WorkerEvent, { type: 'applied' }>;
 
 export class Session {
-  private snap: SessionSnapshot = { version: 0, backend: null, loading: null, dataReady: false, fatal: null, ...emptyRun(0, []) };
+  private snap: SessionSnapshot = {
+    version: 0,
+    backend: null,
+    loading: null,
+    dataReady: false,
+    fatal: null,
+    ...emptyRun(0, []),
+  };
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedListeners = new Set<(e: AppliedChange) => void>();
@@ -107,7 +132,13 @@ export class Session {
         // Per-chunk rates are noisy; a short moving average reads better on screen.
         const rate = s.samplesPerSec === 0 ? e.samplesPerSec : 0.8 * s.samplesPerSec + 0.2 * e.samplesPerSec;
         return this.update(
-          { step, stepsPerEpoch: e.stepsPerEpoch, totalSteps: e.totalSteps, samplesPerSec: rate, trainingMs: e.trainingMs },
+          {
+            step,
+            stepsPerEpoch: e.stepsPerEpoch,
+            totalSteps: e.totalSteps,
+            samplesPerSec: rate,
+            trainingMs: e.trainingMs,
+          },
           false,
         );
       }

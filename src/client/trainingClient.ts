@@ -9,7 +9,10 @@ export interface TrainingClient {
   terminate(): void;
 }
 
-export function createTrainingClient(onEvent: (e: WorkerEvent) => void, onCrash: (message: string) => void): TrainingClient {
+export function createTrainingClient(
+  onEvent: (e: WorkerEvent) => void,
+  onCrash: (message: string) => void,
+): TrainingClient {
   const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   let current = 0;
   worker.onmessage = (ev: MessageEvent<WorkerEvent>) => {

@@ -26,7 +26,8 @@ export function useExperiment(initial: Experiment) {
   }, []);
 
   const updateRun = useCallback(
-    (id: string, f: (r: RunSpec) => RunSpec) => update((e) => ({ ...e, runs: e.runs.map((r) => (r.id === id ? f(r) : r)) })),
+    (id: string, f: (r: RunSpec) => RunSpec) =>
+      update((e) => ({ ...e, runs: e.runs.map((r) => (r.id === id ? f(r) : r)) })),
     [update],
   );
 
@@ -40,7 +41,9 @@ export function useExperiment(initial: Experiment) {
       const setting = changedSetting(e);
       if (!setting || e.changeId < 0) return; // replayed changes are in the timeline already
       const [key, value] = setting;
-      updateRun(e.lane, (r) => (e.step <= 1 ? { ...r, initial: { ...r.initial, [key]: value } } : recordChange(r, e.step, key, value)));
+      updateRun(e.lane, (r) =>
+        e.step <= 1 ? { ...r, initial: { ...r.initial, [key]: value } } : recordChange(r, e.step, key, value),
+      );
       setDrafts((d) => {
         const forRun = d[e.lane];
         if (!forRun || !(key in forRun) || forRun[key] !== value) return d;
@@ -52,5 +55,14 @@ export function useExperiment(initial: Experiment) {
     [updateRun],
   );
 
-  return { experiment, ref, update, updateRun, drafts, draft, clearDrafts: useCallback(() => setDrafts({}), []), recordApplied };
+  return {
+    experiment,
+    ref,
+    update,
+    updateRun,
+    drafts,
+    draft,
+    clearDrafts: useCallback(() => setDrafts({}), []),
+    recordApplied,
+  };
 }

@@ -7,8 +7,12 @@ import { createTrainingClient, type TrainingClient } from './trainingClient';
 
 function hyperOf(s: RunSettings): LaneSetup['hyper'] {
   return {
-    learningRate: s.learningRate, momentum: s.momentum, nesterov: s.nesterov,
-    beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon,
+    learningRate: s.learningRate,
+    momentum: s.momentum,
+    nesterov: s.nesterov,
+    beta1: s.beta1,
+    beta2: s.beta2,
+    epsilon: s.epsilon,
   };
 }
 
@@ -43,7 +47,11 @@ function appBaseUrl(): string {
   return new URL(import.meta.env.BASE_URL, document.baseURI).href;
 }
 
-export function useTraining(initial: Experiment, softwareWebgl: boolean, onApplied: (e: AppliedChange) => void): TrainingControls {
+export function useTraining(
+  initial: Experiment,
+  softwareWebgl: boolean,
+  onApplied: (e: AppliedChange) => void,
+): TrainingControls {
   const session = useMemo(() => new Session(), []);
   const client = useRef<TrainingClient | null>(null);
   const runId = useRef(0);
@@ -56,7 +64,10 @@ export function useTraining(initial: Experiment, softwareWebgl: boolean, onAppli
     (e: Experiment) => {
       runId.current += 1;
       client.current?.setCurrentRun(runId.current);
-      session.newRun(runId.current, e.runs.map((r) => r.id));
+      session.newRun(
+        runId.current,
+        e.runs.map((r) => r.id),
+      );
       const shared: SharedSetup = { ...e.shared };
       client.current?.send({ type: 'reset', runId: runId.current, shared, lanes: lanesOf(e) });
     },
@@ -81,7 +92,10 @@ export function useTraining(initial: Experiment, softwareWebgl: boolean, onAppli
   // browser tasks, so a redraw never blocks input for long. Worker state changes are not urgent.
   const [snap, setSnap] = useState(session.getSnapshot);
   useEffect(() => session.subscribe(() => startTransition(() => setSnap(session.getSnapshot()))), [session]);
-  const send = useCallback((type: 'start' | 'pause' | 'step') => client.current?.send({ type, runId: runId.current }), []);
+  const send = useCallback(
+    (type: 'start' | 'pause' | 'step') => client.current?.send({ type, runId: runId.current }),
+    [],
+  );
 
   return {
     snap,
@@ -93,7 +107,13 @@ export function useTraining(initial: Experiment, softwareWebgl: boolean, onAppli
       changeId.current += 1;
       // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
       performance.mark(`live-change-sent:${runId.current}:${changeId.current}`);
-      client.current?.send({ type: 'change', runId: runId.current, lane, changeId: changeId.current, change });
+      client.current?.send({
+        type: 'change',
+        runId: runId.current,
+        lane,
+        changeId: changeId.current,
+        change,
+      });
     }, []),
   };
 }

@@ -109,7 +109,14 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     ...num(1e-5, 10, 'log'),
   },
   beta1: { key: 'beta1', urlKey: 'b1', label: 'β1', apply: 'live', default: 0.9, ...num(0, 0.9999, 'decay') },
-  beta2: { key: 'beta2', urlKey: 'b2', label: 'β2', apply: 'live', default: 0.999, ...num(0, 0.99999, 'decay') },
+  beta2: {
+    key: 'beta2',
+    urlKey: 'b2',
+    label: 'β2',
+    apply: 'live',
+    default: 0.999,
+    ...num(0, 0.99999, 'decay'),
+  },
   epsilon: {
     key: 'epsilon',
     urlKey: 'eps',

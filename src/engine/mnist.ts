@@ -33,14 +33,22 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 /** Checks a downloaded file against its manifest entry; throws a message naming the file. */
 export async function verifyFile(info: MnistFileInfo, bytes: Uint8Array): Promise<void> {
   if (bytes.byteLength !== info.bytes)
-    throw new Error(`${info.name}: got ${bytes.byteLength} bytes, expected ${info.bytes} (truncated download?)`);
+    throw new Error(
+      `${info.name}: got ${bytes.byteLength} bytes, expected ${info.bytes} (truncated download?)`,
+    );
   const hash = await sha256Hex(bytes);
   if (hash !== info.sha256)
-    throw new Error(`${info.name}: SHA-256 mismatch (got ${hash.slice(0, 12)}…, expected ${info.sha256.slice(0, 12)}…)`);
+    throw new Error(
+      `${info.name}: SHA-256 mismatch (got ${hash.slice(0, 12)}…, expected ${info.sha256.slice(0, 12)}…)`,
+    );
 }
 
 function slice(images: Uint8Array, labels: Uint8Array, from: number, to: number): Split {
-  return { images: images.subarray(from * 784, to * 784), labels: labels.subarray(from, to), count: to - from };
+  return {
+    images: images.subarray(from * 784, to * 784),
+    labels: labels.subarray(from, to),
+    count: to - from,
+  };
 }
 
 export async function loadMnist(

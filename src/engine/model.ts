@@ -17,7 +17,11 @@ export interface Model {
    * batch's [loss sum, correct count]. Written out by hand (backpropagation through two dense layers)
    * so a step is a dozen kernels rather than the ~80 a generic tape records.
    */
-  backward(x: tf.Tensor2D, oneHot: tf.Tensor2D, ce: BackwardKernels): { grads: tf.Tensor[]; stats: tf.Tensor1D };
+  backward(
+    x: tf.Tensor2D,
+    oneHot: tf.Tensor2D,
+    ce: BackwardKernels,
+  ): { grads: tf.Tensor[]; stats: tf.Tensor1D };
   /** Weights as plain arrays, e.g. to compare runs or check determinism. */
   snapshot(): Promise<Float32Array[]>;
   dispose(): void;
@@ -57,7 +61,12 @@ export function createMlp(seed: number, hidden = 128): Model {
         const dz = ce.gradient(z, y);
         // ReLU passes gradient where its output is positive: dh = (dz·W2ᵀ) ⊙ [h > 0].
         const dh = ce.reluGrad(tf.matMul(dz, w2, false, true), h);
-        const grads = [tf.matMul(xin, dh, true, false), tf.sum(dh, 0), tf.matMul(h, dz, true, false), tf.sum(dz, 0)];
+        const grads = [
+          tf.matMul(xin, dh, true, false),
+          tf.sum(dh, 0),
+          tf.matMul(h, dz, true, false),
+          tf.sum(dz, 0),
+        ];
         return { grads, stats: ce.stats(z, y) };
       });
     },

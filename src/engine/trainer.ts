@@ -75,8 +75,10 @@ export class Trainer {
     private readonly kernels: TrainerKernels = {},
   ) {
     const { batchSize, epochs } = config;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
-    if (batchSize > data.train.count) throw new RangeError(`batchSize ${batchSize} exceeds ${data.train.count} images`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
+    if (batchSize > data.train.count)
+      throw new RangeError(`batchSize ${batchSize} exceeds ${data.train.count} images`);
     this.stepsPerEpoch = Math.floor(data.train.count / batchSize);
     this.totalSteps = this.stepsPerEpoch * epochs;
     this.stats = stats ?? pixelStats(data.train.images);
@@ -110,7 +112,8 @@ export class Trainer {
   /** Batch indices (into the training split) of the next step; draws a new order at epoch starts. */
   nextBatchIndices(): Uint32Array {
     const pos = (this.steps % this.stepsPerEpoch) * this.config.batchSize;
-    if (pos === 0 && this.order.length === 0) this.order = shuffledIndices(this.data.train.count, this.shuffleRng);
+    if (pos === 0 && this.order.length === 0)
+      this.order = shuffledIndices(this.data.train.count, this.shuffleRng);
     return this.order.subarray(pos, pos + this.config.batchSize);
   }
 

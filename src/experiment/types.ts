@@ -6,7 +6,15 @@ export const MAX_RUNS = 4;
 
 /** Settings a run may change while it trains. */
 export type LiveKey = 'optimizer' | 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum' | 'nesterov';
-export const LIVE_KEYS: readonly LiveKey[] = ['optimizer', 'learningRate', 'beta1', 'beta2', 'epsilon', 'momentum', 'nesterov'];
+export const LIVE_KEYS: readonly LiveKey[] = [
+  'optimizer',
+  'learningRate',
+  'beta1',
+  'beta2',
+  'epsilon',
+  'momentum',
+  'nesterov',
+];
 export type RunSettings = Pick<RunConfig, LiveKey>;
 
 /** Settings every run of the experiment shares (they decide initial weights, data and batch order). */

@@ -29,7 +29,16 @@ const initial = readLocation();
 const isLive = (k: FieldKey): k is LiveKey => (LIVE_KEYS as readonly string[]).includes(k);
 
 function linkNotice(notices: string[]): Notice[] {
-  return notices.length ? [{ id: `link-${Date.now()}`, tone: 'warning', title: 'Some settings in the link were ignored', lines: notices }] : [];
+  return notices.length
+    ? [
+        {
+          id: `link-${Date.now()}`,
+          tone: 'warning',
+          title: 'Some settings in the link were ignored',
+          lines: notices,
+        },
+      ]
+    : [];
 }
 
 export function App() {
@@ -42,9 +51,15 @@ export function App() {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const training = useTraining(initial.experiment, initial.webgl === 'software', recordApplied);
   const { snap, reset, start, pause, step, change } = training;
-  const live = useMemo(() => new LiveChanges((lane, key, value) => change(lane, liveChangeOf(key, value))), [change]);
+  const live = useMemo(
+    () => new LiveChanges((lane, key, value) => change(lane, liveChangeOf(key, value))),
+    [change],
+  );
 
-  const addNotice = useCallback((n: Notice) => setNotices((ns) => [...ns.filter((x) => x.id !== n.id), n]), []);
+  const addNotice = useCallback(
+    (n: Notice) => setNotices((ns) => [...ns.filter((x) => x.id !== n.id), n]),
+    [],
+  );
   const dismiss = useCallback((id: string) => {
     setNotices((ns) => ns.filter((n) => n.id !== id));
     setDismissed((d) => new Set(d).add(id));
@@ -115,19 +130,39 @@ export function App() {
   }, [snap.state, pause, onStart]);
   useSpaceToggle(togglePause);
   const copyLink = useCopyLink(addNotice);
-  const runActions = useRunListActions({ exp, selectedId: selected.id, snapStep: snap.step, doReset, start: onStart, setSelectedId });
+  const runActions = useRunListActions({
+    exp,
+    selectedId: selected.id,
+    snapStep: snap.step,
+    doReset,
+    start: onStart,
+    setSelectedId,
+  });
   const data = useDataActions({ experiment, snap, addNotice });
 
   // Notices that follow the worker's state are derived, not stored; dismissing one hides it by id.
   const workerNotices: Notice[] = [];
   if (snap.backend?.fallbackReason)
-    workerNotices.push({ id: 'backend', tone: 'warning', title: `Training on the CPU: ${snap.backend.fallbackReason}. It works, only slower.` });
+    workerNotices.push({
+      id: 'backend',
+      tone: 'warning',
+      title: `Training on the CPU: ${snap.backend.fallbackReason}. It works, only slower.`,
+    });
   if (snap.fatal) workerNotices.push({ id: `fatal:${snap.fatal}`, tone: 'error', title: snap.fatal });
   if (snap.lastRejected)
-    workerNotices.push({ id: `rejected:${snap.lastRejected}`, tone: 'error', title: `Change refused: ${snap.lastRejected}` });
+    workerNotices.push({
+      id: `rejected:${snap.lastRejected}`,
+      tone: 'error',
+      title: `Change refused: ${snap.lastRejected}`,
+    });
   for (const r of experiment.runs) {
     const stopped = snap.lanes[r.id]?.stopped;
-    if (stopped) workerNotices.push({ id: `stopped:${snap.runId}:${r.id}`, tone: 'warning', title: `${r.name}: ${stopped}` });
+    if (stopped)
+      workerNotices.push({
+        id: `stopped:${snap.runId}:${r.id}`,
+        tone: 'warning',
+        title: `${r.name}: ${stopped}`,
+      });
   }
   const shown = [...notices, ...workerNotices.filter((n) => !dismissed.has(n.id))];
 
@@ -135,7 +170,14 @@ export function App() {
     () => [
       ...experiment.runs
         .filter((r) => !r.hidden && snap.lanes[r.id])
-        .map((r) => ({ id: r.id, name: r.name, color: r.color, points: snap.lanes[r.id]!.points, validation: snap.lanes[r.id]!.validation, markers: markersOf(r) })),
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          color: r.color,
+          points: snap.lanes[r.id]!.points,
+          validation: snap.lanes[r.id]!.validation,
+          markers: markersOf(r),
+        })),
       ...data.overlays,
     ],
     [experiment.runs, snap.lanes, data.overlays],
@@ -149,7 +191,10 @@ export function App() {
     <div className="app">
       <header>
         <h1>MNIST optimizer playground</h1>
-        <p className="subtitle">784 → 128 ReLU → 10 · hand-written SGD, momentum and Adam on {snap.backend?.backend === 'cpu' ? 'the CPU' : 'WebGL'}</p>
+        <p className="subtitle">
+          784 → 128 ReLU → 10 · hand-written SGD, momentum and Adam on{' '}
+          {snap.backend?.backend === 'cpu' ? 'the CPU' : 'WebGL'}
+        </p>
       </header>
       <Notices notices={shown} onDismiss={dismiss} />
       {snap.loading && <LoadingBar loaded={snap.loading.loadedBytes} total={snap.loading.totalBytes} />}
@@ -162,10 +207,20 @@ export function App() {
         onReset={() => doReset(ref.current)}
         onCopyLink={copyLink}
       />
-      <StatusPanel snap={snap} lane={snap.lanes[selected.id]} test={testAccuracy} runName={experiment.runs.length > 1 ? selected.name : null} />
+      <StatusPanel
+        snap={snap}
+        lane={snap.lanes[selected.id]}
+        test={testAccuracy}
+        runName={experiment.runs.length > 1 ? selected.name : null}
+      />
       <RunList
         runs={experiment.runs}
-        optimizers={Object.fromEntries(experiment.runs.map((r) => [r.id, (drafts[r.id]?.optimizer ?? settingsAt(r, snap.step + 1).optimizer)]))}
+        optimizers={Object.fromEntries(
+          experiment.runs.map((r) => [
+            r.id,
+            drafts[r.id]?.optimizer ?? settingsAt(r, snap.step + 1).optimizer,
+          ]),
+        )}
         lanes={snap.lanes}
         selectedId={selected.id}
         pendingIds={new Set(experiment.runs.filter((r) => !laneIds.has(r.id)).map((r) => r.id))}
@@ -174,12 +229,37 @@ export function App() {
       />
       <main className="layout">
         <aside>
-          <SettingsPanel config={config} runConfig={runConfig} display={display} onChange={onChange} onDisplay={setDisplay} />
+          <SettingsPanel
+            config={config}
+            runConfig={runConfig}
+            display={display}
+            onChange={onChange}
+            onDisplay={setDisplay}
+          />
         </aside>
         <section className="charts">
-          <LossChart runs={chartRuns} smoothing={display.smoothing} logScale={display.logScale} stepsPerEpoch={snap.stepsPerEpoch} version={snap.version} emptyHint={emptyHint} />
-          <AccuracyChart runs={chartRuns} smoothing={display.smoothing} stepsPerEpoch={snap.stepsPerEpoch} version={accuracyVersion} emptyHint={emptyHint} />
-          <DataBar overlayCount={data.overlays.length} onExport={data.exportData} onExportChart={data.exportChart} onImport={data.importFile} onClearAll={data.clearAll} />
+          <LossChart
+            runs={chartRuns}
+            smoothing={display.smoothing}
+            logScale={display.logScale}
+            stepsPerEpoch={snap.stepsPerEpoch}
+            version={snap.version}
+            emptyHint={emptyHint}
+          />
+          <AccuracyChart
+            runs={chartRuns}
+            smoothing={display.smoothing}
+            stepsPerEpoch={snap.stepsPerEpoch}
+            version={accuracyVersion}
+            emptyHint={emptyHint}
+          />
+          <DataBar
+            overlayCount={data.overlays.length}
+            onExport={data.exportData}
+            onExportChart={data.exportChart}
+            onImport={data.importFile}
+            onClearAll={data.clearAll}
+          />
           <ChangeLog
             runs={experiment.runs}
             upTo={snap.step}

@@ -19,7 +19,11 @@ export function ChangeLog({ runs, upTo, onForget }: Props) {
     <section className="changelog" aria-label="Live changes">
       <div className="changelog-head">
         <h2>Live changes</h2>
-        <button type="button" onClick={onForget} title="Reset replays these changes; this forgets them instead">
+        <button
+          type="button"
+          onClick={onForget}
+          title="Reset replays these changes; this forgets them instead"
+        >
           Forget changes and reset
         </button>
       </div>

@@ -11,7 +11,15 @@ interface Props<V extends string> {
   onChange(value: V): void;
 }
 
-export function ChoiceControl<V extends string>({ label, value, options, names, disabled, hint, onChange }: Props<V>) {
+export function ChoiceControl<V extends string>({
+  label,
+  value,
+  options,
+  names,
+  disabled,
+  hint,
+  onChange,
+}: Props<V>) {
   const id = useId();
   return (
     <div className="control">

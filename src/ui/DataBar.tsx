@@ -13,13 +13,27 @@ export function DataBar({ overlayCount, onExport, onExportChart, onImport, onCle
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="databar" role="group" aria-label="Data">
-      <button type="button" onClick={() => onExport('csv')}>Export CSV</button>
-      <button type="button" onClick={() => onExport('json')}>Export JSON</button>
-      <button type="button" onClick={() => onExportChart('Loss chart', 'png')}>Loss PNG</button>
-      <button type="button" onClick={() => onExportChart('Loss chart', 'svg')}>Loss SVG</button>
-      <button type="button" onClick={() => onExportChart('Accuracy chart', 'png')}>Accuracy PNG</button>
-      <button type="button" onClick={() => onExportChart('Accuracy chart', 'svg')}>Accuracy SVG</button>
-      <button type="button" onClick={() => file.current?.click()}>Import JSON</button>
+      <button type="button" onClick={() => onExport('csv')}>
+        Export CSV
+      </button>
+      <button type="button" onClick={() => onExport('json')}>
+        Export JSON
+      </button>
+      <button type="button" onClick={() => onExportChart('Loss chart', 'png')}>
+        Loss PNG
+      </button>
+      <button type="button" onClick={() => onExportChart('Loss chart', 'svg')}>
+        Loss SVG
+      </button>
+      <button type="button" onClick={() => onExportChart('Accuracy chart', 'png')}>
+        Accuracy PNG
+      </button>
+      <button type="button" onClick={() => onExportChart('Accuracy chart', 'svg')}>
+        Accuracy SVG
+      </button>
+      <button type="button" onClick={() => file.current?.click()}>
+        Import JSON
+      </button>
       <input
         ref={file}
         type="file"
@@ -32,7 +46,12 @@ export function DataBar({ overlayCount, onExport, onExportChart, onImport, onCle
           e.target.value = '';
         }}
       />
-      <button type="button" onClick={onClearAll} disabled={overlayCount === 0} title="Forget kept and imported runs">
+      <button
+        type="button"
+        onClick={onClearAll}
+        disabled={overlayCount === 0}
+        title="Forget kept and imported runs"
+      >
         Clear all
       </button>
     </div>

@@ -22,7 +22,12 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(i
               </ul>
             )}
           </div>
-          <button type="button" className="notice-close" aria-label={`Dismiss: ${n.title}`} onClick={() => onDismiss(n.id)}>
+          <button
+            type="button"
+            className="notice-close"
+            aria-label={`Dismiss: ${n.title}`}
+            onClick={() => onDismiss(n.id)}
+          >
             ×
           </button>
         </div>

@@ -69,7 +69,11 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
           }}
         />
       </div>
-      {note && <div className="control-note" role="alert">{note}</div>}
+      {note && (
+        <div className="control-note" role="alert">
+          {note}
+        </div>
+      )}
       {hint && !note && <div className="control-hint">{hint}</div>}
     </div>
   );

@@ -26,18 +26,42 @@ function standing(lane: LaneData | undefined): string {
   if (lane.stopped) return 'diverged';
   if (lane.test) return `test ${pct(lane.test.accuracy)}`;
   const v = lane.validation.at(-1);
-  return v ? `val ${pct(v.accuracy)}` : lane.points.length ? `loss ${lane.points.at(-1)!.loss.toFixed(3)}` : '–';
+  return v
+    ? `val ${pct(v.accuracy)}`
+    : lane.points.length
+      ? `loss ${lane.points.at(-1)!.loss.toFixed(3)}`
+      : '–';
 }
 
-export function RunList({ runs, optimizers, lanes, selectedId, pendingIds, onSelect, onUpdate, onRemove, onAdd, onCompare }: Props) {
+export function RunList({
+  runs,
+  optimizers,
+  lanes,
+  selectedId,
+  pendingIds,
+  onSelect,
+  onUpdate,
+  onRemove,
+  onAdd,
+  onCompare,
+}: Props) {
   return (
     <section className="runlist" aria-label="Runs">
       <div className="runlist-head">
         <h2>Runs</h2>
-        <button type="button" onClick={onAdd} disabled={runs.length >= MAX_RUNS} title="Add a run with the selected run's settings">
+        <button
+          type="button"
+          onClick={onAdd}
+          disabled={runs.length >= MAX_RUNS}
+          title="Add a run with the selected run's settings"
+        >
           Add run
         </button>
-        <button type="button" onClick={onCompare} title="SGD, Momentum and Adam from the same start, with the recipe's settings">
+        <button
+          type="button"
+          onClick={onCompare}
+          title="SGD, Momentum and Adam from the same start, with the recipe's settings"
+        >
           Compare optimizers
         </button>
       </div>
@@ -66,11 +90,24 @@ export function RunList({ runs, optimizers, lanes, selectedId, pendingIds, onSel
               aria-label={`Name of run ${runs.indexOf(r) + 1}`}
             />
             <span className="run-opt">{OPTIMIZER_LABELS[optimizers[r.id] ?? r.initial.optimizer]}</span>
-            <span className="run-standing">{pendingIds.has(r.id) ? 'joins on Reset' : standing(lanes[r.id])}</span>
+            <span className="run-standing">
+              {pendingIds.has(r.id) ? 'joins on Reset' : standing(lanes[r.id])}
+            </span>
             <label className="run-hide">
-              <input type="checkbox" checked={r.hidden} onChange={(e) => onUpdate(r.id, { hidden: e.target.checked })} /> hide
+              <input
+                type="checkbox"
+                checked={r.hidden}
+                onChange={(e) => onUpdate(r.id, { hidden: e.target.checked })}
+              />{' '}
+              hide
             </label>
-            <button type="button" className="run-remove" onClick={() => onRemove(r.id)} disabled={runs.length <= 1} aria-label={`Remove ${r.name}`}>
+            <button
+              type="button"
+              className="run-remove"
+              onClick={() => onRemove(r.id)}
+              disabled={runs.length <= 1}
+              aria-label={`Remove ${r.name}`}
+            >
               ×
             </button>
           </li>

@@ -20,7 +20,11 @@ interface Props {
   onDisplay(d: DisplayOptions): void;
 }
 
-const PREP_NAMES = { scale: 'Scale to [0, 1]', standardize: 'Standardize (mean 0, std 1)', none: 'None (raw 0–255)' } as const;
+const PREP_NAMES = {
+  scale: 'Scale to [0, 1]',
+  standardize: 'Standardize (mean 0, std 1)',
+  none: 'None (raw 0–255)',
+} as const;
 
 export function SettingsPanel({ config, runConfig, display, onChange, onDisplay }: Props) {
   const used = usedBy(config.optimizer);
@@ -54,8 +58,20 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
       </fieldset>
       <fieldset>
         <legend>Run setup · applies on Reset</legend>
-        <NumberControl field="batchSize" value={config.batchSize} slider={false} hint={pending('batchSize')} onChange={(v) => onChange('batchSize', v)} />
-        <NumberControl field="epochs" value={config.epochs} slider={false} hint={pending('epochs')} onChange={(v) => onChange('epochs', v)} />
+        <NumberControl
+          field="batchSize"
+          value={config.batchSize}
+          slider={false}
+          hint={pending('batchSize')}
+          onChange={(v) => onChange('batchSize', v)}
+        />
+        <NumberControl
+          field="epochs"
+          value={config.epochs}
+          slider={false}
+          hint={pending('epochs')}
+          onChange={(v) => onChange('epochs', v)}
+        />
         <ChoiceControl
           label={FIELDS.preprocessing.label}
           value={config.preprocessing}
@@ -64,12 +80,25 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           hint={pending('preprocessing')}
           onChange={(v) => onChange('preprocessing', v)}
         />
-        <NumberControl field="seed" value={config.seed} slider={false} hint={pending('seed')} onChange={(v) => onChange('seed', v)} />
+        <NumberControl
+          field="seed"
+          value={config.seed}
+          slider={false}
+          hint={pending('seed')}
+          onChange={(v) => onChange('seed', v)}
+        />
       </fieldset>
       <fieldset>
         <legend>Display</legend>
-        <SmoothingControl value={display.smoothing} onChange={(smoothing) => onDisplay({ ...display, smoothing })} />
-        <ToggleControl label="Log scale" checked={display.logScale} onChange={(logScale) => onDisplay({ ...display, logScale })} />
+        <SmoothingControl
+          value={display.smoothing}
+          onChange={(smoothing) => onDisplay({ ...display, smoothing })}
+        />
+        <ToggleControl
+          label="Log scale"
+          checked={display.logScale}
+          onChange={(logScale) => onDisplay({ ...display, logScale })}
+        />
       </fieldset>
     </div>
   );

@@ -19,11 +19,19 @@ interface Props {
 
 export function StatusPanel({ snap, lane, test, runName }: Props) {
   const { backend, step, totalSteps, stepsPerEpoch, state } = snap;
-  const epoch = stepsPerEpoch > 0 ? Math.min(Math.floor(Math.max(step - 1, 0) / stepsPerEpoch) + 1, totalSteps / stepsPerEpoch) : 0;
+  const epoch =
+    stepsPerEpoch > 0
+      ? Math.min(Math.floor(Math.max(step - 1, 0) / stepsPerEpoch) + 1, totalSteps / stepsPerEpoch)
+      : 0;
   const lastLoss = lane?.points.at(-1)?.loss;
   const lastVal = lane?.validation.at(-1);
   const items: [string, string][] = [
-    ['Backend', backend ? `${backend.backend === 'webgl' ? `WebGL${backend.float32 ? ' (float32)' : ''}` : 'CPU'} · ${backend.renderer}` : 'starting…'],
+    [
+      'Backend',
+      backend
+        ? `${backend.backend === 'webgl' ? `WebGL${backend.float32 ? ' (float32)' : ''}` : 'CPU'} · ${backend.renderer}`
+        : 'starting…',
+    ],
     ['State', state],
     ['Step', totalSteps ? `${step.toLocaleString('en')} / ${totalSteps.toLocaleString('en')}` : String(step)],
     ['Epoch', stepsPerEpoch ? `${epoch} / ${totalSteps / stepsPerEpoch}` : '–'],
@@ -35,7 +43,15 @@ export function StatusPanel({ snap, lane, test, runName }: Props) {
   if (test) items.push(['Test accuracy', pct(test.accuracy)]);
   if (runName) items.splice(6, 0, ['Run', runName]);
   return (
-    <div className="status" role="status" aria-live="polite" data-backend={backend?.backend ?? ''} data-state={state} data-step={step} data-loss={lastLoss ?? ''}>
+    <div
+      className="status"
+      role="status"
+      aria-live="polite"
+      data-backend={backend?.backend ?? ''}
+      data-state={state}
+      data-step={step}
+      data-loss={lastLoss ?? ''}
+    >
       <dl>
         {items.map(([k, v]) => (
           <div key={k} className={`status-item status-${k.toLowerCase().replace(/[^a-z]/g, '')}`}>

@@ -12,7 +12,13 @@ export function ToggleControl({ label, checked, disabled, onChange }: Props) {
   const id = useId();
   return (
     <div className={`control control-toggle${disabled ? ' control-disabled' : ''}`}>
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );

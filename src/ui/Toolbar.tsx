@@ -27,7 +27,12 @@ export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCop
       <button type="button" onClick={onStep} disabled={!canStep} title="Train on one batch">
         Step
       </button>
-      <button type="button" onClick={onReset} disabled={!ready} title="Back to the initial weights of this seed">
+      <button
+        type="button"
+        onClick={onReset}
+        disabled={!ready}
+        title="Back to the initial weights of this seed"
+      >
         Reset
       </button>
       <button type="button" onClick={onCopyLink} title="Copy a link that reproduces these settings">

@@ -6,11 +6,18 @@ export function useCopyLink(notify: (n: Notice) => void): () => void {
   return useCallback(() => {
     const url = window.location.href;
     const fail = () =>
-      notify({ id: 'copy', tone: 'warning', title: 'Could not reach the clipboard. Copy this link by hand:', lines: [url] });
+      notify({
+        id: 'copy',
+        tone: 'warning',
+        title: 'Could not reach the clipboard. Copy this link by hand:',
+        lines: [url],
+      });
     if (!navigator.clipboard) return fail();
-    navigator.clipboard.writeText(url).then(
-      () => notify({ id: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
-      fail,
-    );
+    navigator.clipboard
+      .writeText(url)
+      .then(
+        () => notify({ id: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
+        fail,
+      );
   }, [notify]);
 }

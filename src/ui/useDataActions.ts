@@ -40,8 +40,14 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
   // Runs kept from an earlier visit come back as read-only curves.
   useEffect(() => {
     void loadRecords().then((r) => {
-      if (!r.ok) return addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be read: ${r.error}` });
-      if (r.file) setOverlays((o) => [...o, ...r.file!.runs.map((record) => ({ source: 'kept' as const, record }))]);
+      if (!r.ok)
+        return addNotice({
+          id: 'storage',
+          tone: 'warning',
+          title: `Kept runs could not be read: ${r.error}`,
+        });
+      if (r.file)
+        setOverlays((o) => [...o, ...r.file!.runs.map((record) => ({ source: 'kept' as const, record }))]);
     });
   }, [addNotice]);
 
@@ -52,24 +58,30 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     const records = recordsOf(e, s);
     if (!records.some((r) => r.points.length > 0)) return;
     void saveRecords(e.shared, records).then((r) => {
-      if (!r.ok) addNotice({ id: 'storage', tone: 'warning', title: `The runs could not be kept for next time: ${r.error}` });
+      if (!r.ok)
+        addNotice({
+          id: 'storage',
+          tone: 'warning',
+          title: `The runs could not be kept for next time: ${r.error}`,
+        });
     });
   }, [snap.state, snap.runId, addNotice]);
 
-  const exportData = useCallback(
-    (kind: 'csv' | 'json') => {
-      const { experiment: e, snap: s } = latest.current;
-      const records = recordsOf(e, s);
-      const text = kind === 'csv' ? toCsv(records) : toJson(e.shared, records);
-      downloadBlob(new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }), `mnist-runs-${stamp()}.${kind}`);
-    },
-    [],
-  );
+  const exportData = useCallback((kind: 'csv' | 'json') => {
+    const { experiment: e, snap: s } = latest.current;
+    const records = recordsOf(e, s);
+    const text = kind === 'csv' ? toCsv(records) : toJson(e.shared, records);
+    downloadBlob(
+      new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
+      `mnist-runs-${stamp()}.${kind}`,
+    );
+  }, []);
 
   const exportChart = useCallback(
     (chart: 'Loss chart' | 'Accuracy chart', format: 'png' | 'svg') => {
       const svg = chartSvg(chart);
-      if (!svg) return addNotice({ id: 'export', tone: 'warning', title: 'The chart has nothing to export yet.' });
+      if (!svg)
+        return addNotice({ id: 'export', tone: 'warning', title: 'The chart has nothing to export yet.' });
       const name = `${chart.split(' ')[0]!.toLowerCase()}-${stamp()}.${format}`;
       if (format === 'svg') return downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), name);
       svgToPng(svg).then(
@@ -85,9 +97,21 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
       file.text().then(
         (text) => {
           const r = parseImport(text);
-          if (!r.ok) return addNotice({ id: 'import', tone: 'error', title: `Nothing imported from ${file.name}: ${r.error}` });
-          setOverlays((o) => [...o, ...r.file.runs.map((record) => ({ source: 'imported' as const, record }))]);
-          addNotice({ id: 'import', tone: 'info', title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.` });
+          if (!r.ok)
+            return addNotice({
+              id: 'import',
+              tone: 'error',
+              title: `Nothing imported from ${file.name}: ${r.error}`,
+            });
+          setOverlays((o) => [
+            ...o,
+            ...r.file.runs.map((record) => ({ source: 'imported' as const, record })),
+          ]);
+          addNotice({
+            id: 'import',
+            tone: 'info',
+            title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.`,
+          });
         },
         () => addNotice({ id: 'import', tone: 'error', title: `${file.name} could not be read.` }),
       );
@@ -98,7 +122,8 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
   const clearAll = useCallback(() => {
     setOverlays([]);
     void clearRecords().then((r) => {
-      if (!r.ok) addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
+      if (!r.ok)
+        addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
     });
   }, [addNotice]);
 

@@ -31,7 +31,8 @@ export function useRunListActions({ exp, selectedId, snapStep, doReset, start, s
 
   return {
     onUpdate: useCallback(
-      (id: string, patch: Partial<Pick<RunSpec, 'name' | 'color' | 'hidden'>>) => updateRun(id, (r) => ({ ...r, ...patch })),
+      (id: string, patch: Partial<Pick<RunSpec, 'name' | 'color' | 'hidden'>>) =>
+        updateRun(id, (r) => ({ ...r, ...patch })),
       [updateRun],
     ),
     onAdd: useCallback(() => {

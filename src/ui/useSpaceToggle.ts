@@ -13,7 +13,12 @@ export function useSpaceToggle(toggle: () => void): void {
       if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
       const el = e.target as HTMLElement | null;
       // A range slider keeps Space free for us; text fields and buttons keep their own meaning.
-      if (el && TYPING.has(el.tagName) && !(el instanceof HTMLInputElement && (el.type === 'range' || el.type === 'checkbox'))) return;
+      if (
+        el &&
+        TYPING.has(el.tagName) &&
+        !(el instanceof HTMLInputElement && (el.type === 'range' || el.type === 'checkbox'))
+      )
+        return;
       e.preventDefault();
       latest.current();
     };

@@ -4,7 +4,15 @@
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
 import { Trainer, type StepMetrics, type TrainerKernels } from '../engine/trainer';
-import type { Command, LaneSetup, LiveChange, RunState, ScheduledChange, SharedSetup, WorkerEvent } from '../protocol';
+import type {
+  Command,
+  LaneSetup,
+  LiveChange,
+  RunState,
+  ScheduledChange,
+  SharedSetup,
+  WorkerEvent,
+} from '../protocol';
 import { assertNever } from '../protocol';
 
 /** A chunk of steps plus its readback should take about this long: short enough to react, long enough to batch. */
@@ -100,7 +108,12 @@ export class Runner {
       for (const s of setups) {
         const config = { ...shared, optimizer: s.optimizer, hyper: s.hyper };
         const schedule = [...s.schedule].sort((a, b) => a.step - b.step);
-        this.lanes.push({ key: s.lane, trainer: new Trainer(this.data, config, this.stats, this.kernels), schedule, stopped: false });
+        this.lanes.push({
+          key: s.lane,
+          trainer: new Trainer(this.data, config, this.stats, this.kernels),
+          schedule,
+          stopped: false,
+        });
       }
       this.setState('idle');
     } catch (e) {
@@ -116,7 +129,13 @@ export class Runner {
       else t.setOptimizer(change.optimizer);
       this.emit({ type: 'applied', runId: this.runId, lane: lane.key, changeId, step: t.step + 1, change });
     } catch (e) {
-      this.emit({ type: 'rejected', runId: this.runId, lane: lane.key, changeId, message: (e as Error).message });
+      this.emit({
+        type: 'rejected',
+        runId: this.runId,
+        lane: lane.key,
+        changeId,
+        message: (e as Error).message,
+      });
     }
   }
 
@@ -143,7 +162,8 @@ export class Runner {
   private stepLanes(): void {
     for (const lane of this.lanes) {
       const next = lane.trainer.step + 1;
-      while (lane.schedule.length > 0 && lane.schedule[0]!.step <= next) this.change(lane, -1, lane.schedule.shift()!.change);
+      while (lane.schedule.length > 0 && lane.schedule[0]!.step <= next)
+        this.change(lane, -1, lane.schedule.shift()!.change);
       // A stopped lane still advances its batch order in lockstep, without training.
       if (lane.stopped) lane.trainer.skipStep();
       else lane.trainer.trainStep();
@@ -213,7 +233,10 @@ export class Runner {
     const elapsed = Math.max(this.now() - since, 1e-3);
     if (runId !== this.runId) return;
     const scale = CHUNK_MS / Math.max(elapsed, 1);
-    this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, Math.round(Math.max(steps, 1) * Math.min(scale, 2))));
+    this.stepsPerChunk = Math.max(
+      1,
+      Math.min(MAX_STEPS_PER_CHUNK, Math.round(Math.max(steps, 1) * Math.min(scale, 2))),
+    );
     this.trainingMs += elapsed;
     const t = this.first;
     const active = lanes.filter((l) => !l.stopped).length;
@@ -230,9 +253,12 @@ export class Runner {
       const bad = points[i]!.find((p) => !(p.loss <= EXPLODED_LOSS));
       if (!bad || lane.stopped) return;
       lane.stopped = true;
-      const what = Number.isFinite(bad.loss) ? `exploded to ${bad.loss.toPrecision(3)}` : `became ${bad.loss}`;
+      const what = Number.isFinite(bad.loss)
+        ? `exploded to ${bad.loss.toPrecision(3)}`
+        : `became ${bad.loss}`;
       const message = `Training diverged at step ${bad.step}: the loss ${what}. Lower the learning rate and press Reset.`;
-      if (lanes.length > 1) this.emit({ type: 'laneStopped', runId, lane: lane.key, step: bad.step, message });
+      if (lanes.length > 1)
+        this.emit({ type: 'laneStopped', runId, lane: lane.key, step: bad.step, message });
       if (lanes.every((l) => l.stopped)) this.setState('diverged', message);
     });
   }
@@ -253,7 +279,15 @@ export class Runner {
     for (const lane of lanes) {
       const r = await lane.trainer.evaluate(split);
       if (runId !== this.runId) return;
-      this.emit({ type: 'eval', runId, lane: lane.key, split, step: lane.trainer.step, loss: r.loss, accuracy: r.accuracy });
+      this.emit({
+        type: 'eval',
+        runId,
+        lane: lane.key,
+        split,
+        step: lane.trainer.step,
+        loss: r.loss,
+        accuracy: r.accuracy,
+      });
     }
   }
 

@@ -29,7 +29,12 @@ async function init(baseUrl: string, softwareWebgl: boolean): Promise<void> {
         emit({ type: 'loading', loadedBytes, totalBytes });
       }
     });
-    emit({ type: 'loaded', trainCount: data.train.count, validationCount: data.validation.count, testCount: data.test.count });
+    emit({
+      type: 'loaded',
+      trainCount: data.train.count,
+      validationCount: data.validation.count,
+      testCount: data.test.count,
+    });
     runner = new Runner(data, emit, info.backend === 'webgl' ? { kernels: webglKernels } : {});
     for (const cmd of queued.splice(0)) runner.handle(cmd);
   } catch (e) {

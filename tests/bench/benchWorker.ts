@@ -18,9 +18,12 @@ interface Scope {
 const scope = self as unknown as Scope;
 const reply = (m: WorkerReply) => scope.postMessage(m);
 const log = (text: string) => reply({ type: 'log', text });
-const describe = (e: unknown) => (e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e));
+const describe = (e: unknown) =>
+  e instanceof Error ? `${e.message}${e.stack ? `\n${e.stack}` : ''}` : String(e);
 
-scope.addEventListener('unhandledrejection', (ev) => reply({ type: 'error', message: `unhandled rejection: ${describe(ev.reason)}` }));
+scope.addEventListener('unhandledrejection', (ev) =>
+  reply({ type: 'error', message: `unhandled rejection: ${describe(ev.reason)}` }),
+);
 
 async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   const t0 = performance.now();
@@ -38,7 +41,10 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
       : job.impl === 'ours'
         ? await runOurs(job, data, kernels, probe, log)
         : await runPeer(job, data, probe, log);
-  reply({ type: 'result', result: { ...r, renderer: renderer(), loadMs, totalMs: performance.now() - t0 - loadMs } });
+  reply({
+    type: 'result',
+    result: { ...r, renderer: renderer(), loadMs, totalMs: performance.now() - t0 - loadMs },
+  });
 }
 
 scope.onmessage = (ev) => {

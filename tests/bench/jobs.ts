@@ -65,6 +65,4 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { type: 'log'; text: string }
-  | { type: 'result'; result: RunResult }
-  | { type: 'error'; message: string };
+  { type: 'log'; text: string } | { type: 'result'; result: RunResult } | { type: 'error'; message: string };

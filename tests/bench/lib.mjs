@@ -4,12 +4,25 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function chromePath() {
   const found = CANDIDATES.find((p) => !!p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
+  if (!found)
+    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
   return found;
 }
 
@@ -19,7 +32,11 @@ export async function launchBrowser() {
 
 /** Serves a built folder with vite preview; `config` is passed to vite's preview(). Returns { url, close }. */
 export async function serve(config) {
-  const server = await preview({ ...config, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await preview({
+    ...config,
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return {

@@ -9,7 +9,14 @@ import { Runner } from '../../src/worker/runner';
 import type { Job, RunResult } from './jobs';
 import { kernelsOf, numTensors, type Probe } from './probes';
 
-const HYPER: HyperParams = { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const HYPER: HyperParams = {
+  learningRate: 0.001,
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+};
 
 const LANE = 'a';
 
@@ -23,7 +30,17 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
   };
 }
 
-type Measured = Pick<RunResult, 'steps' | 'ms' | 'readSyncs' | 'tensorsBefore' | 'tensorsAfter' | 'tensorSteps' | 'testAccuracy' | 'epochsTrained'> & {
+type Measured = Pick<
+  RunResult,
+  | 'steps'
+  | 'ms'
+  | 'readSyncs'
+  | 'tensorsBefore'
+  | 'tensorsAfter'
+  | 'tensorSteps'
+  | 'testAccuracy'
+  | 'epochsTrained'
+> & {
   programs: number;
 };
 
@@ -41,7 +58,13 @@ async function loopExited(runner: Runner): Promise<void> {
 }
 
 /** Trains with the Runner until the job's window or epochs are done; resolves once its loop has let go. */
-function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Probe, log: (s: string) => void): Promise<Measured> {
+function measure(
+  job: Job,
+  data: MnistData,
+  kernels: TrainerKernels,
+  probe: Probe,
+  log: (s: string) => void,
+): Promise<Measured> {
   return new Promise((resolve, reject) => {
     // Constructed as src/worker/worker.ts does it (data, emit, backend fast paths).
     const runner = new Runner(data, (e) => onEvent(e), { kernels });
@@ -52,8 +75,15 @@ function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Prob
     let s0 = 0;
     let lastLog = 0;
     const m: Measured = {
-      steps: 0, ms: 0, readSyncs: 0, programs: 0, tensorsBefore: 0, tensorsAfter: 0, tensorSteps: 0,
-      testAccuracy: null, epochsTrained: null,
+      steps: 0,
+      ms: 0,
+      readSyncs: 0,
+      programs: 0,
+      tensorsBefore: 0,
+      tensorsAfter: 0,
+      tensorSteps: 0,
+      testAccuracy: null,
+      epochsTrained: null,
     };
     let leakTarget = 0;
     const finish = (): void => {
@@ -82,7 +112,8 @@ function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Prob
     function onEvent(e: WorkerEvent): void {
       try {
         if ('runId' in e && e.runId !== runId) return;
-        if (e.type === 'state' && e.state === 'diverged') throw new Error(`ours diverged: ${e.message ?? ''}`);
+        if (e.type === 'state' && e.state === 'diverged')
+          throw new Error(`ours diverged: ${e.message ?? ''}`);
         if (e.type === 'laneStopped') throw new Error(`ours diverged: ${e.message}`);
         if (e.type === 'eval' && e.split === 'test' && phase === 'test') m.testAccuracy = e.accuracy;
         if (e.type === 'state' && e.state === 'finished' && phase === 'test') {
@@ -91,7 +122,9 @@ function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Prob
           // Leak check: a fresh run (Reset, as the page does) continues until the span reaches minLeakSteps.
           phase = 'leak';
           leakTarget = job.minLeakSteps - m.tensorSteps;
-          log(`finished (test accuracy ${m.testAccuracy}); leak check: ${leakTarget} more steps after a reset`);
+          log(
+            `finished (test accuracy ${m.testAccuracy}); leak check: ${leakTarget} more steps after a reset`,
+          );
           void afterLoopTurn().then(() => {
             runId = 2;
             runner.handle(resetOf(job, runId));
@@ -112,7 +145,9 @@ function measure(job: Job, data: MnistData, kernels: TrainerKernels, probe: Prob
         } else if (phase === 'measure') {
           if (now - lastLog > 15_000) {
             lastLog = now;
-            log(`step ${step}/${e.totalSteps}, ${(((step - s0) * job.batchSize * 1000) / (now - t0)).toFixed(0)} samples/s`);
+            log(
+              `step ${step}/${e.totalSteps}, ${(((step - s0) * job.batchSize * 1000) / (now - t0)).toFixed(0)} samples/s`,
+            );
           }
           const windowDone = job.mode === 'window' && now - t0 >= job.windowMs;
           if (windowDone || step >= e.totalSteps) {
@@ -149,7 +184,14 @@ export async function runOurs(
   const m = await measure(job, data, kernels, probe, log);
   // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back). Our own
   // WebGL programs bypass the engine, so tf.profile misses them: their launch counter is added.
-  const config: TrainerConfig = { optimizer: job.optimizer, hyper: HYPER, batchSize: job.batchSize, epochs: 1, preprocessing: 'scale', seed: 1 };
+  const config: TrainerConfig = {
+    optimizer: job.optimizer,
+    hyper: HYPER,
+    batchSize: job.batchSize,
+    epochs: 1,
+    preprocessing: 'scale',
+    seed: 1,
+  };
   const t = new Trainer(data, config, undefined, kernels);
   let kernelCount: number;
   let ownPrograms: number;

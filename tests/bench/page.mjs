@@ -14,7 +14,11 @@ const LONGTASKS = `
 `;
 
 /** Opens the app, starts training and changes the learning rate every `everyMs` for `durationMs`. */
-export async function pageMetrics(browser, baseUrl, { software, durationMs = 20_000, everyMs = 400, errors }) {
+export async function pageMetrics(
+  browser,
+  baseUrl,
+  { software, durationMs = 20_000, everyMs = 400, errors },
+) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   try {
     await context.addInitScript({ content: LONGTASKS });

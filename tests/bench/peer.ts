@@ -8,7 +8,10 @@ import { kernelsOf, numTensors, type Probe } from './probes';
 function toTensors(split: Split): { x: tf.Tensor2D; labels: tf.Tensor1D } {
   const f = new Float32Array(split.count * 784);
   for (let i = 0; i < f.length; i++) f[i] = split.images[i]! / 255;
-  return { x: tf.tensor2d(f, [split.count, 784]), labels: tf.tensor1d(Int32Array.from(split.labels), 'int32') };
+  return {
+    x: tf.tensor2d(f, [split.count, 784]),
+    labels: tf.tensor1d(Int32Array.from(split.labels), 'int32'),
+  };
 }
 
 function buildModel(): tf.Sequential {
@@ -19,7 +22,12 @@ function buildModel(): tf.Sequential {
   return model;
 }
 
-export async function runPeer(job: Job, data: MnistData, probe: Probe, log: (s: string) => void): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
+export async function runPeer(
+  job: Job,
+  data: MnistData,
+  probe: Probe,
+  log: (s: string) => void,
+): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
   const model = buildModel();
   const train = toTensors(data.train);
   const y = tf.oneHot(train.labels, 10).toFloat() as tf.Tensor2D;

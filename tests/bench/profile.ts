@@ -10,7 +10,11 @@ import type { Job, RunResult } from './jobs';
 const REPS = 40;
 
 /** Wall time per repetition of `f`, after a warm-up call, including the wait for the GPU. */
-async function timeIt(name: string, log: (s: string) => void, f: () => tf.Tensor | tf.Tensor[] | void): Promise<number> {
+async function timeIt(
+  name: string,
+  log: (s: string) => void,
+  f: () => tf.Tensor | tf.Tensor[] | void,
+): Promise<number> {
   log(`timing ${name}`);
   const sync = async (r: ReturnType<typeof f>) => {
     const t = Array.isArray(r) ? r[0] : r;
@@ -30,10 +34,27 @@ async function timeIt(name: string, log: (s: string) => void, f: () => tf.Tensor
   return (performance.now() - t0) / REPS;
 }
 
-export async function runProfile(job: Job, data: MnistData, kernels: TrainerKernels, log: (s: string) => void): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'> & { breakdown: Record<string, number> }> {
+export async function runProfile(
+  job: Job,
+  data: MnistData,
+  kernels: TrainerKernels,
+  log: (s: string) => void,
+): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'> & { breakdown: Record<string, number> }> {
   const b = job.batchSize;
-  const hyper = { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
-  const t = new Trainer(data, { optimizer: job.optimizer, hyper, batchSize: b, epochs: 1, seed: 1, preprocessing: 'scale' }, undefined, kernels);
+  const hyper = {
+    learningRate: 0.001,
+    momentum: 0.9,
+    nesterov: false,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  };
+  const t = new Trainer(
+    data,
+    { optimizer: job.optimizer, hyper, batchSize: b, epochs: 1, seed: 1, preprocessing: 'scale' },
+    undefined,
+    kernels,
+  );
   const k = kernels.backward ?? composedBackward;
   const [w1, b1, w2, b2] = t.model.variables as [tf.Variable, tf.Variable, tf.Variable, tf.Variable];
   const xs = new Float32Array(b * 784).map((_, i) => (i % 7) / 7);
@@ -51,7 +72,10 @@ export async function runProfile(job: Job, data: MnistData, kernels: TrainerKern
   const parts: [string, () => tf.Tensor | tf.Tensor[] | void][] = [
     ['upload x, y', () => [tf.tensor2d(xs, [b, 784]).add(0), tf.tensor2d(ys, [b, 10])]],
     ['pack x', () => k.prepareInput(x)],
-    ['layer 1 forward (784→128, bias, ReLU)', () => tf.fused.matMul({ a: xin, b: w1, bias: b1, activation: 'relu' })],
+    [
+      'layer 1 forward (784→128, bias, ReLU)',
+      () => tf.fused.matMul({ a: xin, b: w1, bias: b1, activation: 'relu' }),
+    ],
     ['layer 2 forward (128→10)', () => tf.fused.matMul({ a: h, b: w2, bias: b2 })],
     ['softmax cross-entropy: gradient + stats', () => [k.gradient(z, y), k.stats(z, y)]],
     ['dh = (dz·W2ᵀ) ⊙ ReLU′', () => k.reluGrad(tf.matMul(dz, w2, false, true), h)],
@@ -73,9 +97,26 @@ export async function runProfile(job: Job, data: MnistData, kernels: TrainerKern
   opt.dispose();
   t.dispose();
   return {
-    id: job.id, impl: job.impl, optimizer: job.optimizer, batchSize: b, mode: job.mode, steps: REPS, ms: whole * REPS,
-    samplesPerSec: (b * 1000) / whole, msPerStep: whole, kernelsPerStep: 0, ownProgramsPerStep: 0, glProgramsPerStep: null,
-    readSyncs: 0, readSyncsPerStep: 0, tensorsBefore: 0, tensorsAfter: 0, tensorGrowth: 0, tensorSteps: 0, testAccuracy: null,
-    epochsTrained: null, breakdown,
+    id: job.id,
+    impl: job.impl,
+    optimizer: job.optimizer,
+    batchSize: b,
+    mode: job.mode,
+    steps: REPS,
+    ms: whole * REPS,
+    samplesPerSec: (b * 1000) / whole,
+    msPerStep: whole,
+    kernelsPerStep: 0,
+    ownProgramsPerStep: 0,
+    glProgramsPerStep: null,
+    readSyncs: 0,
+    readSyncsPerStep: 0,
+    tensorsBefore: 0,
+    tensorsAfter: 0,
+    tensorGrowth: 0,
+    tensorSteps: 0,
+    testAccuracy: null,
+    epochsTrained: null,
+    breakdown,
   };
 }

@@ -19,7 +19,16 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --profile    only time the parts of one Adam step at each batch size (where the time goes)`;
 
 function parseArgs(argv) {
-  const o = { full: false, gpu: false, reps: 3, windowS: 20, batches: [32, 128], page: true, only: null, profile: false };
+  const o = {
+    full: false,
+    gpu: false,
+    reps: 3,
+    windowS: 20,
+    batches: [32, 128],
+    page: true,
+    only: null,
+    profile: false,
+  };
   for (const a of argv) {
     const [k, v] = a.split('=');
     if (k === '--full') o.full = true;
@@ -45,7 +54,11 @@ function buildApp() {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npx vite build failed (exit ${code}):\n${out.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`npx vite build failed (exit ${code}):\n${out.slice(-4000)}`)),
+    );
   });
 }
 
@@ -54,16 +67,39 @@ function plan(o) {
   const jobs = [];
   const base = { warmupSteps: 20, windowMs: o.windowS * 1000, softwareWebgl: !o.gpu };
   if (o.profile) {
-    return o.batches.map((b) => ({ ...base, id: `profile-adam/${b}`, impl: 'profile', optimizer: 'adam', batchSize: b, mode: 'window', epochs: 1, minLeakSteps: 0 }));
+    return o.batches.map((b) => ({
+      ...base,
+      id: `profile-adam/${b}`,
+      impl: 'profile',
+      optimizer: 'adam',
+      batchSize: b,
+      mode: 'window',
+      epochs: 1,
+      minLeakSteps: 0,
+    }));
   }
   for (const b of o.batches) {
     for (let rep = 1; rep <= o.reps; rep++) {
       const epoch = b === 32 && rep === 1;
       const mode = epoch ? 'epoch' : 'window';
       const common = { ...base, batchSize: b, mode, epochs: epoch ? 1 : 10, minLeakSteps: 0 };
-      jobs.push({ ...common, id: `ours-adam/${b}#${rep}`, impl: 'ours', optimizer: 'adam', minLeakSteps: epoch ? 2000 : 0 });
+      jobs.push({
+        ...common,
+        id: `ours-adam/${b}#${rep}`,
+        impl: 'ours',
+        optimizer: 'adam',
+        minLeakSteps: epoch ? 2000 : 0,
+      });
       jobs.push({ ...common, id: `peer/${b}#${rep}`, impl: 'peer', optimizer: 'adam' });
-      if (b === 32) jobs.push({ ...common, id: `ours-sgd/${b}#${rep}`, impl: 'ours', optimizer: 'sgd', mode: 'window', epochs: 10 });
+      if (b === 32)
+        jobs.push({
+          ...common,
+          id: `ours-sgd/${b}#${rep}`,
+          impl: 'ours',
+          optimizer: 'sgd',
+          mode: 'window',
+          epochs: 10,
+        });
     }
   }
   return o.only ? jobs.filter((j) => j.impl === o.only) : jobs;
@@ -77,7 +113,8 @@ async function main() {
   const t0 = Date.now();
   const cleanups = [];
   const cleanup = async () => {
-    for (const c of cleanups.splice(0).reverse()) await c().catch((e) => console.log(`cleanup: ${e.message}`));
+    for (const c of cleanups.splice(0).reverse())
+      await c().catch((e) => console.log(`cleanup: ${e.message}`));
   };
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
   const errors = [];
@@ -87,7 +124,11 @@ async function main() {
   let full = null;
   try {
     console.log('[bench] building the bench page and the app (vite build)…');
-    await withTimeout(build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }), 300_000, 'vite build of the bench page');
+    await withTimeout(
+      build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }),
+      300_000,
+      'vite build of the bench page',
+    );
     if (o.page) await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
     const benchServer = await serve({ configFile: path.join(here, 'vite.config.ts') });
     cleanups.push(benchServer.close);
@@ -98,15 +139,25 @@ async function main() {
       const p = await context.newPage();
       captureConsole(p, 'bench', errors);
       await p.goto(benchServer.url);
-      await withTimeout(p.waitForFunction(() => typeof window.runBenchJob === 'function'), 30_000, 'the bench page did not load');
+      await withTimeout(
+        p.waitForFunction(() => typeof window.runBenchJob === 'function'),
+        30_000,
+        'the bench page did not load',
+      );
       return p;
     };
     let benchPage = await openBench();
 
     const runJob = async (job) => {
-      console.log(`[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`);
+      console.log(
+        `[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`,
+      );
       try {
-        const r = await withTimeout(benchPage.evaluate((j) => window.runBenchJob(j), job), jobTimeout(job), `bench run ${job.id}`);
+        const r = await withTimeout(
+          benchPage.evaluate((j) => window.runBenchJob(j), job),
+          jobTimeout(job),
+          `bench run ${job.id}`,
+        );
         console.log(`RUN ${JSON.stringify(r)}`);
         return r;
       } catch (e) {
@@ -125,17 +176,24 @@ async function main() {
     if (o.profile) {
       for (const r of runs) {
         console.log(`\nWhere the time goes, ${r.id} (ms, each part timed alone):`);
-        for (const [part, ms] of Object.entries(r.breakdown ?? {})) console.log(`  ${ms.toFixed(2).padStart(7)}  ${part}`);
+        for (const [part, ms] of Object.entries(r.breakdown ?? {}))
+          console.log(`  ${ms.toFixed(2).padStart(7)}  ${part}`);
       }
       return;
     }
 
     if (o.page) {
-      console.log('[bench] page metrics: the app at #webgl=software, learning-rate changes every 400 ms for 20 s …');
+      console.log(
+        '[bench] page metrics: the app at #webgl=software, learning-rate changes every 400 ms for 20 s …',
+      );
       const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
       cleanups.push(appServer.close);
       try {
-        page = await withTimeout(pageMetrics(browser, appServer.url, { software: !o.gpu, errors }), 300_000, 'page metrics');
+        page = await withTimeout(
+          pageMetrics(browser, appServer.url, { software: !o.gpu, errors }),
+          300_000,
+          'page metrics',
+        );
         console.log(`PAGE ${JSON.stringify(page)}`);
       } catch (e) {
         failures.push(`page metrics: ${e.message}`);
@@ -144,7 +202,18 @@ async function main() {
     }
 
     if (o.full) {
-      const job = { id: 'ours-adam/32 x10', impl: 'ours', optimizer: 'adam', batchSize: 32, mode: 'epoch', epochs: 10, warmupSteps: 20, windowMs: 0, minLeakSteps: 0, softwareWebgl: !o.gpu };
+      const job = {
+        id: 'ours-adam/32 x10',
+        impl: 'ours',
+        optimizer: 'adam',
+        batchSize: 32,
+        mode: 'epoch',
+        epochs: 10,
+        warmupSteps: 20,
+        windowMs: 0,
+        minLeakSteps: 0,
+        softwareWebgl: !o.gpu,
+      };
       full = await runJob(job);
     }
   } catch (e) {
@@ -153,8 +222,15 @@ async function main() {
   } finally {
     await cleanup();
   }
-  if (errors.length) console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
-  const summary = summarize(runs, { page, full, failures, durationS: (Date.now() - t0) / 1000, batchSizes: o.batches });
+  if (errors.length)
+    console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
+  const summary = summarize(runs, {
+    page,
+    full,
+    failures,
+    durationS: (Date.now() - t0) / 1000,
+    batchSizes: o.batches,
+  });
   console.log(`BENCH ${JSON.stringify(summary)}`);
   printTable(summary);
 }

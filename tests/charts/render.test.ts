@@ -12,7 +12,12 @@ function makeRun(steps: number): ChartRun {
     id: 'a',
     name: 'Adam',
     color: '#0072B2',
-    points: Array.from({ length: steps }, (_, i) => ({ step: i + 1, epoch: Math.floor(i / 500), loss: 2 / (1 + i / 100), accuracy: 0.5 })),
+    points: Array.from({ length: steps }, (_, i) => ({
+      step: i + 1,
+      epoch: Math.floor(i / 500),
+      loss: 2 / (1 + i / 100),
+      accuracy: 0.5,
+    })),
     validation: [{ step: 500, loss: 0.5, accuracy: 0.8 }],
     markers: [{ step: 1200, label: 'β2 0.999 → 0.9' }],
   };
@@ -21,19 +26,54 @@ function makeRun(steps: number): ChartRun {
 describe('chart components', () => {
   it('render with data, labelled for assistive technology', () => {
     const run = makeRun(3000);
-    const loss = renderToString(createElement(LossChart, { runs: [run], smoothing: 0.6, logScale: true, stepsPerEpoch: 500, version: 3 }));
-    const acc = renderToString(createElement(AccuracyChart, { runs: [run, { ...run, id: 'b', name: 'SGD' }], smoothing: 0, stepsPerEpoch: 500 }));
+    const loss = renderToString(
+      createElement(LossChart, {
+        runs: [run],
+        smoothing: 0.6,
+        logScale: true,
+        stepsPerEpoch: 500,
+        version: 3,
+      }),
+    );
+    const acc = renderToString(
+      createElement(AccuracyChart, {
+        runs: [run, { ...run, id: 'b', name: 'SGD' }],
+        smoothing: 0,
+        stepsPerEpoch: 500,
+      }),
+    );
     expect(loss).toContain('aria-label="Loss chart"');
     expect(acc).toContain('aria-label="Accuracy chart"');
   });
 
   it('show the hint only while there is nothing to draw', () => {
     const hint = 'Press Start to train';
-    const empty = renderToString(createElement(LossChart, { runs: [], smoothing: 0.6, logScale: false, stepsPerEpoch: 0, emptyHint: hint }));
-    const emptyRun = renderToString(
-      createElement(AccuracyChart, { runs: [{ ...makeRun(0), validation: [] }], smoothing: 0.6, stepsPerEpoch: 0, emptyHint: hint }),
+    const empty = renderToString(
+      createElement(LossChart, {
+        runs: [],
+        smoothing: 0.6,
+        logScale: false,
+        stepsPerEpoch: 0,
+        emptyHint: hint,
+      }),
     );
-    const full = renderToString(createElement(LossChart, { runs: [makeRun(10)], smoothing: 0.6, logScale: false, stepsPerEpoch: 0, emptyHint: hint }));
+    const emptyRun = renderToString(
+      createElement(AccuracyChart, {
+        runs: [{ ...makeRun(0), validation: [] }],
+        smoothing: 0.6,
+        stepsPerEpoch: 0,
+        emptyHint: hint,
+      }),
+    );
+    const full = renderToString(
+      createElement(LossChart, {
+        runs: [makeRun(10)],
+        smoothing: 0.6,
+        logScale: false,
+        stepsPerEpoch: 0,
+        emptyHint: hint,
+      }),
+    );
     expect(empty).toContain(hint);
     expect(emptyRun).toContain(hint);
     expect(full).not.toContain(hint);

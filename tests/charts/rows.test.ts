@@ -40,9 +40,16 @@ describe('buildChartRows', () => {
   });
 
   it('draws 20,000 steps with at most DEFAULT_MAX_POINTS rows per line, keeping a spike', () => {
-    const losses = Array.from({ length: 20_000 }, (_, i) => 2.3 * Math.exp(-i / 3000) + 0.05 * (1 + Math.sin(i * 12.9898)));
+    const losses = Array.from(
+      { length: 20_000 },
+      (_, i) => 2.3 * Math.exp(-i / 3000) + 0.05 * (1 + Math.sin(i * 12.9898)),
+    );
     losses[12_345] = 40;
-    const validation = Array.from({ length: 100 }, (_, k) => ({ step: (k + 1) * 200, loss: 0.3, accuracy: 0.9 }));
+    const validation = Array.from({ length: 100 }, (_, k) => ({
+      step: (k + 1) * 200,
+      loss: 0.3,
+      accuracy: 0.9,
+    }));
     const rows = buildChartRows({ points: pointsOf(losses), validation }, { metric: 'loss', smoothing: 0.9 });
     const count = (key: 'raw' | 'smooth' | 'val') => rows.filter((r) => r[key] !== undefined).length;
     expect(count('raw')).toBeLessThanOrEqual(DEFAULT_MAX_POINTS);
@@ -57,9 +64,15 @@ describe('buildChartRows', () => {
 
   it('thins the smoothed line by its own extremes, not the raw ones', () => {
     // Deterministic noise around a falling trend with a dip in the middle.
-    const losses = Array.from({ length: 5000 }, (_, i) => 2 - i / 5000 - (i > 2400 && i < 2600 ? 0.5 : 0) + ((i * 7919) % 13) / 13);
+    const losses = Array.from(
+      { length: 5000 },
+      (_, i) => 2 - i / 5000 - (i > 2400 && i < 2600 ? 0.5 : 0) + ((i * 7919) % 13) / 13,
+    );
     const full = ema(losses, 0.95);
-    const rows = buildChartRows({ points: pointsOf(losses), validation: [] }, { metric: 'loss', smoothing: 0.95, maxPoints: 50 });
+    const rows = buildChartRows(
+      { points: pointsOf(losses), validation: [] },
+      { metric: 'loss', smoothing: 0.95, maxPoints: 50 },
+    );
     const smooth = rows.filter((r) => r.smooth !== undefined).map((r) => r.smooth!);
     expect(smooth.length).toBeLessThanOrEqual(50);
     expect(smooth).toContain(Math.min(...full));
@@ -79,6 +92,8 @@ describe('buildChartRows', () => {
   });
 
   it('is empty for a run without data', () => {
-    expect(buildChartRows({ points: [], validation: [] }, { metric: 'accuracy', smoothing: 0.6 })).toEqual([]);
+    expect(buildChartRows({ points: [], validation: [] }, { metric: 'accuracy', smoothing: 0.6 })).toEqual(
+      [],
+    );
   });
 });

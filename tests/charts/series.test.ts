@@ -49,7 +49,11 @@ describe('downsample', () => {
     const ys = Array.from({ length: 10_000 }, (_, i) => 1 + 0.01 * Math.sin(i));
     ys[4321] = 50;
     ys[777] = -50;
-    const out = downsample(ys.map((y, i) => ({ i, y })), 100, (p) => p.y);
+    const out = downsample(
+      ys.map((y, i) => ({ i, y })),
+      100,
+      (p) => p.y,
+    );
     expect(out.length).toBeLessThanOrEqual(100);
     expect(out[0]!.i).toBe(0);
     expect(out.at(-1)!.i).toBe(9_999);

@@ -10,7 +10,10 @@ afterEach(() => {
 const metrics = (runId: number, lanes: Record<string, number[]>) => ({
   type: 'metrics' as const,
   runId,
-  lanes: Object.entries(lanes).map(([lane, steps]) => ({ lane, points: steps.map((step) => ({ step, epoch: 0, loss: 1 / step, accuracy: 0.5 })) })),
+  lanes: Object.entries(lanes).map(([lane, steps]) => ({
+    lane,
+    points: steps.map((step) => ({ step, epoch: 0, loss: 1 / step, accuracy: 0.5 })),
+  })),
   stepsPerEpoch: 100,
   totalSteps: 1000,
   samplesPerSec: 3200,
@@ -26,7 +29,14 @@ describe('Session', () => {
     s.subscribe(() => published++);
     s.newRun(1, ['a', 'b']);
     s.handle(metrics(1, { a: [1, 2, 3], b: [1, 2, 3] }));
-    s.handle({ type: 'applied', runId: 1, lane: 'b', changeId: 5, step: 4, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
+    s.handle({
+      type: 'applied',
+      runId: 1,
+      lane: 'b',
+      changeId: 5,
+      step: 4,
+      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+    });
     s.handle({ type: 'eval', runId: 1, lane: 'a', split: 'validation', step: 3, loss: 0.5, accuracy: 0.8 });
     s.handle({ type: 'eval', runId: 1, lane: 'b', split: 'test', step: 3, loss: 0.4, accuracy: 0.9 });
     s.handle({ type: 'laneStopped', runId: 1, lane: 'b', step: 3, message: 'diverged' });
@@ -69,7 +79,10 @@ describe('LiveChanges', () => {
     live.edit('r1', 'beta2', 0.95, 0.9);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(250);
-    expect(sent).toEqual([['r2', 'beta2', 0.5], ['r1', 'beta2', 0.9]]);
+    expect(sent).toEqual([
+      ['r2', 'beta2', 0.5],
+      ['r1', 'beta2', 0.9],
+    ]);
   });
 
   it('flushes waiting changes before an optimizer switch, drops no-ops, cancels on reset', () => {
@@ -78,7 +91,10 @@ describe('LiveChanges', () => {
     const live = new LiveChanges((...args) => sent.push(args), 250);
     live.edit('r1', 'learningRate', 0.001, 0.01);
     live.edit('r1', 'optimizer', 'adam', 'sgd');
-    expect(sent).toEqual([['r1', 'learningRate', 0.01], ['r1', 'optimizer', 'sgd']]);
+    expect(sent).toEqual([
+      ['r1', 'learningRate', 0.01],
+      ['r1', 'optimizer', 'sgd'],
+    ]);
     live.edit('r1', 'epsilon', 1e-7, 1e-3);
     live.edit('r1', 'epsilon', 1e-3, 1e-7);
     vi.advanceTimersByTime(300);

@@ -32,9 +32,9 @@ describe('compare and replay', () => {
     const text = await legend(page);
     for (const name of ['SGD', 'Momentum', 'Adam']) expect(text).toContain(name);
     // Three smoothed training lines (one per run) plus their faded raw lines.
-    const strokes = await page.locator('[aria-label="Loss chart"] path.recharts-curve').evaluateAll((ps) =>
-      [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean),
-    );
+    const strokes = await page
+      .locator('[aria-label="Loss chart"] path.recharts-curve')
+      .evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean));
     expect(strokes).toHaveLength(3);
     expect(new URL(page.url()).hash.match(/run=/g)).toHaveLength(3);
     expect(errors).toEqual([]);
@@ -42,7 +42,8 @@ describe('compare and replay', () => {
   });
 
   it('a link with a timeline replays its changes at the recorded steps', async () => {
-    const link = '#bs=64&epochs=1&prep=scale&seed=1&webgl=software&run=Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~12.b2.0.9_20.lr.0.01&run=SGD~0072B2~sgd~0.001~0.9~0.999~1e-7~0.9~0~';
+    const link =
+      '#bs=64&epochs=1&prep=scale&seed=1&webgl=software&run=Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~12.b2.0.9_20.lr.0.01&run=SGD~0072B2~sgd~0.001~0.9~0.999~1e-7~0.9~0~';
     const { page, errors } = await openPage(h, link);
     await ready(page);
     const log = page.getByRole('region', { name: 'Live changes' });
@@ -51,7 +52,9 @@ describe('compare and replay', () => {
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(25);
     await button(page, 'Pause').click();
     const items = log.getByRole('listitem');
-    expect(await items.evaluateAll((li) => li.map((x) => Number(x.getAttribute('data-step'))))).toEqual([12, 20]);
+    expect(await items.evaluateAll((li) => li.map((x) => Number(x.getAttribute('data-step'))))).toEqual([
+      12, 20,
+    ]);
     expect(await log.innerText()).not.toMatch(/replays at this step/);
     const chart = await page.locator('[aria-label="Loss chart"]').innerText();
     expect(chart).toContain('β2 0.999 → 0.9');
@@ -79,15 +82,23 @@ describe('compare and replay', () => {
     const steps = await stepOf(page);
     const lastLoss = Number(await status(page).getAttribute('data-loss'));
 
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), button(page, 'Export CSV').click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      button(page, 'Export CSV').click(),
+    ]);
     const csv = (await readFile((await csvDownload.path())!, 'utf8')).trim().split(/\r?\n/);
     expect(csv[0]).toBe('run,step,epoch,loss,accuracy,val_loss,val_accuracy');
     expect(csv).toHaveLength(steps + 1);
     expect(Number(csv.at(-1)!.split(',')[3])).toBeCloseTo(lastLoss, 4);
 
-    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), button(page, 'Export JSON').click()]);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      button(page, 'Export JSON').click(),
+    ]);
     const jsonPath = (await jsonDownload.path())!;
-    const json = JSON.parse(await readFile(jsonPath, 'utf8')) as { runs: { points: { step: number; loss: number }[] }[] };
+    const json = JSON.parse(await readFile(jsonPath, 'utf8')) as {
+      runs: { points: { step: number; loss: number }[] }[];
+    };
     expect(json.runs).toHaveLength(1);
     expect(json.runs[0]!.points.map((p) => p.step)).toEqual(Array.from({ length: steps }, (_, i) => i + 1));
     expect(json.runs[0]!.points.at(-1)!.loss).toBeCloseTo(lastLoss, 4);
@@ -101,8 +112,14 @@ describe('compare and replay', () => {
 
     // A foreign file changes nothing and says why; the export comes back as an overlay.
     const input = page.getByLabel('Import JSON file');
-    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Nothing imported from bad.json' }).count()).toBe(1);
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"other"}'),
+    });
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'Nothing imported from bad.json' }).count())
+      .toBe(1);
     await input.setInputFiles(jsonPath);
     await expect.poll(() => legend(page)).toContain('(imported)');
     await button(page, 'Clear all').click();

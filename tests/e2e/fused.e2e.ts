@@ -9,7 +9,14 @@ let server: PreviewServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  const config = { root, base: './', logLevel: 'error' as const, configFile: false as const, worker: { format: 'es' as const }, build: { outDir: 'dist', emptyOutDir: true } };
+  const config = {
+    root,
+    base: './',
+    logLevel: 'error' as const,
+    configFile: false as const,
+    worker: { format: 'es' as const },
+    build: { outDir: 'dist', emptyOutDir: true },
+  };
   await build(config);
   server = await preview({ ...config, preview: { port: 0, host: '127.0.0.1' } });
   browser = await chromium.launch({ executablePath: chromePath(), args: FLAGS });
@@ -29,7 +36,13 @@ describe('fused WebGL kernels', () => {
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.locator('#out[data-done="1"]').waitFor({ timeout: 90_000 });
     const result = JSON.parse((await page.locator('#out').textContent())!) as {
-      error?: string; backend: string; optimizers: Record<string, number>; crossEntropy: { gradient: number; stats: number; backward: number }; tensorGrowth: number; kernels: Record<'adam' | 'sgd', { total: number; ours: number }>; replay: { steps: number; worst: number };
+      error?: string;
+      backend: string;
+      optimizers: Record<string, number>;
+      crossEntropy: { gradient: number; stats: number; backward: number };
+      tensorGrowth: number;
+      kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
+      replay: { steps: number; worst: number };
     };
     console.log('fused vs composed:', JSON.stringify(result));
     expect(result.error).toBeUndefined();

@@ -3,7 +3,12 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 export const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -15,7 +20,8 @@ export const FLAGS = [
 
 export function chromePath(): string {
   const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
+  if (!found)
+    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH');
   return found;
 }
 
@@ -27,7 +33,10 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
-  const server: PreviewServer = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  const server: PreviewServer = await preview({
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const browser = await chromium.launch({ executablePath: chromePath(), args: FLAGS, headless: true });

@@ -18,7 +18,9 @@ const stateOf = (page: Page) => status(page).getAttribute('data-state');
 
 async function waitReady(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
-  await expect.poll(() => page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Start', exact: true }).isEnabled(), { timeout: 60_000 })
+    .toBe(true);
 }
 
 async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<number> {
@@ -43,7 +45,9 @@ describe('playground', () => {
     expect(late).toBeLessThan(early * 0.6);
     // Lines are drawn: recharts paths with data in both charts.
     expect(await page.locator('[aria-label="Loss chart"] path.recharts-curve').count()).toBeGreaterThan(0);
-    expect(await page.locator('[aria-label="Accuracy chart"] path.recharts-curve').count()).toBeGreaterThan(0);
+    expect(await page.locator('[aria-label="Accuracy chart"] path.recharts-curve').count()).toBeGreaterThan(
+      0,
+    );
 
     const lr = page.getByLabel('Learning rate value', { exact: true });
     await lr.fill('0.01');
@@ -52,7 +56,9 @@ describe('playground', () => {
     await expect.poll(() => item.textContent(), { timeout: 10_000 }).toMatch(/Learning rate 0\.001 → 0\.01/);
     const ackStep = Number(await item.getAttribute('data-step'));
     expect(ackStep).toBeGreaterThan(150);
-    await expect.poll(() => page.locator('[aria-label="Loss chart"]').textContent()).toContain('Learning rate 0.001 → 0.01');
+    await expect
+      .poll(() => page.locator('[aria-label="Loss chart"]').textContent())
+      .toContain('Learning rate 0.001 → 0.01');
     // The link keeps the run's start (η 0.001) and records the change at the step it took effect.
     expect(new URL(page.url()).hash).toContain(`~adam~0.001~`);
     expect(new URL(page.url()).hash).toContain(`~${ackStep}.lr.0.01`);

@@ -37,7 +37,9 @@ describe('IDX parsing', () => {
   });
   it('rejects a truncated image file with the sizes in the message', () => {
     const bytes = idxImages(3).subarray(0, 16 + 2 * 784 + 10);
-    expect(() => parseIdxImages(bytes, 'train-images')).toThrow(/train-images: file is 1594 bytes, expected 2368/);
+    expect(() => parseIdxImages(bytes, 'train-images')).toThrow(
+      /train-images: file is 1594 bytes, expected 2368/,
+    );
   });
   it('rejects a file shorter than its header', () => {
     expect(() => parseIdxImages(new Uint8Array(7))).toThrow(/too short for an IDX header/);
@@ -64,7 +66,9 @@ describe('checksums and loading', () => {
     );
   });
 
-  async function fakeSource(mutate?: (name: string, bytes: Uint8Array) => Uint8Array): Promise<MnistByteSource> {
+  async function fakeSource(
+    mutate?: (name: string, bytes: Uint8Array) => Uint8Array,
+  ): Promise<MnistByteSource> {
     const files = {
       'train-images-idx3-ubyte': idxImages(60_000),
       'train-labels-idx1-ubyte': idxLabels(Array.from({ length: 60_000 }, (_, i) => i % 10)),

@@ -11,12 +11,16 @@ beforeAll(useCpu);
 function batch(n: number, seed: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: number[] } {
   const rng = createRng(seed);
   const labels = Array.from({ length: n }, () => Math.floor(rng() * 10));
-  const x = tf.tensor2d(Float32Array.from({ length: n * 784 }, () => rng()), [n, 784]);
+  const x = tf.tensor2d(
+    Float32Array.from({ length: n * 784 }, () => rng()),
+    [n, 784],
+  );
   return { x, y: tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D, labels };
 }
 
 /** Mean cross-entropy through tfjs's own softmax CE, for autograd. */
-const referenceLoss = (logits: tf.Tensor2D, y: tf.Tensor2D) => tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
+const referenceLoss = (logits: tf.Tensor2D, y: tf.Tensor2D) =>
+  tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
 
 describe('MLP backward pass', () => {
   it('matches tfjs autograd gradients and loss within 1e-5', () => {
@@ -29,7 +33,9 @@ describe('MLP backward pass', () => {
     const ours = model.backward(x, y, composedBackward);
     const { value, grads } = tf.variableGrads(() => referenceLoss(model.logits(x), y), model.variables);
     model.variables.forEach((v, i) => {
-      expect(relError(ours.grads[i]!.dataSync(), grads[v.name]!.dataSync()), `gradient ${i}`).toBeLessThan(1e-5);
+      expect(relError(ours.grads[i]!.dataSync(), grads[v.name]!.dataSync()), `gradient ${i}`).toBeLessThan(
+        1e-5,
+      );
     });
     const [lossSum, correct] = ours.stats.dataSync();
     expect(lossSum! / 16).toBeCloseTo(value.dataSync()[0]!, 5);
@@ -46,7 +52,12 @@ describe('MLP backward pass', () => {
     const rng = createRng(11);
     // Small enough to rarely straddle a ReLU kink, large enough for float32 differences of a loss near 2.3.
     const h = 1e-3;
-    for (const [vi, count] of [[0, 6], [1, 4], [2, 6], [3, 4]] as const) {
+    for (const [vi, count] of [
+      [0, 6],
+      [1, 4],
+      [2, 6],
+      [3, 4],
+    ] as const) {
       const v = model.variables[vi]!;
       const g = grads[vi]!.dataSync();
       for (let k = 0; k < count; k++) {
@@ -60,7 +71,9 @@ describe('MLP backward pass', () => {
         };
         const numeric = (at(h) - at(-h)) / (2 * h);
         v.assign(tf.tensor(base, v.shape));
-        expect(Math.abs(numeric - g[idx]!), `variable ${vi} element ${idx}`).toBeLessThan(1e-3 + 0.02 * Math.abs(g[idx]!));
+        expect(Math.abs(numeric - g[idx]!), `variable ${vi} element ${idx}`).toBeLessThan(
+          1e-3 + 0.02 * Math.abs(g[idx]!),
+        );
       }
     }
     model.dispose();

@@ -6,7 +6,14 @@ import { createRng } from '../../src/engine/random';
 import { relError, useCpu } from '../helpers/tf';
 import { ReferenceOptimizer } from './reference';
 
-const BASE: HyperParams = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const BASE: HyperParams = {
+  learningRate: 0.01,
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+};
 const NAMES: OptimizerName[] = ['sgd', 'momentum', 'adam'];
 // Several elements per variable so its largest magnitude (the error's scale) never sits near zero.
 const SHAPES = [[7, 5], [5], [3, 4, 2], [6]];
@@ -44,7 +51,10 @@ describe.each(NAMES)('%s against a float64 reference', (name) => {
       const g32 = sizes.map(rand);
       const grads = g32.map((g, i) => tf.tensor(g, SHAPES[i]!));
       opt.apply(vars, grads);
-      reference.apply(ref, g32.map((g) => Float64Array.from(g)));
+      reference.apply(
+        ref,
+        g32.map((g) => Float64Array.from(g)),
+      );
       grads.forEach((g) => g.dispose());
       vars.forEach((v, i) => {
         const e = relError(v.dataSync(), ref[i]!);
@@ -78,7 +88,13 @@ function twoSteps(name: OptimizerName, x0: number[], hyper: HyperParams): number
 
 describe('hand-worked values', () => {
   it('adam: [2,4] → [1.9,3.9] → [1.800182,3.800082]', () => {
-    const [a, b] = twoSteps('adam', [2, 4], { ...BASE, learningRate: 0.1, beta1: 0.8, beta2: 0.9, epsilon: 1e-8 });
+    const [a, b] = twoSteps('adam', [2, 4], {
+      ...BASE,
+      learningRate: 0.1,
+      beta1: 0.8,
+      beta2: 0.9,
+      epsilon: 1e-8,
+    });
     expect(a![0]).toBeCloseTo(1.9, 6);
     expect(a![1]).toBeCloseTo(3.9, 6);
     expect(b![0]).toBeCloseTo(1.800182, 5);

@@ -64,7 +64,9 @@ describe('Trainer', () => {
     expect(after.loss).toBeLessThan(before.loss);
     expect(after.count).toBe(5000);
     expect(after.accuracy).toBeGreaterThanOrEqual(0.85);
-    console.log(`validation accuracy ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}, loss ${before.loss.toFixed(3)} → ${after.loss.toFixed(3)}`);
+    console.log(
+      `validation accuracy ${before.accuracy.toFixed(3)} → ${after.accuracy.toFixed(3)}, loss ${before.loss.toFixed(3)} → ${after.loss.toFixed(3)}`,
+    );
     expect(trainer.done).toBe(true);
     expect(() => trainer.trainStep()).toThrow(/finished/);
     trainer.dispose();

@@ -27,15 +27,13 @@ export const sharedArb = fc.record(
 ) as fc.Arbitrary<SharedSettings>;
 
 /** Steps up to 6 million: 100 epochs of batch size 1 on 60,000 images. */
-export const entryArb: fc.Arbitrary<TimelineEntry> = fc
-  .constantFrom(...LIVE_KEYS)
-  .chain((key: LiveKey) =>
-    fc.record({
-      step: fc.integer({ min: 1, max: 6_000_000 }),
-      key: fc.constant(key),
-      value: validValueArb(FIELDS[key]),
-    }),
-  ) as fc.Arbitrary<TimelineEntry>;
+export const entryArb: fc.Arbitrary<TimelineEntry> = fc.constantFrom(...LIVE_KEYS).chain((key: LiveKey) =>
+  fc.record({
+    step: fc.integer({ min: 1, max: 6_000_000 }),
+    key: fc.constant(key),
+    value: validValueArb(FIELDS[key]),
+  }),
+) as fc.Arbitrary<TimelineEntry>;
 
 /** Printable Unicode, with the link's own separators over-represented. */
 export const unicodeNameArb = fc.string({

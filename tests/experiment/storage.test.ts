@@ -133,15 +133,13 @@ describe('storage failures', () => {
   it('refuses damaged stored data with the import message instead of crashing', async () => {
     const fake = new FakeIndexedDb();
     await saveRecords(SHARED, sampleRecords(), fake.asFactory());
-    fake
-      .record()
-      ?.set('current', {
-        format: 'mnist-optimizer-playground',
-        version: 1,
-        exportedAt: 'x',
-        shared: SHARED,
-        runs: 'oops',
-      });
+    fake.record()?.set('current', {
+      format: 'mnist-optimizer-playground',
+      version: 1,
+      exportedAt: 'x',
+      shared: SHARED,
+      runs: 'oops',
+    });
     expect(await loadRecords(fake.asFactory())).toEqual({
       ok: false,
       error: 'The saved runs could not be used: The file\'s "runs" is missing or not a list.',

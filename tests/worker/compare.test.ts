@@ -10,7 +10,11 @@ import { nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
 let data: MnistData;
-const head = (s: Split, n: number): Split => ({ images: s.images.subarray(0, n * 784), labels: s.labels.subarray(0, n), count: n });
+const head = (s: Split, n: number): Split => ({
+  images: s.images.subarray(0, n * 784),
+  labels: s.labels.subarray(0, n),
+  count: n,
+});
 const HYPER = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 beforeAll(async () => {
@@ -21,7 +25,14 @@ beforeAll(async () => {
 
 describe('identical starts', () => {
   it('same seed → same initial weights and batch order whatever the optimizer', async () => {
-    const config = (optimizer: TrainerConfig['optimizer']): TrainerConfig => ({ optimizer, hyper: HYPER, batchSize: 50, epochs: 3, seed: 7, preprocessing: 'scale' });
+    const config = (optimizer: TrainerConfig['optimizer']): TrainerConfig => ({
+      optimizer,
+      hyper: HYPER,
+      batchSize: 50,
+      epochs: 3,
+      seed: 7,
+      preprocessing: 'scale',
+    });
     const trainers = (['sgd', 'momentum', 'adam'] as const).map((o) => new Trainer(data, config(o)));
     const weights = await Promise.all(trainers.map((t) => t.model.snapshot()));
     for (const w of weights.slice(1)) expect(w).toEqual(weights[0]);
@@ -49,13 +60,22 @@ describe('replay', () => {
       { lane: 'adam', optimizer: 'adam', hyper: HYPER, schedule },
       { lane: 'sgd', optimizer: 'sgd', hyper: HYPER, schedule: [] },
     ];
-    runner.handle({ type: 'reset', runId: 1, shared: { batchSize: 30, epochs: 1, preprocessing: 'scale', seed: 3 }, lanes });
+    runner.handle({
+      type: 'reset',
+      runId: 1,
+      shared: { batchSize: 30, epochs: 1, preprocessing: 'scale', seed: 3 },
+      lanes,
+    });
     const wait = async (pred: () => boolean) => {
       while (!pred()) await new Promise((r) => setTimeout(r, 2));
     };
     const stepsDone = () => events.filter((e) => e.type === 'metrics').length;
     const losses = (lane: string) =>
-      events.flatMap((e) => (e.type === 'metrics' ? e.lanes.filter((l) => l.lane === lane).flatMap((l) => l.points.map((p) => p.loss)) : []));
+      events.flatMap((e) =>
+        e.type === 'metrics'
+          ? e.lanes.filter((l) => l.lane === lane).flatMap((l) => l.points.map((p) => p.loss))
+          : [],
+      );
     return { events, runner, wait, stepsDone, losses };
   }
 
@@ -64,23 +84,52 @@ describe('replay', () => {
     const live = drive();
     for (let i = 1; i <= 9; i++) {
       if (i === 6) {
-        live.runner.handle({ type: 'change', runId: 1, lane: 'adam', changeId: 1, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-        live.runner.handle({ type: 'change', runId: 1, lane: 'adam', changeId: 2, change: { kind: 'hyper', changes: { learningRate: 0.05 } } });
+        live.runner.handle({
+          type: 'change',
+          runId: 1,
+          lane: 'adam',
+          changeId: 1,
+          change: { kind: 'hyper', changes: { beta2: 0.9 } },
+        });
+        live.runner.handle({
+          type: 'change',
+          runId: 1,
+          lane: 'adam',
+          changeId: 2,
+          change: { kind: 'hyper', changes: { learningRate: 0.05 } },
+        });
       }
       live.runner.handle({ type: 'step', runId: 1 });
-      await live.wait(() => live.stepsDone() >= i && live.events.filter((e) => e.type === 'eval').length >= Math.floor(i / 4));
+      await live.wait(
+        () =>
+          live.stepsDone() >= i && live.events.filter((e) => e.type === 'eval').length >= Math.floor(i / 4),
+      );
     }
-    live.runner.handle({ type: 'change', runId: 1, lane: 'adam', changeId: 3, change: { kind: 'optimizer', optimizer: 'momentum' } });
+    live.runner.handle({
+      type: 'change',
+      runId: 1,
+      lane: 'adam',
+      changeId: 3,
+      change: { kind: 'optimizer', optimizer: 'momentum' },
+    });
     live.runner.handle({ type: 'start', runId: 1 });
     await live.wait(() => live.events.some((e) => e.type === 'state' && e.state === 'finished'));
-    const timeline = live.events.flatMap((e) => (e.type === 'applied' ? [{ step: e.step, change: e.change }] : []));
+    const timeline = live.events.flatMap((e) =>
+      e.type === 'applied' ? [{ step: e.step, change: e.change }] : [],
+    );
     expect(timeline.map((t) => t.step)).toEqual([6, 6, 10]);
 
     const replay = drive(timeline);
     replay.runner.handle({ type: 'start', runId: 1 });
     await replay.wait(() => replay.events.some((e) => e.type === 'state' && e.state === 'finished'));
-    expect(replay.events.filter((e) => e.type === 'applied').map((e) => (e.type === 'applied' ? [e.step, e.changeId] : []))).toEqual([
-      [6, -1], [6, -1], [10, -1],
+    expect(
+      replay.events
+        .filter((e) => e.type === 'applied')
+        .map((e) => (e.type === 'applied' ? [e.step, e.changeId] : [])),
+    ).toEqual([
+      [6, -1],
+      [6, -1],
+      [10, -1],
     ]);
     expect(live.losses('adam')).toHaveLength(20);
     expect(replay.losses('adam')).toEqual(live.losses('adam'));

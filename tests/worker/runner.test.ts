@@ -18,12 +18,20 @@ const reset = (runId: number, shared: Partial<SharedSetup> = {}, lanes: LaneSetu
   ({ type: 'reset', runId, shared: { ...SHARED, ...shared }, lanes }) as const;
 
 let data: MnistData;
-const head = (s: Split, n: number): Split => ({ images: s.images.subarray(0, n * 784), labels: s.labels.subarray(0, n), count: n });
+const head = (s: Split, n: number): Split => ({
+  images: s.images.subarray(0, n * 784),
+  labels: s.labels.subarray(0, n),
+  count: n,
+});
 
 beforeAll(async () => {
   await useCpu();
   const full = await loadMnist(nodeByteSource());
-  data = { train: head(full.train, 1000), validation: head(full.validation, 500), test: head(full.test, 500) };
+  data = {
+    train: head(full.train, 1000),
+    validation: head(full.validation, 500),
+    test: head(full.test, 500),
+  };
 });
 
 function harness() {
@@ -39,7 +47,9 @@ function harness() {
     }
   };
   const points = (lane = 'a') =>
-    events.flatMap((e) => (e.type === 'metrics' ? e.lanes.filter((l) => l.lane === lane).flatMap((l) => l.points) : []));
+    events.flatMap((e) =>
+      e.type === 'metrics' ? e.lanes.filter((l) => l.lane === lane).flatMap((l) => l.points) : [],
+    );
   const steps = () => points().map((p) => p.step);
   return { events, runner, until, steps, points };
 }
@@ -64,11 +74,40 @@ describe('Runner', () => {
     runner.handle(reset(1));
     runner.handle({ type: 'step', runId: 1 });
     await until((e) => e.type === 'metrics');
-    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 7, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-    expect(events.at(-1)).toEqual({ type: 'applied', runId: 1, lane: 'a', changeId: 7, step: 2, change: { kind: 'hyper', changes: { beta2: 0.9 } } });
-    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 8, change: { kind: 'hyper', changes: { beta1: 1 } } });
-    expect(events.at(-1)).toMatchObject({ type: 'rejected', changeId: 8, message: expect.stringMatching(/beta1/) });
-    runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 9, change: { kind: 'optimizer', optimizer: 'sgd' } });
+    runner.handle({
+      type: 'change',
+      runId: 1,
+      lane: 'a',
+      changeId: 7,
+      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+    });
+    expect(events.at(-1)).toEqual({
+      type: 'applied',
+      runId: 1,
+      lane: 'a',
+      changeId: 7,
+      step: 2,
+      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+    });
+    runner.handle({
+      type: 'change',
+      runId: 1,
+      lane: 'a',
+      changeId: 8,
+      change: { kind: 'hyper', changes: { beta1: 1 } },
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'rejected',
+      changeId: 8,
+      message: expect.stringMatching(/beta1/),
+    });
+    runner.handle({
+      type: 'change',
+      runId: 1,
+      lane: 'a',
+      changeId: 9,
+      change: { kind: 'optimizer', optimizer: 'sgd' },
+    });
     expect(events.at(-1)).toMatchObject({ type: 'applied', changeId: 9, step: 2 });
     runner.dispose();
   });
@@ -98,14 +137,27 @@ describe('Runner', () => {
     runner.handle(reset(3, { batchSize: 10, preprocessing: 'none' }, [wild]));
     runner.handle({ type: 'start', runId: 3 });
     const e = await until((x) => x.type === 'state' && x.state === 'diverged');
-    expect(e).toMatchObject({ runId: 3, message: expect.stringMatching(/diverged at step 2: the loss exploded to 1\.\d+e\+10/) });
+    expect(e).toMatchObject({
+      runId: 3,
+      message: expect.stringMatching(/diverged at step 2: the loss exploded to 1\.\d+e\+10/),
+    });
     runner.dispose();
   });
 
   it('stops a diverging lane while the others train on', async () => {
     const { events, runner, until, points } = harness();
-    const wild: LaneSetup = { ...LANE, lane: 'wild', optimizer: 'sgd', hyper: { ...LANE.hyper, learningRate: 10 } };
-    runner.handle(reset(4, { batchSize: 10, preprocessing: 'none', epochs: 1 }, [wild, { ...LANE, lane: 'calm', hyper: { ...LANE.hyper, learningRate: 1e-5 } }]));
+    const wild: LaneSetup = {
+      ...LANE,
+      lane: 'wild',
+      optimizer: 'sgd',
+      hyper: { ...LANE.hyper, learningRate: 10 },
+    };
+    runner.handle(
+      reset(4, { batchSize: 10, preprocessing: 'none', epochs: 1 }, [
+        wild,
+        { ...LANE, lane: 'calm', hyper: { ...LANE.hyper, learningRate: 1e-5 } },
+      ]),
+    );
     runner.handle({ type: 'start', runId: 4 });
     await until((e) => e.type === 'state' && e.state === 'finished');
     expect(events.find((e) => e.type === 'laneStopped')).toMatchObject({ lane: 'wild', step: 2 });
@@ -115,4 +167,3 @@ describe('Runner', () => {
     runner.dispose();
   });
 });
-

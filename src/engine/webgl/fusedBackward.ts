@@ -6,7 +6,6 @@ import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import type { BackwardKernels } from '../backwardKernels';
 import { cachedProgram, elementwise, runProgram } from './run';
 
-
 /** (softmax(z) − y) / batch, each output reading its row's C logits (max-shifted for stability). */
 function gradientProgram(rows: number, cols: number): GPGPUProgram {
   return {
@@ -91,15 +90,23 @@ export const fusedBackward: BackwardKernels = {
   },
   stats: (z, y) => {
     const [rows, cols] = z.shape;
-    return runProgram(cachedProgram(`s${rows}x${cols}`, () => statsProgram(rows, cols)), [z, y]) as tf.Tensor1D;
+    return runProgram(
+      cachedProgram(`s${rows}x${cols}`, () => statsProgram(rows, cols)),
+      [z, y],
+    ) as tf.Tensor1D;
   },
   reluGrad: (upstream, h) => {
-    const p = cachedProgram(`relu${upstream.shape.join('x')}`, () => elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []));
+    const p = cachedProgram(`relu${upstream.shape.join('x')}`, () =>
+      elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []),
+    );
     return runProgram(p, [upstream, h]) as tf.Tensor2D;
   },
   // Without this, each of the two matrix products that read x would pack its own copy.
   prepareInput: (x) => {
     const [rows, cols] = x.shape;
-    return runProgram(cachedProgram(`p${rows}x${cols}`, () => packProgram(rows, cols)), [x]) as tf.Tensor2D;
+    return runProgram(
+      cachedProgram(`p${rows}x${cols}`, () => packProgram(rows, cols)),
+      [x],
+    ) as tf.Tensor2D;
   },
 };

@@ -6,14 +6,22 @@ import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import { Adam, Momentum, Sgd, type HyperParams, type Optimizer, type OptimizerName } from '../optimizers';
 import { cachedProgram, elementwise, runProgram } from './run';
 
-function program(kind: string, shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
+function program(
+  kind: string,
+  shape: number[],
+  inputs: number,
+  expr: string,
+  uniforms: string[],
+): GPGPUProgram {
   return cachedProgram(`${kind}:${shape.join('x')}`, () => elementwise(shape, inputs, expr, uniforms));
 }
 
 /** θ ← θ − η·g: one program. */
 class FusedSgd extends Sgd {
   protected override update(v: tf.Variable, g: tf.Tensor): void {
-    v.assign(runProgram(program('sgd', v.shape, 2, 'a - lr * b', ['lr']), [v, g], [[this.hyper.learningRate]]));
+    v.assign(
+      runProgram(program('sgd', v.shape, 2, 'a - lr * b', ['lr']), [v, g], [[this.hyper.learningRate]]),
+    );
   }
 }
 
@@ -24,9 +32,11 @@ class FusedMomentum extends Momentum {
     const newVel = runProgram(program('mom-v', v.shape, 2, 'mu * a + b', ['mu']), [vel!, g], [[h.momentum]]);
     vel!.assign(newVel);
     const expr = 'a - lr * (nesterov > 0.5 ? b + mu * c : c)'; // vec4 branches, scalar condition
-    const theta = runProgram(program('mom-t', v.shape, 3, expr, ['lr', 'mu', 'nesterov']), [v, g, newVel], [
-      [h.learningRate], [h.momentum], [h.nesterov ? 1 : 0],
-    ]);
+    const theta = runProgram(
+      program('mom-t', v.shape, 3, expr, ['lr', 'mu', 'nesterov']),
+      [v, g, newVel],
+      [[h.learningRate], [h.momentum], [h.nesterov ? 1 : 0]],
+    );
     v.assign(theta);
   }
 }
@@ -35,15 +45,25 @@ class FusedMomentum extends Momentum {
 class FusedAdam extends Adam {
   protected override update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {
     const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = this.hyper;
-    const newM = runProgram(program('adam-m', v.shape, 2, 'b1 * a + (1.0 - b1) * b', ['b1']), [m!, g], [[b1]]);
-    const newS = runProgram(program('adam-s', v.shape, 2, 'b2 * a + (1.0 - b2) * b * b', ['b2']), [s!, g], [[b2]]);
+    const newM = runProgram(
+      program('adam-m', v.shape, 2, 'b1 * a + (1.0 - b1) * b', ['b1']),
+      [m!, g],
+      [[b1]],
+    );
+    const newS = runProgram(
+      program('adam-s', v.shape, 2, 'b2 * a + (1.0 - b2) * b * b', ['b2']),
+      [s!, g],
+      [[b2]],
+    );
     m!.assign(newM);
     s!.assign(newS);
     // θ ← θ − (η/(1−P1))·m / (√s·(1/√(1−P2)) + ε), the composed formula term for term.
     const expr = 'a - step * b / (sqrt(c) * invRootBias2 + eps)';
-    const theta = runProgram(program('adam-t', v.shape, 3, expr, ['step', 'invRootBias2', 'eps']), [v, newM, newS], [
-      [lr / (1 - this.p1)], [1 / Math.sqrt(1 - this.p2)], [eps],
-    ]);
+    const theta = runProgram(
+      program('adam-t', v.shape, 3, expr, ['step', 'invRootBias2', 'eps']),
+      [v, newM, newS],
+      [[lr / (1 - this.p1)], [1 / Math.sqrt(1 - this.p2)], [eps]],
+    );
     v.assign(theta);
   }
 }

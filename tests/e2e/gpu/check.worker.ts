@@ -15,14 +15,25 @@ import { selectBackend } from '../../../src/worker/backend';
 import { Runner } from '../../../src/worker/runner';
 import { relError } from '../../helpers/tf';
 
-const HYPER: HyperParams = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const HYPER: HyperParams = {
+  learningRate: 0.01,
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+};
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
 const rel = relError;
 
 /** Worst relative error per step between fused and composed, each step starting from the same state. */
 async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise<number> {
   const rng = createRng(1);
-  const rand = (shape: number[]) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
+  const rand = (shape: number[]) =>
+    tf.tensor(
+      Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1),
+      shape,
+    );
   const h = { ...HYPER, nesterov };
   const a = tf.tidy(() => SHAPES.map((s) => tf.variable(rand(s))));
   const b = tf.tidy(() => a.map((v) => tf.variable(v.clone())));
@@ -30,8 +41,12 @@ async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise
   const fused = createFusedOptimizer(name, h);
   let worst = 0;
   for (let step = 0; step < 30; step++) {
-    if (step === 10) [composed, fused].forEach((o) => o.setHyperParams({ learningRate: 0.05, beta1: 0.5, beta2: 0.9, momentum: 0.5 }));
-    if (step === 20) [composed, fused].forEach((o) => o.setHyperParams({ epsilon: 1e-3, nesterov: !nesterov }));
+    if (step === 10)
+      [composed, fused].forEach((o) =>
+        o.setHyperParams({ learningRate: 0.05, beta1: 0.5, beta2: 0.9, momentum: 0.5 }),
+      );
+    if (step === 20)
+      [composed, fused].forEach((o) => o.setHyperParams({ epsilon: 1e-3, nesterov: !nesterov }));
     const grads = tf.tidy(() => SHAPES.map((s) => rand(s)));
     composed.apply(a, grads);
     fused.apply(b, grads);
@@ -50,14 +65,20 @@ async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise
 async function compareCrossEntropy(): Promise<{ gradient: number; stats: number }> {
   const rng = createRng(2);
   const rows = 32;
-  const z = tf.tensor2d(Float32Array.from({ length: rows * 10 }, () => (rng() - 0.5) * 8), [rows, 10]);
+  const z = tf.tensor2d(
+    Float32Array.from({ length: rows * 10 }, () => (rng() - 0.5) * 8),
+    [rows, 10],
+  );
   const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
   const pairs = [
     [fusedBackward.gradient(z, y), composedBackward.gradient(z, y)],
     [fusedBackward.stats(z, y), composedBackward.stats(z, y)],
   ] as const;
-  const out = { gradient: rel(await pairs[0][0].data(), await pairs[0][1].data()), stats: rel(await pairs[1][0].data(), await pairs[1][1].data()) };
+  const out = {
+    gradient: rel(await pairs[0][0].data(), await pairs[0][1].data()),
+    stats: rel(await pairs[1][0].data(), await pairs[1][1].data()),
+  };
   [z, y, ...pairs.flat()].forEach((t) => t.dispose());
   return out;
 }
@@ -66,8 +87,17 @@ async function compareCrossEntropy(): Promise<{ gradient: number; stats: number 
 async function kernelsPerStep(optimizer: OptimizerName) {
   const rng = createRng(3);
   const n = 256;
-  const split = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)), labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)), count: n };
-  const t = new Trainer({ train: split, validation: split, test: split }, { optimizer, hyper: HYPER, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' }, undefined, webglKernels);
+  const split = {
+    images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)),
+    labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)),
+    count: n,
+  };
+  const t = new Trainer(
+    { train: split, validation: split, test: split },
+    { optimizer, hyper: HYPER, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' },
+    undefined,
+    webglKernels,
+  );
   t.trainStep();
   await t.flushMetrics();
   const launched = programLaunches.count;
@@ -75,7 +105,12 @@ async function kernelsPerStep(optimizer: OptimizerName) {
   const ours = programLaunches.count - launched;
   await t.flushMetrics();
   t.dispose();
-  return { total: profile.kernels.length + ours, engine: profile.kernels.length, ours, names: profile.kernelNames.join(' ') };
+  return {
+    total: profile.kernels.length + ours,
+    engine: profile.kernels.length,
+    ours,
+    names: profile.kernelNames.join(' '),
+  };
 }
 
 /** The whole backward pass with the WebGL programs against the composed ops, same weights and batch. */
@@ -83,13 +118,17 @@ async function compareBackward(): Promise<number> {
   const rng = createRng(4);
   const model = createMlp(5);
   const rows = 32;
-  const x = tf.tensor2d(Float32Array.from({ length: rows * 784 }, () => rng()), [rows, 784]);
+  const x = tf.tensor2d(
+    Float32Array.from({ length: rows * 784 }, () => rng()),
+    [rows, 784],
+  );
   const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
   const fused = model.backward(x, y, fusedBackward);
   const composed = model.backward(x, y, composedBackward);
   let worst = rel(await fused.stats.data(), await composed.stats.data());
-  for (let i = 0; i < 4; i++) worst = Math.max(worst, rel(await fused.grads[i]!.data(), await composed.grads[i]!.data()));
+  for (let i = 0; i < 4; i++)
+    worst = Math.max(worst, rel(await fused.grads[i]!.data(), await composed.grads[i]!.data()));
   [x, y, fused.stats, composed.stats, ...fused.grads, ...composed.grads].forEach((t) => t.dispose());
   model.dispose();
   return worst;
@@ -102,13 +141,22 @@ async function compareBackward(): Promise<number> {
 async function compareReplay(): Promise<{ steps: number; worst: number }> {
   const rng = createRng(5);
   const n = 320;
-  const split = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)), labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)), count: n };
+  const split = {
+    images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)),
+    labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)),
+    count: n,
+  };
   const data = { train: split, validation: split, test: split };
   const drive = async (schedule: ScheduledChange[], live: boolean) => {
     const events: WorkerEvent[] = [];
     const runner = new Runner(data, (e) => events.push(e), { kernels: webglKernels });
     const lane: LaneSetup = { lane: 'a', optimizer: 'adam', hyper: HYPER, schedule };
-    runner.handle({ type: 'reset', runId: 1, shared: { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 2 }, lanes: [lane] });
+    runner.handle({
+      type: 'reset',
+      runId: 1,
+      shared: { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 2 },
+      lanes: [lane],
+    });
     const until = async (pred: () => boolean) => {
       while (!pred()) await new Promise((r) => setTimeout(r, 2));
     };
@@ -119,24 +167,42 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
         await until(() => metricEvents() >= i);
         await new Promise((r) => setTimeout(r, 20));
       }
-      runner.handle({ type: 'change', runId: 1, lane: 'a', changeId: 1, change: { kind: 'hyper', changes: { beta2: 0.9, learningRate: 0.01 } } });
+      runner.handle({
+        type: 'change',
+        runId: 1,
+        lane: 'a',
+        changeId: 1,
+        change: { kind: 'hyper', changes: { beta2: 0.9, learningRate: 0.01 } },
+      });
     }
     runner.handle({ type: 'start', runId: 1 });
     await until(() => events.some((e) => e.type === 'state' && e.state === 'finished'));
     runner.dispose();
-    const timeline = events.flatMap((e) => (e.type === 'applied' ? [{ step: e.step, change: e.change }] : []));
-    const losses = events.flatMap((e) => (e.type === 'metrics' ? e.lanes.flatMap((l) => l.points.map((p) => p.loss)) : []));
+    const timeline = events.flatMap((e) =>
+      e.type === 'applied' ? [{ step: e.step, change: e.change }] : [],
+    );
+    const losses = events.flatMap((e) =>
+      e.type === 'metrics' ? e.lanes.flatMap((l) => l.points.map((p) => p.loss)) : [],
+    );
     return { timeline, losses };
   };
   const first = await drive([], true);
   const again = await drive(first.timeline, false);
-  return { steps: again.losses.length, worst: first.losses.length === again.losses.length ? rel(again.losses, first.losses) : Infinity };
+  return {
+    steps: again.losses.length,
+    worst: first.losses.length === again.losses.length ? rel(again.losses, first.losses) : Infinity,
+  };
 }
 
 async function main() {
   const backend = await selectBackend(true);
   const optimizers: Record<string, number> = {};
-  for (const [name, nesterov] of [['sgd', false], ['momentum', false], ['momentum', true], ['adam', false]] as const)
+  for (const [name, nesterov] of [
+    ['sgd', false],
+    ['momentum', false],
+    ['momentum', true],
+    ['adam', false],
+  ] as const)
     optimizers[nesterov ? 'nesterov' : name] = await compareOptimizer(name, nesterov);
   const before = tf.memory().numTensors;
   const crossEntropy = { ...(await compareCrossEntropy()), backward: await compareBackward() };
