@@ -1,42 +1,27 @@
 // The whole wire format between the page and the training worker: plain data only, no tensors.
 // Every worker event carries the run id (bumped by each Reset) it belongs to; the client drops stale
 // ones. A run trains up to four lanes side by side: same data, seed and batch order, own optimizer.
-import type { HyperParams, OptimizerName } from './engine/optimizers';
-import type { Preprocessing } from './engine/preprocess';
-
-/** Settings every lane shares; changing one needs a Reset. */
-export interface SharedSetup {
-  batchSize: number;
-  epochs: number;
-  preprocessing: Preprocessing;
-  seed: number;
-}
-
-export type LiveChange =
-  { kind: 'hyper'; changes: Partial<HyperParams> } | { kind: 'optimizer'; optimizer: OptimizerName };
-
-/** A recorded change to replay: applied just before step `step` (1-based). */
-export interface ScheduledChange {
-  step: number;
-  change: LiveChange;
-}
+import type { EvalSplit, MetricPoint } from './shared/metrics';
+import type { LiveChange, RunSettings, SharedSettings, TimelineEntry } from './shared/settings';
 
 export interface LaneSetup {
   lane: string;
-  optimizer: OptimizerName;
-  hyper: HyperParams;
-  schedule: ScheduledChange[];
+  /** Settings at step 1. */
+  initial: RunSettings;
+  /** Recorded changes to replay, each just before its step. */
+  timeline: TimelineEntry[];
 }
 
 export type Command =
   | { type: 'init'; baseUrl: string; softwareWebgl: boolean }
-  | { type: 'reset'; runId: number; shared: SharedSetup; lanes: LaneSetup[] }
+  | { type: 'reset'; runId: number; shared: SharedSettings; lanes: LaneSetup[] }
   | { type: 'start'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
   | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange };
 
-export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
+/** `error`: the run could not be set up (its message says why); nothing can resume it. */
+export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged' | 'error';
 
 export interface BackendInfo {
   backend: 'webgl' | 'cpu';
@@ -44,13 +29,6 @@ export interface BackendInfo {
   float32: boolean;
   /** Why WebGL is not used, when it is not. */
   fallbackReason?: string;
-}
-
-export interface MetricPoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
 }
 
 export type WorkerEvent =
@@ -74,7 +52,7 @@ export type WorkerEvent =
       type: 'eval';
       runId: number;
       lane: string;
-      split: 'validation' | 'test';
+      split: EvalSplit;
       step: number;
       loss: number;
       accuracy: number;

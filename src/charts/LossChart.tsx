@@ -10,8 +10,10 @@ export interface LossChartProps {
   logScale: boolean;
   /** 0 while unknown: no epoch lines then. */
   stepsPerEpoch: number;
-  /** Pixels; the width follows the container. */
+  /** Pixels. */
   height?: number;
+  /** Pixels; omitted, the chart follows its container's width. */
+  width?: number;
   /** Bump when points were appended to arrays passed again unchanged. */
   version?: number;
   /** Shown over the empty axes before any point exists, e.g. "Press Start to train". */

@@ -14,6 +14,8 @@ export interface MetricChartProps {
   logScale: boolean;
   stepsPerEpoch: number;
   height: number;
+  /** Pixels; omitted, the chart follows its container's width. */
+  width?: number;
   version?: number;
   emptyHint?: string;
   ariaLabel: string;
@@ -46,12 +48,11 @@ function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty
 }
 
 /**
- * A run's lines. Validation has its own data array: on the shared rows recharts would build a dot
- * for every training row, which made each redraw several times slower.
- */
-/**
- * With one run the legend names the line kinds; with several it names the runs (solid: training,
- * dashed with dots: validation, said once under the chart) so a projected legend stays short.
+ * A run's lines: a faded raw training line (only when smoothing), the smoothed training line and
+ * dashed validation with dots. Validation has its own data array: on the shared rows recharts would
+ * build a dot for every training row, which made each redraw several times slower. With one run the
+ * legend names the line kinds; with several it names the runs (solid: training, dashed with dots:
+ * validation, said once under the chart) so a projected legend stays short.
  */
 function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean, smoothing: number) {
   const prefix = several ? `${run.name}: ` : '';
@@ -100,7 +101,8 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
 const TITLES = { loss: 'Loss (cross-entropy)', accuracy: 'Accuracy' } as const;
 
 export function MetricChart(props: MetricChartProps) {
-  const { runs, metric, smoothing, logScale, stepsPerEpoch, height, version, emptyHint, ariaLabel } = props;
+  const { runs, metric, smoothing, logScale, stepsPerEpoch, height, width, version, emptyHint, ariaLabel } =
+    props;
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
   const lastStep = series.reduce(
     (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0),
@@ -111,34 +113,46 @@ export function MetricChart(props: MetricChartProps) {
   const valueFormat = (v: unknown) =>
     typeof v !== 'number' ? String(v) : metric === 'accuracy' ? percent(v, 1) : v.toPrecision(3);
 
+  const chart = (
+    <LineChart
+      {...(width === undefined ? {} : { width, height })}
+      data={empty ? EMPTY_ROWS : undefined}
+      margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
+    >
+      <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+      <XAxis
+        dataKey="step"
+        type="number"
+        domain={[0, 'dataMax']}
+        allowDecimals={false}
+        tick={TICK_STYLE}
+        tickFormatter={(v: number) => compact.format(v)}
+      />
+      <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty)} />
+      {epochLines(stepsPerEpoch, lastStep)}
+      {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing))}
+      {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
+      {!empty && (
+        <Tooltip
+          isAnimationActive={false}
+          formatter={valueFormat}
+          labelFormatter={(step) => `step ${String(step)}`}
+        />
+      )}
+      <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13 }} />
+    </LineChart>
+  );
+
   return (
-    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: '100%' }}>
+    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: width ?? '100%' }}>
       <h2 className="chart-title">{TITLES[metric]}</h2>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={empty ? EMPTY_ROWS : undefined} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
-          <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="step"
-            type="number"
-            domain={[0, 'dataMax']}
-            allowDecimals={false}
-            tick={TICK_STYLE}
-            tickFormatter={(v: number) => compact.format(v)}
-          />
-          <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty)} />
-          {epochLines(stepsPerEpoch, lastStep)}
-          {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing))}
-          {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
-          {!empty && (
-            <Tooltip
-              isAnimationActive={false}
-              formatter={valueFormat}
-              labelFormatter={(step) => `step ${String(step)}`}
-            />
-          )}
-          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13 }} />
-        </LineChart>
-      </ResponsiveContainer>
+      {width === undefined ? (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      ) : (
+        chart
+      )}
       {several && !empty && (
         <p className="chart-key">
           Solid: training{smoothing > 0 ? ' (smoothed)' : ''} · dots on a dashed line: validation

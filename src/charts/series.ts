@@ -1,7 +1,7 @@
 // Pure helpers that turn a run's metric points into rows the charts can draw: smoothing,
 // shape-preserving downsampling, epoch boundaries and log-axis cleanup. No React, no recharts.
-import type { MetricPoint } from '../protocol';
-import type { ChartRun, ValidationPoint } from './types';
+import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { ChartRun } from './types';
 
 /** Highest smoothing accepted; at 1 the average would never move. */
 export const MAX_SMOOTHING = 0.999;
@@ -100,7 +100,7 @@ export interface ChartRow {
   raw?: number | null;
   /** EMA of the training values up to this step. */
   smooth?: number | null;
-  /** Validation value, on the rows of steps that were evaluated. */
+  /** Validation value, on validation rows (RunSeries.val) only. */
   val?: number | null;
 }
 
@@ -150,35 +150,11 @@ export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opt
     }
     train.push(row);
   }
-  const val = downsampleIndices(
-    validation.length,
-    max,
-    (i) => (validation[i] as ValidationPoint)[metric],
-  ).map((i): ChartRow => {
-    const p = validation[i] as ValidationPoint;
-    return { step: p.step, val: plottable(p[metric], logScale) };
-  });
+  const val = downsampleIndices(validation.length, max, (i) => (validation[i] as EvalPoint)[metric]).map(
+    (i): ChartRow => {
+      const p = validation[i] as EvalPoint;
+      return { step: p.step, val: plottable(p[metric], logScale) };
+    },
+  );
   return { train, val };
-}
-
-/** The same rows merged by step, for a chart that takes a single data array. */
-export function buildChartRows(run: Pick<ChartRun, 'points' | 'validation'>, opts: RowOptions): ChartRow[] {
-  const { train, val } = buildRunSeries(run, opts);
-  return mergeByStep(train, val);
-}
-
-/** Both inputs ascending by step; a validation row joins the training row of the same step. */
-function mergeByStep(train: ChartRow[], val: ChartRow[]): ChartRow[] {
-  const rows: ChartRow[] = [];
-  let v = 0;
-  for (const row of train) {
-    while (v < val.length && (val[v] as ChartRow).step < row.step) rows.push(val[v++] as ChartRow);
-    const same = val[v];
-    if (same && same.step === row.step) {
-      rows.push({ ...row, val: same.val });
-      v++;
-    } else rows.push(row);
-  }
-  while (v < val.length) rows.push(val[v++] as ChartRow);
-  return rows;
 }

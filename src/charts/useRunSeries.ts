@@ -1,7 +1,7 @@
 // Chart rows for each run, rebuilt only for runs whose data grew or whose drawing options changed,
 // so overlaid finished runs cost nothing while the live run updates several times a second.
 import { useMemo } from 'react';
-import type { MetricPoint } from '../protocol';
+import type { MetricPoint } from '../shared/metrics';
 import { buildRunSeries, type RowOptions, type RunSeries } from './series';
 import type { ChartRun } from './types';
 

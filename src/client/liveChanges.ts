@@ -1,35 +1,39 @@
 // Turns edits of live settings into worker changes. Slider drags are coalesced per run and setting
 // (trailing DEBOUNCE_MS) so one drag becomes one timeline entry "β2 0.999 → 0.9", not a hundred.
-import type { LiveKey, RunSettings } from '../experiment/types';
+import type { LiveChange, LiveKey, RunSettings } from '../shared/settings';
 
 const DEBOUNCE_MS = 250;
 
-type Value = RunSettings[LiveKey];
-type Send = (lane: string, key: LiveKey, value: Value) => void;
+type Send = (lane: string, change: LiveChange) => void;
+
+interface Pending {
+  lane: string;
+  /** The value before the first edit of this drag: a drag back to it sends nothing. */
+  from: RunSettings[LiveKey];
+  change: LiveChange;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 export class LiveChanges {
-  private pending = new Map<
-    string,
-    { lane: string; key: LiveKey; from: Value; to: Value; timer: ReturnType<typeof setTimeout> }
-  >();
+  private pending = new Map<string, Pending>();
 
   constructor(
     private readonly send: Send,
     private readonly debounceMs = DEBOUNCE_MS,
   ) {}
 
-  /** An edit of `key` on run `lane` from `from` to `to`; optimizer switches go out at once. */
-  edit(lane: string, key: LiveKey, from: Value, to: Value): void {
-    if (key === 'optimizer') {
+  /** An edit on run `lane`: its setting was `from`, the user chose `change`. Optimizer switches go out at once. */
+  edit(lane: string, from: RunSettings[LiveKey], change: LiveChange): void {
+    if (change.key === 'optimizer') {
       this.flush();
-      if (from !== to) this.send(lane, key, to);
+      if (from !== change.value) this.send(lane, change);
       return;
     }
-    const id = `${lane}\u0000${key}`;
+    const id = `${lane}\u0000${change.key}`;
     const prev = this.pending.get(id);
     if (prev) clearTimeout(prev.timer);
     const timer = setTimeout(() => this.flushOne(id), this.debounceMs);
-    this.pending.set(id, { lane, key, from: prev ? prev.from : from, to, timer });
+    this.pending.set(id, { lane, from: prev ? prev.from : from, change, timer });
   }
 
   /** Sends everything waiting now (before a Step, or when a run starts). */
@@ -48,6 +52,6 @@ export class LiveChanges {
     if (!p) return;
     clearTimeout(p.timer);
     this.pending.delete(id);
-    if (p.from !== p.to) this.send(p.lane, p.key, p.to);
+    if (p.from !== p.change.value) this.send(p.lane, p.change);
   }
 }

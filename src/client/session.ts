@@ -1,15 +1,11 @@
 // The page's view of the current run's lanes, built from worker events. Metric points are appended in
 // place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
-import type { BackendInfo, MetricPoint, RunState, WorkerEvent } from '../protocol';
+import type { BackendInfo, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
+import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import { LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
 export const THROTTLE_DEFAULT = 200;
-
-export interface EvalPoint {
-  step: number;
-  loss: number;
-  accuracy: number;
-}
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {
@@ -86,6 +82,7 @@ export class Session {
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedListeners = new Set<(e: AppliedChange) => void>();
+  private sentMarks = new Set<string>();
 
   constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
 
@@ -101,8 +98,31 @@ export class Session {
   };
   getSnapshot = (): SessionSnapshot => this.snap;
 
+  /**
+   * A live change was just sent: marks the time, so its acknowledgement can be measured. Marks and
+   * measures are cleared as soon as they are used (observers still see them), so they never pile up.
+   */
+  markSent(runId: number, changeId: number): void {
+    const name = liveChangeSentMark(runId, changeId);
+    this.sentMarks.add(name);
+    performance.mark(name);
+  }
+
+  private settleMark(runId: number, changeId: number, measure: boolean): void {
+    const name = liveChangeSentMark(runId, changeId);
+    if (!this.sentMarks.delete(name)) return;
+    if (measure) {
+      performance.measure(LIVE_CHANGE_MEASURE, name);
+      performance.clearMeasures(LIVE_CHANGE_MEASURE);
+    }
+    performance.clearMarks(name);
+  }
+
   /** Starts a fresh record of these lanes (charts clear); the old run's late events are dropped by the client. */
   newRun(runId: number, lanes: readonly string[]): void {
+    // Changes of the old run will never be acknowledged.
+    for (const name of this.sentMarks) performance.clearMarks(name);
+    this.sentMarks.clear();
     this.update(emptyRun(runId, lanes), true);
   }
 
@@ -151,12 +171,12 @@ export class Session {
         return this.update({}, e.split === 'test');
       }
       case 'applied': {
-        const sent = `live-change-sent:${e.runId}:${e.changeId}`;
-        if (performance.getEntriesByName(sent).length) performance.measure('live-change', sent);
+        this.settleMark(e.runId, e.changeId, true);
         for (const fn of this.appliedListeners) fn(e);
         return this.update({}, true);
       }
       case 'rejected':
+        this.settleMark(e.runId, e.changeId, false);
         return this.update({ lastRejected: e.message }, true);
       case 'laneStopped': {
         const lane = s.lanes[e.lane];

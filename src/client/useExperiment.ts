@@ -2,17 +2,11 @@
 // and the drafts shown between an edit and its acknowledgement.
 import { useCallback, useRef, useState } from 'react';
 import { recordChange } from '../experiment/timeline';
-import type { Experiment, LiveKey, RunSettings, RunSpec } from '../experiment/types';
+import type { Experiment, RunSpec } from '../experiment/types';
+import { withChange, type LiveChange, type RunSettings } from '../shared/settings';
 import type { AppliedChange } from './session';
 
 export type Drafts = Record<string, Partial<RunSettings>>;
-
-/** The one setting a change sets (the page sends one setting per change). */
-export function changedSetting(e: AppliedChange): [LiveKey, RunSettings[LiveKey]] | null {
-  if (e.change.kind === 'optimizer') return ['optimizer', e.change.optimizer];
-  const entry = Object.entries(e.change.changes)[0];
-  return entry ? [entry[0] as LiveKey, entry[1]] : null;
-}
 
 export function useExperiment(initial: Experiment) {
   const [experiment, setExperiment] = useState(initial);
@@ -31,24 +25,24 @@ export function useExperiment(initial: Experiment) {
     [update],
   );
 
-  const draft = useCallback(<K extends LiveKey>(id: string, key: K, value: RunSettings[K]) => {
-    setDrafts((d) => ({ ...d, [id]: { ...d[id], [key]: value } }));
+  /** An edit shown at once, before the worker acknowledges it. */
+  const draft = useCallback((id: string, change: LiveChange) => {
+    setDrafts((d) => ({ ...d, [id]: { ...d[id], [change.key]: change.value } }));
   }, []);
 
   /** A change the worker applied: before the first step it is the run's setting, later a timeline entry. */
   const recordApplied = useCallback(
     (e: AppliedChange) => {
-      const setting = changedSetting(e);
-      if (!setting || e.changeId < 0) return; // replayed changes are in the timeline already
-      const [key, value] = setting;
+      if (e.changeId < 0) return; // replayed changes are in the timeline already
+      const { change } = e;
       updateRun(e.lane, (r) =>
-        e.step <= 1 ? { ...r, initial: { ...r.initial, [key]: value } } : recordChange(r, e.step, key, value),
+        e.step <= 1 ? { ...r, initial: withChange(r.initial, change) } : recordChange(r, e.step, change),
       );
       setDrafts((d) => {
         const forRun = d[e.lane];
-        if (!forRun || !(key in forRun) || forRun[key] !== value) return d;
+        if (!forRun || forRun[change.key] !== change.value) return d;
         const rest = { ...forRun };
-        delete rest[key];
+        delete rest[change.key];
         return { ...d, [e.lane]: rest };
       });
     },

@@ -1,35 +1,13 @@
 // React binding of the worker client and the session store: one worker per page, commands as callbacks.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Experiment, LiveKey, RunSettings, TimelineEntry } from '../experiment/types';
-import type { LaneSetup, LiveChange, SharedSetup } from '../protocol';
+import type { Experiment } from '../experiment/types';
+import type { LaneSetup } from '../protocol';
+import type { LiveChange } from '../shared/settings';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { createTrainingClient, type TrainingClient } from './trainingClient';
 
-function hyperOf(s: RunSettings): LaneSetup['hyper'] {
-  return {
-    learningRate: s.learningRate,
-    momentum: s.momentum,
-    nesterov: s.nesterov,
-    beta1: s.beta1,
-    beta2: s.beta2,
-    epsilon: s.epsilon,
-  };
-}
-
-/** The worker's form of one setting change. */
-export function liveChangeOf<K extends LiveKey>(key: K, value: RunSettings[K]): LiveChange {
-  return key === 'optimizer'
-    ? { kind: 'optimizer', optimizer: value as RunSettings['optimizer'] }
-    : { kind: 'hyper', changes: { [key]: value } };
-}
-
 function lanesOf(e: Experiment): LaneSetup[] {
-  return e.runs.map((r) => ({
-    lane: r.id,
-    optimizer: r.initial.optimizer,
-    hyper: hyperOf(r.initial),
-    schedule: r.timeline.map((t: TimelineEntry) => ({ step: t.step, change: liveChangeOf(t.key, t.value) })),
-  }));
+  return e.runs.map((r) => ({ lane: r.id, initial: r.initial, timeline: r.timeline }));
 }
 
 export interface TrainingControls {
@@ -68,8 +46,7 @@ export function useTraining(
         runId.current,
         e.runs.map((r) => r.id),
       );
-      const shared: SharedSetup = { ...e.shared };
-      client.current?.send({ type: 'reset', runId: runId.current, shared, lanes: lanesOf(e) });
+      client.current?.send({ type: 'reset', runId: runId.current, shared: e.shared, lanes: lanesOf(e) });
     },
     [session],
   );
@@ -103,17 +80,20 @@ export function useTraining(
     start: useCallback(() => send('start'), [send]),
     pause: useCallback(() => send('pause'), [send]),
     step: useCallback(() => send('step'), [send]),
-    change: useCallback((lane: string, change: LiveChange) => {
-      changeId.current += 1;
-      // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
-      performance.mark(`live-change-sent:${runId.current}:${changeId.current}`);
-      client.current?.send({
-        type: 'change',
-        runId: runId.current,
-        lane,
-        changeId: changeId.current,
-        change,
-      });
-    }, []),
+    change: useCallback(
+      (lane: string, change: LiveChange) => {
+        changeId.current += 1;
+        // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
+        session.markSent(runId.current, changeId.current);
+        client.current?.send({
+          type: 'change',
+          runId: runId.current,
+          lane,
+          changeId: changeId.current,
+          change,
+        });
+      },
+      [session],
+    ),
   };
 }

@@ -1,26 +1,12 @@
 // The run settings as one table (FIELDS): URL parsing, serializing, defaults, ranges and UI labels
 // all read it, so adding a setting means adding one row here.
-// Type-only imports: the engine modules pull in tfjs at runtime, which the page thread must not load.
-import type { OptimizerName } from '../engine/optimizers';
-import type { Preprocessing } from '../engine/preprocess';
-
-export type { OptimizerName, Preprocessing };
-export type WebglMode = 'default' | 'software';
-
-export interface RunConfig {
-  optimizer: OptimizerName;
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  momentum: number;
-  nesterov: boolean;
-  batchSize: number;
-  epochs: number;
-  preprocessing: Preprocessing;
-  seed: number;
-  webgl: WebglMode;
-}
+import {
+  OPTIMIZERS,
+  PREPROCESSINGS,
+  WEBGL_MODES,
+  type OptimizerName,
+  type RunConfig,
+} from '../shared/settings';
 
 export type FieldKey = keyof RunConfig;
 
@@ -76,9 +62,6 @@ const USES: Record<OptimizerName, ReadonlySet<FieldKey>> = {
   momentum: new Set<FieldKey>(['learningRate', 'momentum', 'nesterov']),
   adam: new Set<FieldKey>(['learningRate', 'beta1', 'beta2', 'epsilon']),
 };
-export const OPTIMIZERS = Object.keys(USES) as readonly OptimizerName[];
-const PREPROCESSINGS: Record<Preprocessing, true> = { scale: true, standardize: true, none: true };
-const WEBGL_MODES: Record<WebglMode, true> = { default: true, software: true };
 
 /** Live hyperparameters the optimizer reads; the UI disables the rest. */
 export function usedBy(optimizer: OptimizerName): ReadonlySet<FieldKey> {
@@ -164,7 +147,7 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     apply: 'structural',
     default: 'scale',
     kind: 'enum',
-    options: Object.keys(PREPROCESSINGS) as Preprocessing[],
+    options: PREPROCESSINGS,
   },
   seed: {
     key: 'seed',
@@ -182,7 +165,7 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     default: 'default',
     omitWhenDefault: true,
     kind: 'enum',
-    options: Object.keys(WEBGL_MODES) as WebglMode[],
+    options: WEBGL_MODES,
   },
 };
 

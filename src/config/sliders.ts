@@ -1,7 +1,8 @@
 // Slider positions (integers 0..SLIDER_MAX) to setting values and back, plus display text.
 // Log fields move in log space so every decade of a learning rate gets the same slider travel;
 // β and μ move in log(1 − value), so 0.9 → 0.99 → 0.999 are equal steps too.
-import { FIELDS, type FieldKey, type NumericKey, type NumericSpec, type RunConfig } from './schema';
+import { FIELDS, type FieldKey, type NumericKey, type NumericSpec } from './schema';
+import type { RunConfig } from '../shared/settings';
 
 export const SLIDER_MAX = 1000;
 

@@ -1,6 +1,7 @@
 // The run settings in the page's hash, so a link reproduces a run. Parsing never throws: a shared or
 // hand-edited link always opens with a complete, valid config plus notices saying what was changed.
-import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type FieldKey, type RunConfig } from './schema';
+import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
+import type { RunConfig } from '../shared/settings';
 import { parseText } from './validate';
 
 export interface ParsedHash {

@@ -1,6 +1,7 @@
 // Accepts, clamps or refuses one setting value against its FIELDS row. The URL parser and the UI
 // inputs both go through here so a value is treated the same wherever it comes from.
-import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey, type RunConfig } from './schema';
+import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
+import type { RunConfig } from '../shared/settings';
 
 /**
  * `reason` (refused) and `note` (accepted after clamping) are predicate phrases such as

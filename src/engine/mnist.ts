@@ -3,9 +3,7 @@
 import { parseIdxImages, parseIdxLabels } from './idx';
 import type { MnistByteSource, MnistFileInfo, MnistFileName } from './mnistFiles';
 import { MNIST_FILES } from './mnistFiles';
-
-export const TRAIN_COUNT = 55_000;
-export const VALIDATION_COUNT = 5_000;
+import { IMAGE_PIXELS, TRAIN_COUNT, TRAIN_FILE_COUNT, VALIDATION_COUNT } from '../shared/mnist';
 
 /** Images stay as bytes; conversion to floats happens one batch at a time. */
 export interface Split {
@@ -45,7 +43,7 @@ export async function verifyFile(info: MnistFileInfo, bytes: Uint8Array): Promis
 
 function slice(images: Uint8Array, labels: Uint8Array, from: number, to: number): Split {
   return {
-    images: images.subarray(from * 784, to * 784),
+    images: images.subarray(from * IMAGE_PIXELS, to * IMAGE_PIXELS),
     labels: labels.subarray(from, to),
     count: to - from,
   };
@@ -85,8 +83,8 @@ export async function loadMnist(
   const testLabels = parseIdxLabels(testLab, MNIST_FILES[3]);
   if (train.count !== trainLabels.length || test.count !== testLabels.length)
     throw new Error('MNIST image and label counts differ');
-  if (train.count < TRAIN_COUNT + VALIDATION_COUNT)
-    throw new Error(`MNIST training file has ${train.count} images, expected 60000`);
+  if (train.count < TRAIN_FILE_COUNT)
+    throw new Error(`MNIST training file has ${train.count} images, expected ${TRAIN_FILE_COUNT}`);
   return {
     train: slice(train.pixels, trainLabels, 0, TRAIN_COUNT),
     validation: slice(train.pixels, trainLabels, TRAIN_COUNT, TRAIN_COUNT + VALIDATION_COUNT),

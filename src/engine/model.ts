@@ -2,15 +2,13 @@
 // Kept in one module so other architectures can be added beside it.
 import * as tf from '@tensorflow/tfjs';
 import type { BackwardKernels } from './backwardKernels';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
 import { createRng, deriveSeed } from './random';
-
-export const INPUT_SIZE = 784;
-export const NUM_CLASSES = 10;
 
 export interface Model {
   /** Trainable variables in a fixed order (w1, b1, w2, b2), the order optimizers see them in. */
   readonly variables: tf.Variable[];
-  /** Logits [batch, 10] for inputs [batch, 784]. */
+  /** Logits [batch, NUM_CLASSES] for inputs [batch, IMAGE_PIXELS]. */
   logits(x: tf.Tensor2D): tf.Tensor2D;
   /**
    * Gradients of the mean softmax cross-entropy for (x, one-hot y), in `variables` order, plus the
@@ -39,7 +37,7 @@ export function createMlp(seed: number, hidden = 128): Model {
   const rng = createRng(deriveSeed(seed, 1));
   // Variable names are global in tfjs, so they stay automatic; tidy frees the initial tensors.
   const variables = tf.tidy(() => [
-    tf.variable(tf.tensor2d(glorotUniform(INPUT_SIZE, hidden, rng), [INPUT_SIZE, hidden])),
+    tf.variable(tf.tensor2d(glorotUniform(IMAGE_PIXELS, hidden, rng), [IMAGE_PIXELS, hidden])),
     tf.variable(tf.zeros([hidden])),
     tf.variable(tf.tensor2d(glorotUniform(hidden, NUM_CLASSES, rng), [hidden, NUM_CLASSES])),
     tf.variable(tf.zeros([NUM_CLASSES])),

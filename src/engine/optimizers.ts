@@ -1,17 +1,7 @@
 // Hand-written optimizer steps (SGD, momentum, Adam) composed from tensor ops.
 // This is the reference path: it runs on every backend and is what the tests compare with float64 math.
 import * as tf from '@tensorflow/tfjs';
-
-export type OptimizerName = 'sgd' | 'momentum' | 'adam';
-
-export interface HyperParams {
-  learningRate: number;
-  momentum: number;
-  nesterov: boolean;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
+import { hyperParamsOf, type HyperParams, type OptimizerName } from '../shared/settings';
 
 export interface Optimizer {
   readonly name: OptimizerName;
@@ -49,7 +39,7 @@ export abstract class BaseOptimizer implements Optimizer {
 
   constructor(hyper: HyperParams) {
     validateHyperParams(hyper);
-    this.hyper = { ...hyper };
+    this.hyper = hyperParamsOf(hyper);
   }
 
   get iterations(): number {

@@ -1,7 +1,7 @@
 // Input preprocessing (数据预处理 in the origin article) as a 256-entry lookup table per mode,
 // so turning a batch of bytes into floats is one table read per pixel.
-
-export type Preprocessing = 'scale' | 'standardize' | 'none';
+import { IMAGE_PIXELS } from '../shared/mnist';
+import type { Preprocessing } from '../shared/settings';
 
 export interface PixelStats {
   mean: number;
@@ -48,7 +48,7 @@ export function pixelTable(mode: Preprocessing, stats?: PixelStats): Float32Arra
   return lut;
 }
 
-/** Fills `out` (length indices.length·784) with the preprocessed images at `indices`. */
+/** Fills `out` (length indices.length·IMAGE_PIXELS) with the preprocessed images at `indices`. */
 export function fillBatch(
   images: Uint8Array,
   indices: ArrayLike<number>,
@@ -56,8 +56,8 @@ export function fillBatch(
   out: Float32Array,
 ): void {
   for (let b = 0; b < indices.length; b++) {
-    const src = indices[b]! * 784;
-    const dst = b * 784;
-    for (let p = 0; p < 784; p++) out[dst + p] = lut[images[src + p]!]!;
+    const src = indices[b]! * IMAGE_PIXELS;
+    const dst = b * IMAGE_PIXELS;
+    for (let p = 0; p < IMAGE_PIXELS; p++) out[dst + p] = lut[images[src + p]!]!;
   }
 }

@@ -1,34 +1,26 @@
 // The training engine: seeded batch order, one tidy per step, metrics kept on the device and read
 // back in one asynchronous call per flush. No DOM and no worker globals, so Node tests run it as is.
 import * as tf from '@tensorflow/tfjs';
-import type { Split } from './mnist';
+import type { EvalSplit, MetricPoint } from '../shared/metrics';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
+import {
+  hyperParamsOf,
+  type HyperParams,
+  type LiveChange,
+  type OptimizerName,
+  type RunSettings,
+  type SharedSettings,
+} from '../shared/settings';
 import { composedBackward, type BackwardKernels } from './backwardKernels';
-import { createMlp, NUM_CLASSES, type Model } from './model';
-import { createOptimizer, type HyperParams, type Optimizer, type OptimizerName } from './optimizers';
-import { fillBatch, pixelStats, pixelTable, type PixelStats, type Preprocessing } from './preprocess';
+import type { MnistData } from './mnist';
+import { createMlp, type Model } from './model';
+import { createOptimizer, type Optimizer } from './optimizers';
+import { fillBatch, pixelStats, pixelTable, type PixelStats } from './preprocess';
 import { createRng, deriveSeed, shuffledIndices } from './random';
 
-export interface TrainerConfig {
-  optimizer: OptimizerName;
-  hyper: HyperParams;
-  batchSize: number;
-  epochs: number;
-  seed: number;
-  preprocessing: Preprocessing;
-}
-
-export interface TrainerData {
-  train: Split;
-  validation: Split;
-  test: Split;
-}
-
-export interface StepMetrics {
-  /** 1-based index of the step these numbers belong to. */
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
+/** The comparison's shared settings plus this run's settings at step 1. */
+export interface TrainerConfig extends SharedSettings {
+  settings: RunSettings;
 }
 
 export interface EvalResult {
@@ -36,8 +28,6 @@ export interface EvalResult {
   accuracy: number;
   count: number;
 }
-
-export type EvalSplit = 'validation' | 'test';
 
 /** Backend-specific fast paths (the WebGL kernels); the composed ops are the default everywhere. */
 export interface TrainerKernels {
@@ -69,7 +59,7 @@ export class Trainer {
   private steps = 0;
 
   constructor(
-    private readonly data: TrainerData,
+    private readonly data: MnistData,
     readonly config: TrainerConfig,
     stats?: PixelStats,
     private readonly kernels: TrainerKernels = {},
@@ -84,11 +74,11 @@ export class Trainer {
     this.stats = stats ?? pixelStats(data.train.images);
     this.lut = pixelTable(config.preprocessing, this.stats);
     this.shuffleRng = createRng(deriveSeed(config.seed, 2));
-    this.xBuf = new Float32Array(batchSize * 784);
+    this.xBuf = new Float32Array(batchSize * IMAGE_PIXELS);
     this.yBuf = new Float32Array(batchSize * NUM_CLASSES);
     this.ce = kernels.backward ?? composedBackward;
     this.model = createMlp(config.seed);
-    this.optimizer = this.makeOptimizer(config.optimizer, config.hyper);
+    this.optimizer = this.makeOptimizer(config.settings.optimizer, hyperParamsOf(config.settings));
   }
 
   /** Steps completed so far. */
@@ -102,11 +92,9 @@ export class Trainer {
   get done(): boolean {
     return this.steps >= this.totalSteps;
   }
-  get optimizerName(): OptimizerName {
-    return this.optimizer.name;
-  }
-  get hyper(): HyperParams {
-    return this.optimizer.getHyperParams();
+  /** The settings the next step trains with. */
+  get settings(): RunSettings {
+    return { optimizer: this.optimizer.name, ...this.optimizer.getHyperParams() };
   }
 
   /** Batch indices (into the training split) of the next step; draws a new order at epoch starts. */
@@ -127,7 +115,7 @@ export class Trainer {
     const vars = this.model.variables;
     const stats = tf.tidy(() => {
       // One upload each for images and one-hot labels; the rest of the step stays on the device.
-      const x = tf.tensor2d(this.xBuf, [idx.length, 784]);
+      const x = tf.tensor2d(this.xBuf, [idx.length, IMAGE_PIXELS]);
       const y = tf.tensor2d(this.yBuf, [idx.length, NUM_CLASSES]);
       const { grads, stats } = this.model.backward(x, y, this.ce);
       this.optimizer.apply(vars, grads);
@@ -147,7 +135,7 @@ export class Trainer {
   }
 
   /** Reads back every pending step's loss and accuracy with a single asynchronous download. */
-  async flushMetrics(): Promise<StepMetrics[]> {
+  async flushMetrics(): Promise<MetricPoint[]> {
     const batch = this.pending;
     if (batch.length === 0) return [];
     this.pending = [];
@@ -169,7 +157,7 @@ export class Trainer {
     const { images, labels, count: all } = this.data[split];
     const count = Math.min(all, maxCount);
     const sums = tf.tidy(() => tf.variable(tf.zeros([2]), false));
-    const xBuf = new Float32Array(EVAL_BATCH * 784);
+    const xBuf = new Float32Array(EVAL_BATCH * IMAGE_PIXELS);
     const yBuf = new Float32Array(EVAL_BATCH * NUM_CLASSES);
     for (let start = 0; start < count; start += EVAL_BATCH) {
       const n = Math.min(EVAL_BATCH, count - start);
@@ -177,7 +165,7 @@ export class Trainer {
       fillBatch(images, idx, this.lut, xBuf);
       fillOneHot(labels, idx, yBuf);
       tf.tidy(() => {
-        const x = tf.tensor2d(xBuf.subarray(0, n * 784), [n, 784]);
+        const x = tf.tensor2d(xBuf.subarray(0, n * IMAGE_PIXELS), [n, IMAGE_PIXELS]);
         const y = tf.tensor2d(yBuf.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
         sums.assign(tf.add(sums, this.ce.stats(this.model.logits(x), y)));
       });
@@ -187,14 +175,17 @@ export class Trainer {
     return { loss: loss! / count, accuracy: correct! / count, count };
   }
 
-  /** Live change, effective from the next step; optimizer state is kept. */
-  setHyperParams(changes: Partial<HyperParams>): void {
-    this.optimizer.setHyperParams(changes);
-  }
-
-  /** Switches optimizer with fresh state from the next step, keeping the current hyperparameters. */
-  setOptimizer(name: OptimizerName, hyper: HyperParams = this.optimizer.getHyperParams()): void {
-    const next = this.makeOptimizer(name, hyper);
+  /**
+   * A live change, effective from the next step. A hyperparameter keeps the optimizer's state (its
+   * moments); switching optimizer starts the new one with fresh state and the current hyperparameters.
+   * Throws RangeError (and changes nothing) for a value the optimizer refuses.
+   */
+  applyChange(change: LiveChange): void {
+    if (change.key !== 'optimizer') {
+      this.optimizer.setHyperParams({ [change.key]: change.value });
+      return;
+    }
+    const next = this.makeOptimizer(change.value, this.optimizer.getHyperParams());
     this.optimizer.dispose();
     this.optimizer = next;
   }
@@ -214,7 +205,7 @@ export class Trainer {
 /** Convenience loop for tests and the bench: trains to the end, flushing every `flushEvery` steps. */
 export async function trainToEnd(
   trainer: Trainer,
-  onMetrics: (m: StepMetrics[]) => void,
+  onMetrics: (m: MetricPoint[]) => void,
   flushEvery = 20,
 ): Promise<void> {
   while (!trainer.done) {

@@ -1,14 +1,13 @@
 // Recorded results out of the page (JSON for re-import, CSV for spreadsheets) and back in. The JSON
 // file is the format IndexedDB storage keeps too, so one validator guards both ways in.
-import type { MetricPoint } from '../protocol';
-import { makeExportFile, type EvalRecord, type RunRecord } from './exportTypes';
-import type { SharedSettings } from './types';
+import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { SharedSettings } from '../shared/settings';
+import { makeExportFile, type RunRecord } from './exportTypes';
 
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   makeExportFile,
-  type EvalRecord,
   type ExportFile,
   type RunRecord,
 } from './exportTypes';
@@ -83,7 +82,7 @@ export function toCsv(records: readonly RunRecord[]): string {
   const lines = [CSV_HEADER];
   for (const r of records) {
     const name = csvText(r.spec.name);
-    const byStep = new Map<number, { point?: MetricPoint; val?: EvalRecord }>();
+    const byStep = new Map<number, { point?: MetricPoint; val?: EvalPoint }>();
     for (const point of r.points) byStep.set(point.step, { point });
     for (const val of r.validation) byStep.set(val.step, { ...byStep.get(val.step), val });
     const steps = [...byStep.keys()].sort((a, b) => a - b);

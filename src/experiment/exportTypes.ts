@@ -1,21 +1,16 @@
 // The recorded results of an experiment as one plain object: what JSON export writes, what import
 // returns and what IndexedDB keeps. Kept apart so the writer and the validator share it without a cycle.
-import type { MetricPoint } from '../protocol';
-import type { RunSpec, SharedSettings } from './types';
-
-export interface EvalRecord {
-  step: number;
-  loss: number;
-  accuracy: number;
-}
+import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { SharedSettings } from '../shared/settings';
+import type { RunSpec } from './types';
 
 export interface RunRecord {
   spec: RunSpec;
   /** Ascending by step. Losses may be NaN or ±Infinity once a run diverges. */
   points: MetricPoint[];
   /** Ascending by step. */
-  validation: EvalRecord[];
-  test: EvalRecord | null;
+  validation: EvalPoint[];
+  test: EvalPoint | null;
 }
 
 export const EXPORT_FORMAT = 'mnist-optimizer-playground';

@@ -17,13 +17,14 @@ import {
 import { MAX_TIMELINE_ENTRIES, isRunColor, isRunName, isStep, settingProblem } from './runs';
 import {
   LIVE_KEYS,
-  MAX_RUNS,
   SHARED_KEYS,
+  isLiveKey,
   type LiveKey,
-  type RunSpec,
+  type RunSettings,
   type SharedSettings,
   type TimelineEntry,
-} from './types';
+} from '../shared/settings';
+import { MAX_RUNS, type RunSpec } from './types';
 
 export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: string };
 
@@ -47,11 +48,10 @@ function checkEntry(v: unknown, where: string): TimelineEntry {
   if (!isObject(v)) refuse(`${where} is not an object.`);
   const [step, key, value] = ['step', 'key', 'value'].map((k) => own(v, k));
   if (!isStep(step)) refuse(`${where} has an invalid step (${show(step)}).`);
-  if (typeof key !== 'string' || !(LIVE_KEYS as readonly string[]).includes(key)) {
-    refuse(`${where} changes an unknown setting ${show(key)}.`);
-  }
-  const problem = settingProblem(key as LiveKey, value);
-  if (problem !== null) refuse(`${where} (${FIELDS[key as LiveKey].label}) ${problem}.`);
+  if (typeof key !== 'string' || !isLiveKey(key)) refuse(`${where} changes an unknown setting ${show(key)}.`);
+  const problem = settingProblem(key, value);
+  if (problem !== null) refuse(`${where} (${FIELDS[key].label}) ${problem}.`);
+  // settingProblem accepted exactly this value for this key.
   return { step, key, value } as TimelineEntry;
 }
 
@@ -80,7 +80,7 @@ function checkSpec(v: unknown, where: string): RunSpec {
   if (timeline.some((e, i) => i > 0 && e.step < (timeline[i - 1]?.step ?? 0))) {
     refuse(`${where}'s changes are not sorted by step.`);
   }
-  return { id, name, color, hidden, initial: initial as RunSpec['initial'], timeline };
+  return { id, name, color, hidden, initial: initial as RunSettings, timeline };
 }
 
 function checkRun(v: unknown, where: string): RunRecord {

@@ -1,7 +1,6 @@
 // Building blocks of the export-file validator: own-property access, the refusal it throws
 // internally, the prototype-pollution scan, and the checks for the metric series of a run.
-import type { MetricPoint } from '../protocol';
-import type { EvalRecord } from './exportTypes';
+import type { EvalPoint, MetricPoint } from '../shared/metrics';
 import { isStep } from './runs';
 
 // Keys that could reach Object.prototype if some later code merged the data into another object.
@@ -58,7 +57,7 @@ function metric(o: Obj, key: string, where: string): number {
   return n;
 }
 
-export function checkEval(v: unknown, where: string): EvalRecord {
+export function checkEval(v: unknown, where: string): EvalPoint {
   if (!isObject(v)) refuse(`${where} is not an object.`);
   const step = own(v, 'step');
   // Step 0 is an evaluation before any training.

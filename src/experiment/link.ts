@@ -15,7 +15,8 @@
 //   h         present when the run is hidden
 // Values in the schema ranges are written with [0-9.e-] only, so `~`, `_`, `&` never occur inside.
 import { configToHash, parseHash } from '../config/url';
-import { DEFAULT_CONFIG, FIELDS, type RunConfig, type WebglMode } from '../config/schema';
+import { DEFAULT_CONFIG, FIELDS } from '../config/schema';
+import { LIVE_KEYS, SHARED_KEYS, type RunConfig, type WebglMode } from '../shared/settings';
 import { encodeRun, parseRun, show } from './linkRun';
 import {
   defaultRunColor,
@@ -25,7 +26,7 @@ import {
   settingsOf,
   sharedOf,
 } from './runs';
-import { LIVE_KEYS, MAX_RUNS, SHARED_KEYS, type Experiment, type RunSpec } from './types';
+import { MAX_RUNS, type Experiment, type RunSpec } from './types';
 
 export interface ParsedExperiment {
   experiment: Experiment;

@@ -1,6 +1,6 @@
 // One run's `run=` value in an experiment link (format described in link.ts). Parsing never throws:
 // every field that cannot be used falls back to a default and reports a notice through `note`.
-import { FIELDS, type FieldKey, type RunConfig } from '../config/schema';
+import { FIELDS, type FieldKey } from '../config/schema';
 import { parseText } from '../config/validate';
 import {
   MAX_TIMELINE_ENTRIES,
@@ -11,10 +11,17 @@ import {
   isStep,
   sortTimeline,
 } from './runs';
-import type { LiveKey, RunSettings, RunSpec, TimelineEntry } from './types';
+import {
+  liveChange,
+  type LiveKey,
+  type RunConfig,
+  type RunSettings,
+  type TimelineEntry,
+} from '../shared/settings';
+import type { RunSpec } from './types';
 
 /** Positional settings in a run; frozen here (not LIVE_KEYS) because links depend on this order. */
-const SETTING_ORDER: readonly LiveKey[] = [
+export const SETTING_ORDER: readonly LiveKey[] = [
   'optimizer',
   'learningRate',
   'beta1',
@@ -95,7 +102,7 @@ function parseEntry(text: string, where: string, note: (s: string) => void): Tim
     return null;
   }
   if (r.note !== undefined) note(`${where}: the change "${show(text)}" ${r.note}.`);
-  return { step, key, value: r.value } as TimelineEntry;
+  return { ...liveChange(key, r.value), step };
 }
 
 /** Reads one `run=` value; `index` is its position, which picks the default colour. */

@@ -1,17 +1,32 @@
 // Defaults and value checks for the parts of a run that the config schema does not cover (name,
 // colour, steps, timeline), shared by the link codec, the import validator and the timeline helpers.
-import { RUN_COLORS } from '../charts/types';
-import { DEFAULT_CONFIG, type OptimizerName, type RunConfig } from '../config/schema';
+import { DEFAULT_CONFIG } from '../config/schema';
 import { validateValue } from '../config/validate';
 import {
   LIVE_KEYS,
   SHARED_KEYS,
   type LiveKey,
+  type OptimizerName,
+  type RunConfig,
   type RunSettings,
-  type RunSpec,
   type SharedSettings,
   type TimelineEntry,
-} from './types';
+} from '../shared/settings';
+import type { RunSpec } from './types';
+
+/**
+ * Colours for overlaid runs (Okabe–Ito), distinguishable with common colour-vision deficiencies
+ * and dark enough to read as text on a white projector image.
+ */
+export const RUN_COLORS: readonly string[] = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+];
 
 export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   sgd: 'SGD',

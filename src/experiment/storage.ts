@@ -2,7 +2,7 @@
 // to a result and never throws or rejects: storage is a convenience, so failing must not break the page.
 import { checkExportFile } from './importCheck';
 import { makeExportFile, type ExportFile, type RunRecord } from './exportTypes';
-import type { SharedSettings } from './types';
+import type { SharedSettings } from '../shared/settings';
 
 export type StorageResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
 

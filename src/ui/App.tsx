@@ -7,10 +7,10 @@ import type { ChartRun } from '../charts/types';
 import { LiveChanges } from '../client/liveChanges';
 import { readLocation, watchLocation, writeLocation } from '../client/urlState';
 import { useExperiment } from '../client/useExperiment';
-import { liveChangeOf, useTraining } from '../client/useTraining';
-import { LIVE_KEYS, type Experiment, type LiveKey } from '../experiment/types';
+import { useTraining } from '../client/useTraining';
+import type { Experiment } from '../experiment/types';
 import { markersOf, settingsAt } from '../experiment/timeline';
-import type { FieldKey, RunConfig } from '../config/schema';
+import { isLiveChange, withChange, type RunConfig, type SettingChange } from '../shared/settings';
 import { ChangeLog } from './ChangeLog';
 import { DataBar } from './DataBar';
 import { LoadingBar } from './LoadingBar';
@@ -26,7 +26,6 @@ import { useLagged } from './useLagged';
 import { useSpaceToggle } from './useSpaceToggle';
 
 const initial = readLocation();
-const isLive = (k: FieldKey): k is LiveKey => (LIVE_KEYS as readonly string[]).includes(k);
 
 function linkNotice(notices: string[]): Notice[] {
   return notices.length
@@ -51,10 +50,7 @@ export function App() {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const training = useTraining(initial.experiment, initial.webgl === 'software', recordApplied);
   const { snap, reset, start, pause, step, change } = training;
-  const live = useMemo(
-    () => new LiveChanges((lane, key, value) => change(lane, liveChangeOf(key, value))),
-    [change],
-  );
+  const live = useMemo(() => new LiveChanges(change), [change]);
 
   const addNotice = useCallback(
     (n: Notice) => setNotices((ns) => [...ns.filter((x) => x.id !== n.id), n]),
@@ -101,16 +97,16 @@ export function App() {
   });
 
   const onChange = useCallback(
-    <K extends FieldKey>(key: K, value: RunConfig[K]) => {
-      if (isLive(key)) {
+    (change: SettingChange) => {
+      if (isLiveChange(change)) {
         const run = ref.current.runs.find((r) => r.id === selected.id);
         if (!run) return;
-        draft(run.id, key, value as never);
+        draft(run.id, change);
         // A run that joins on Reset has no lane yet: its edit is simply its starting setting.
-        if (laneIds.has(run.id)) live.edit(run.id, key, settingsRef.current[key], value as never);
-        else exp.updateRun(run.id, (r) => ({ ...r, initial: { ...r.initial, [key]: value } }));
-      } else if (key !== 'webgl') {
-        update((e) => ({ ...e, shared: { ...e.shared, [key]: value } }));
+        if (laneIds.has(run.id)) live.edit(run.id, settingsRef.current[change.key], change);
+        else exp.updateRun(run.id, (r) => ({ ...r, initial: withChange(r.initial, change) }));
+      } else if (change.key !== 'webgl') {
+        update((e) => ({ ...e, shared: { ...e.shared, [change.key]: change.value } }));
       }
     },
     [ref, selected.id, draft, laneIds, live, exp, update],

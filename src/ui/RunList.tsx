@@ -2,7 +2,7 @@
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
 import { OPTIMIZER_LABELS } from '../experiment/runs';
 import type { LaneData } from '../client/session';
-import type { OptimizerName } from '../config/schema';
+import type { OptimizerName } from '../shared/settings';
 
 interface Props {
   runs: RunSpec[];

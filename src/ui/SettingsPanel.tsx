@@ -1,5 +1,6 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
-import { FIELDS, OPTIMIZERS, usedBy, type FieldKey, type RunConfig } from '../config/schema';
+import { FIELDS, usedBy, type FieldKey } from '../config/schema';
+import { OPTIMIZERS, settingChange, type RunConfig, type SettingChange } from '../shared/settings';
 import { formatValue } from '../config/sliders';
 import { OPTIMIZER_LABELS } from '../experiment/runs';
 import { ChoiceControl } from './ChoiceControl';
@@ -16,7 +17,7 @@ interface Props {
   /** The settings the current run was created with; structural fields that differ apply on Reset. */
   runConfig: RunConfig;
   display: DisplayOptions;
-  onChange<K extends FieldKey>(key: K, value: RunConfig[K]): void;
+  onChange(change: SettingChange): void;
   onDisplay(d: DisplayOptions): void;
 }
 
@@ -31,7 +32,12 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
   const pending = (k: FieldKey) =>
     config[k] !== runConfig[k] ? `Applies on Reset (run uses ${formatValue(k, runConfig[k])})` : undefined;
   const numeric = (k: 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum') => (
-    <NumberControl field={k} value={config[k]} disabled={!used.has(k)} onChange={(v) => onChange(k, v)} />
+    <NumberControl
+      field={k}
+      value={config[k]}
+      disabled={!used.has(k)}
+      onChange={(v) => onChange(settingChange(k, v))}
+    />
   );
   return (
     <div className="settings">
@@ -42,7 +48,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           value={config.optimizer}
           options={OPTIMIZERS}
           names={OPTIMIZER_LABELS}
-          onChange={(v) => onChange('optimizer', v)}
+          onChange={(v) => onChange(settingChange('optimizer', v))}
         />
         {numeric('learningRate')}
         {numeric('beta1')}
@@ -53,7 +59,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           label={FIELDS.nesterov.label}
           checked={config.nesterov}
           disabled={!used.has('nesterov')}
-          onChange={(v) => onChange('nesterov', v)}
+          onChange={(v) => onChange(settingChange('nesterov', v))}
         />
       </fieldset>
       <fieldset>
@@ -63,14 +69,14 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           value={config.batchSize}
           slider={false}
           hint={pending('batchSize')}
-          onChange={(v) => onChange('batchSize', v)}
+          onChange={(v) => onChange(settingChange('batchSize', v))}
         />
         <NumberControl
           field="epochs"
           value={config.epochs}
           slider={false}
           hint={pending('epochs')}
-          onChange={(v) => onChange('epochs', v)}
+          onChange={(v) => onChange(settingChange('epochs', v))}
         />
         <ChoiceControl
           label={FIELDS.preprocessing.label}
@@ -78,14 +84,14 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
           options={FIELDS.preprocessing.options}
           names={PREP_NAMES}
           hint={pending('preprocessing')}
-          onChange={(v) => onChange('preprocessing', v)}
+          onChange={(v) => onChange(settingChange('preprocessing', v))}
         />
         <NumberControl
           field="seed"
           value={config.seed}
           slider={false}
           hint={pending('seed')}
-          onChange={(v) => onChange('seed', v)}
+          onChange={(v) => onChange(settingChange('seed', v))}
         />
       </fieldset>
       <fieldset>

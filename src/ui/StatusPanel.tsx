@@ -1,5 +1,6 @@
 // The live status line (a role="status" region): backend, progress, speed, latest numbers.
-import type { EvalPoint, LaneData, SessionSnapshot } from '../client/session';
+import type { LaneData, SessionSnapshot } from '../client/session';
+import type { EvalPoint } from '../shared/metrics';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

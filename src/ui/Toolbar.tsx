@@ -17,7 +17,7 @@ export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCop
       ? { label: 'Pause', action: onPause, disabled: false }
       : state === 'paused' || state === 'diverged'
         ? { label: 'Resume', action: onStart, disabled: state === 'diverged' }
-        : { label: 'Start', action: onStart, disabled: !ready || state === 'finished' };
+        : { label: 'Start', action: onStart, disabled: !ready || state === 'finished' || state === 'error' };
   const canStep = ready && (state === 'idle' || state === 'paused');
   return (
     <div className="toolbar" role="toolbar" aria-label="Training">

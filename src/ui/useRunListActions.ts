@@ -5,7 +5,7 @@ import type { useExperiment } from '../client/useExperiment';
 import { defaultSettings, runFromSettings } from '../experiment/runs';
 import { settingsAt } from '../experiment/timeline';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
-import { OPTIMIZERS } from '../config/schema';
+import { OPTIMIZERS } from '../shared/settings';
 
 let nextId = 0;
 const newId = () => `n${++nextId}`;

@@ -3,16 +3,10 @@
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
-import { Trainer, type StepMetrics, type TrainerKernels } from '../engine/trainer';
-import type {
-  Command,
-  LaneSetup,
-  LiveChange,
-  RunState,
-  ScheduledChange,
-  SharedSetup,
-  WorkerEvent,
-} from '../protocol';
+import { Trainer, type TrainerKernels } from '../engine/trainer';
+import type { Command, LaneSetup, RunState, WorkerEvent } from '../protocol';
+import type { EvalSplit, MetricPoint } from '../shared/metrics';
+import type { LiveChange, SharedSettings, TimelineEntry } from '../shared/settings';
 import { assertNever } from '../protocol';
 
 /** A chunk of steps plus its readback should take about this long: short enough to react, long enough to batch. */
@@ -38,13 +32,14 @@ export interface RunnerOptions {
 interface Chunk {
   runId: number;
   steps: number;
-  readback: Promise<StepMetrics[][]>;
+  readback: Promise<MetricPoint[][]>;
 }
 
 interface Lane {
   key: string;
   trainer: Trainer;
-  schedule: ScheduledChange[];
+  /** Recorded changes still to replay, by step. */
+  schedule: TimelineEntry[];
   stopped: boolean;
 }
 
@@ -99,15 +94,15 @@ export class Runner {
     }
   }
 
-  private reset(runId: number, shared: SharedSetup, setups: LaneSetup[]): void {
+  private reset(runId: number, shared: SharedSettings, setups: LaneSetup[]): void {
     this.disposeLanes();
     this.runId = runId;
     this.trainingMs = 0;
     this.stepsPerChunk = 1;
     try {
       for (const s of setups) {
-        const config = { ...shared, optimizer: s.optimizer, hyper: s.hyper };
-        const schedule = [...s.schedule].sort((a, b) => a.step - b.step);
+        const config = { ...shared, settings: s.initial };
+        const schedule = [...s.timeline].sort((a, b) => a.step - b.step);
         this.lanes.push({
           key: s.lane,
           trainer: new Trainer(this.data, config, this.stats, this.kernels),
@@ -118,15 +113,14 @@ export class Runner {
       this.setState('idle');
     } catch (e) {
       this.disposeLanes();
-      this.setState('diverged', `Could not set up the run: ${(e as Error).message}`);
+      this.setState('error', `Could not set up the run: ${(e as Error).message}`);
     }
   }
 
   private change(lane: Lane, changeId: number, change: LiveChange): void {
     const t = lane.trainer;
     try {
-      if (change.kind === 'hyper') t.setHyperParams(change.changes);
-      else t.setOptimizer(change.optimizer);
+      t.applyChange(change);
       this.emit({ type: 'applied', runId: this.runId, lane: lane.key, changeId, step: t.step + 1, change });
     } catch (e) {
       this.emit({
@@ -163,7 +157,7 @@ export class Runner {
     for (const lane of this.lanes) {
       const next = lane.trainer.step + 1;
       while (lane.schedule.length > 0 && lane.schedule[0]!.step <= next)
-        this.change(lane, -1, lane.schedule.shift()!.change);
+        this.change(lane, -1, lane.schedule.shift()!);
       // A stopped lane still advances its batch order in lockstep, without training.
       if (lane.stopped) lane.trainer.skipStep();
       else lane.trainer.trainStep();
@@ -219,7 +213,7 @@ export class Runner {
   }
 
   /** Starts reading back every lane's pending metrics (one download per lane). */
-  private readback(): Promise<StepMetrics[][]> {
+  private readback(): Promise<MetricPoint[][]> {
     return Promise.all(this.lanes.map((l) => l.trainer.flushMetrics()));
   }
 
@@ -275,7 +269,7 @@ export class Runner {
     }
   }
 
-  private async evaluate(runId: number, lanes: Lane[], split: 'validation' | 'test'): Promise<void> {
+  private async evaluate(runId: number, lanes: Lane[], split: EvalSplit): Promise<void> {
     for (const lane of lanes) {
       const r = await lane.trainer.evaluate(split);
       if (runId !== this.runId) return;

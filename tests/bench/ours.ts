@@ -1,7 +1,7 @@
 // OURS: the page's own training loop (Runner from src/worker/runner.ts, driven through its emit callback),
 // timed from its metrics events; kernels per step come from a separate Trainer profiled for one step.
 import type { MnistData } from '../../src/engine/mnist';
-import type { HyperParams } from '../../src/engine/optimizers';
+import type { HyperParams } from '../../src/shared/settings';
 import { Trainer, type TrainerConfig, type TrainerKernels } from '../../src/engine/trainer';
 import type { Command, WorkerEvent } from '../../src/protocol';
 import { programLaunches } from '../../src/engine/webgl/run';
@@ -26,7 +26,7 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
     type: 'reset',
     runId,
     shared: { batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 },
-    lanes: [{ lane: LANE, optimizer: job.optimizer, hyper: HYPER, schedule: [] }],
+    lanes: [{ lane: LANE, initial: { optimizer: job.optimizer, ...HYPER }, timeline: [] }],
   };
 }
 
@@ -185,8 +185,7 @@ export async function runOurs(
   // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back). Our own
   // WebGL programs bypass the engine, so tf.profile misses them: their launch counter is added.
   const config: TrainerConfig = {
-    optimizer: job.optimizer,
-    hyper: HYPER,
+    settings: { optimizer: job.optimizer, ...HYPER },
     batchSize: job.batchSize,
     epochs: 1,
     preprocessing: 'scale',

@@ -1,8 +1,19 @@
-// Page metrics on the real app (production build in dist/): live-change latency (performance.measure
-// 'live-change' entries) and the longest main-thread long task while training with charts updating.
+// Page metrics on the real app (production build in dist/): live-change latency (the page's
+// performance measures, seen by an observer because the page clears them) and the longest main-thread
+// long task while training with charts updating.
+import { readFileSync } from 'node:fs';
 import { captureConsole, median, quantile, withTimeout } from './lib.mjs';
 
+// The page names its measures in src/shared/perfMarks.ts; Node cannot import TypeScript, so read it there.
+const LIVE_CHANGE_MEASURE = (() => {
+  const source = readFileSync(new URL('../../src/shared/perfMarks.ts', import.meta.url), 'utf8');
+  const m = /LIVE_CHANGE_MEASURE = '([^']+)'/.exec(source);
+  if (!m) throw new Error('bench: LIVE_CHANGE_MEASURE not found in src/shared/perfMarks.ts');
+  return m[1];
+})();
+
 const LONGTASKS = `
+  const LIVE_CHANGE_MEASURE = ${JSON.stringify(LIVE_CHANGE_MEASURE)};
   window.__benchLongTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -11,6 +22,11 @@ const LONGTASKS = `
   } catch (e) {
     window.__benchLongTasks = null;
   }
+  window.__benchLiveChanges = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.name === LIVE_CHANGE_MEASURE) window.__benchLiveChanges.push(e.duration);
+  }).observe({ type: 'measure' });
 `;
 
 /** Opens the app, starts training and changes the learning rate every `everyMs` for `durationMs`. */
@@ -61,7 +77,7 @@ export async function pageMetrics(
     const m = await page.evaluate((from) => {
       const tasks = window.__benchLongTasks;
       return {
-        latencies: performance.getEntriesByName('live-change').map((e) => e.duration),
+        latencies: window.__benchLiveChanges,
         longTasks: tasks === null ? null : tasks.filter((t) => t.start >= from).map((t) => t.duration),
         step: Number(document.querySelector('[role="status"]')?.getAttribute('data-step') ?? 0),
         curves: document.querySelectorAll('path.recharts-curve').length,

@@ -51,7 +51,13 @@ export async function runProfile(
   };
   const t = new Trainer(
     data,
-    { optimizer: job.optimizer, hyper, batchSize: b, epochs: 1, seed: 1, preprocessing: 'scale' },
+    {
+      settings: { optimizer: job.optimizer, ...hyper },
+      batchSize: b,
+      epochs: 1,
+      seed: 1,
+      preprocessing: 'scale',
+    },
     undefined,
     kernels,
   );

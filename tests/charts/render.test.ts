@@ -1,82 +1,245 @@
-// Smoke checks of the chart components under server rendering (recharts draws nothing there, so
-// this covers wiring and the wrapper only) and of the per-run series cache.
-import { describe, it, expect } from 'vitest';
-import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { AccuracyChart, LossChart, type ChartRun } from '../../src/charts';
+// What the chart components draw: recharts renders into a minimal DOM (tests/helpers/miniDom.ts) at a
+// fixed width, and the tests read the SVG it produced. Also the per-run series cache.
+import { afterEach, describe, it, expect } from 'vitest';
+import { createElement, type ReactElement } from 'react';
+import { AccuracyChart } from '../../src/charts/AccuracyChart';
+import { LossChart } from '../../src/charts/LossChart';
+import type { ChartRun } from '../../src/charts/types';
 import { runSeries } from '../../src/charts/useRunSeries';
-import type { MetricPoint } from '../../src/protocol';
+import type { MetricPoint } from '../../src/shared/metrics';
+import { draw, type Drawn, type MiniElement } from '../helpers/miniDom';
+
+const BLUE = '#0072B2';
+const ORANGE = '#D55E00';
+const EPOCH_GREY = '#9ca3af';
+const WIDTH = 800;
 
 function makeRun(steps: number): ChartRun {
   return {
     id: 'a',
     name: 'Adam',
-    color: '#0072B2',
+    color: BLUE,
     points: Array.from({ length: steps }, (_, i) => ({
       step: i + 1,
       epoch: Math.floor(i / 500),
       loss: 2 / (1 + i / 100),
-      accuracy: 0.5,
+      accuracy: 0.5 + 0.4 * (i / steps),
     })),
-    validation: [{ step: 500, loss: 0.5, accuracy: 0.8 }],
-    markers: [{ step: 1200, label: 'β2 0.999 → 0.9' }],
+    validation: Array.from({ length: Math.floor(steps / 500) }, (_, k) => ({
+      step: (k + 1) * 500,
+      loss: 1 / (k + 2),
+      accuracy: 0.8,
+    })),
+    // The second lies past the last step, so it is not drawn yet.
+    markers: [
+      { step: 1200, label: 'β2 0.999 → 0.9' },
+      { step: steps + 100, label: 'lr 0.01 → 0.001' },
+    ],
   };
 }
 
-describe('chart components', () => {
-  it('render with data, labelled for assistive technology', () => {
+const mounted: Drawn[] = [];
+afterEach(async () => {
+  for (const d of mounted.splice(0)) await d.unmount();
+});
+
+async function drawChart(element: ReactElement): Promise<MiniElement> {
+  const drawn = await draw(element);
+  mounted.push(drawn);
+  return drawn.root;
+}
+
+const byClass = (root: MiniElement, name: string) => root.getElementsByClassName(name);
+
+/** The data lines recharts drew, with the number of points each path visits. */
+function curves(root: MiniElement) {
+  return byClass(root, 'recharts-line-curve').map((path) => {
+    const d = path.getAttribute('d') ?? '';
+    return {
+      name: path.getAttribute('name'),
+      stroke: path.getAttribute('stroke'),
+      dash: path.getAttribute('stroke-dasharray'),
+      opacity: path.getAttribute('stroke-opacity'),
+      points: d.match(/[ML]/g)?.length ?? 0,
+      finite: !/NaN|Infinity/.test(d),
+    };
+  });
+}
+
+/** Vertical guide lines, left to right as drawn, with their x position in pixels. */
+function guides(root: MiniElement) {
+  return byClass(root, 'recharts-reference-line-line').map((line) => ({
+    stroke: line.getAttribute('stroke'),
+    dash: line.getAttribute('stroke-dasharray'),
+    x: Number(line.getAttribute('x1')),
+  }));
+}
+
+const labels = (root: MiniElement) =>
+  byClass(root, 'recharts-label').map((t) => ({ text: t.textContent, fill: t.getAttribute('fill') }));
+const legend = (root: MiniElement) => byClass(root, 'recharts-legend-item-text').map((s) => s.textContent);
+const tickLabels = (root: MiniElement, axis: 'xAxis' | 'yAxis') =>
+  byClass(root, `recharts-${axis}-tick-labels`).flatMap((g) =>
+    byClass(g, 'recharts-cartesian-axis-tick-value').map((t) => t.textContent),
+  );
+
+describe('chart drawing', () => {
+  it("draws a run's raw, smoothed and validation lines in its colour", async () => {
     const run = makeRun(3000);
-    const loss = renderToString(
+    const root = await drawChart(
       createElement(LossChart, {
         runs: [run],
         smoothing: 0.6,
         logScale: true,
         stepsPerEpoch: 500,
-        version: 3,
+        width: WIDTH,
       }),
     );
-    const acc = renderToString(
-      createElement(AccuracyChart, {
-        runs: [run, { ...run, id: 'b', name: 'SGD' }],
-        smoothing: 0,
-        stepsPerEpoch: 500,
-      }),
-    );
-    expect(loss).toContain('aria-label="Loss chart"');
-    expect(acc).toContain('aria-label="Accuracy chart"');
+    expect(byClass(root, 'chart-title').map((h) => h.textContent)).toEqual(['Loss (cross-entropy)']);
+    expect((root.firstChild as MiniElement).getAttribute('aria-label')).toBe('Loss chart');
+
+    const lines = curves(root);
+    expect(lines.map((l) => l.name)).toEqual(['training (raw)', 'training (smoothed)', 'validation']);
+    for (const line of lines) {
+      expect(line.stroke).toBe(BLUE);
+      expect(line.finite).toBe(true);
+    }
+    const [raw, smooth, val] = lines;
+    // 3,000 steps thinned to at most 500 points per line, but a drawn polyline all the same.
+    expect(raw!.points).toBeGreaterThan(400);
+    expect(raw!.opacity).toBe('0.25');
+    expect(smooth!.points).toBeGreaterThan(400);
+    expect(smooth!.dash).toBeNull();
+    expect(val!.points).toBe(run.validation.length);
+    expect(val!.dash).toBe('6 4');
+    const dots = byClass(root, 'recharts-line-dot');
+    expect(dots).toHaveLength(run.validation.length);
+    for (const dot of dots) expect(dot.getAttribute('fill')).toBe(BLUE);
+
+    expect(legend(root)).toEqual(['training (smoothed)', 'validation']);
+    expect(tickLabels(root, 'xAxis').length).toBeGreaterThan(1);
+    expect(tickLabels(root, 'yAxis').length).toBeGreaterThan(1);
   });
 
-  it('show the hint only while there is nothing to draw', () => {
+  it('marks epochs and live changes with labelled vertical lines', async () => {
+    const run = makeRun(3000);
+    const root = await drawChart(
+      createElement(LossChart, {
+        runs: [run],
+        smoothing: 0.6,
+        logScale: false,
+        stepsPerEpoch: 500,
+        width: WIDTH,
+      }),
+    );
+    const lines = guides(root);
+    const epochs = lines.filter((l) => l.stroke === EPOCH_GREY);
+    expect(epochs).toHaveLength(6);
+    for (const e of epochs) expect(e.dash).toBe('2 4');
+    expect(labels(root).filter((l) => l.text.startsWith('epoch'))).toEqual(
+      [2, 3, 4, 5, 6, 7].map((k) => ({ text: `epoch ${k}`, fill: '#6b7280' })),
+    );
+
+    // Only the marker within the drawn steps, dashed in the run's colour between the epoch 3 and 4 lines.
+    const markers = lines.filter((l) => l.stroke === BLUE);
+    expect(markers).toHaveLength(1);
+    expect(markers[0]!.dash).toBe('5 3');
+    expect(markers[0]!.x).toBeGreaterThan(epochs[1]!.x);
+    expect(markers[0]!.x).toBeLessThan(epochs[2]!.x);
+    expect(labels(root).filter((l) => !l.text.startsWith('epoch'))).toEqual([
+      { text: 'β2 0.999 → 0.9', fill: BLUE },
+    ]);
+  });
+
+  it('draws no epoch lines while steps per epoch are unknown', async () => {
+    const root = await drawChart(
+      createElement(LossChart, {
+        runs: [makeRun(3000)],
+        smoothing: 0.6,
+        logScale: false,
+        stepsPerEpoch: 0,
+        width: WIDTH,
+      }),
+    );
+    expect(guides(root).map((l) => l.stroke)).toEqual([BLUE]);
+    expect(labels(root).map((l) => l.text)).toEqual(['β2 0.999 → 0.9']);
+  });
+
+  it('draws no raw line without smoothing', async () => {
+    const root = await drawChart(
+      createElement(AccuracyChart, { runs: [makeRun(3000)], smoothing: 0, stepsPerEpoch: 500, width: WIDTH }),
+    );
+    expect(curves(root).map((l) => l.name)).toEqual(['training', 'validation']);
+    expect(legend(root)).toEqual(['training', 'validation']);
+  });
+
+  it('names each run in the legend when comparing, each in its own colour', async () => {
+    const adam = makeRun(3000);
+    const sgd = { ...makeRun(2000), id: 'b', name: 'SGD', color: ORANGE };
+    const root = await drawChart(
+      createElement(AccuracyChart, { runs: [adam, sgd], smoothing: 0.6, stepsPerEpoch: 500, width: WIDTH }),
+    );
+    expect((root.firstChild as MiniElement).getAttribute('aria-label')).toBe('Accuracy chart');
+    expect(legend(root)).toEqual(['Adam', 'SGD']);
+    expect(curves(root).map((l) => [l.name, l.stroke])).toEqual([
+      ['Adam: training (raw)', BLUE],
+      ['Adam', BLUE],
+      ['Adam: validation', BLUE],
+      ['SGD: training (raw)', ORANGE],
+      ['SGD', ORANGE],
+      ['SGD: validation', ORANGE],
+    ]);
+    expect(byClass(root, 'chart-key').map((p) => p.textContent)).toEqual([
+      'Solid: training (smoothed) · dots on a dashed line: validation',
+    ]);
+    // Both runs' changes at step 1200; SGD's second marker (step 2100) is within Adam's 3,000 steps.
+    expect(labels(root).filter((l) => !l.text.startsWith('epoch'))).toEqual([
+      { text: 'β2 0.999 → 0.9', fill: BLUE },
+      { text: 'β2 0.999 → 0.9', fill: ORANGE },
+      { text: 'lr 0.01 → 0.001', fill: ORANGE },
+    ]);
+  });
+
+  it('shows the hint and bare axes only while there is nothing to draw', async () => {
     const hint = 'Press Start to train';
-    const empty = renderToString(
+    const empty = await drawChart(
       createElement(LossChart, {
         runs: [],
         smoothing: 0.6,
         logScale: false,
         stepsPerEpoch: 0,
         emptyHint: hint,
+        width: WIDTH,
       }),
     );
-    const emptyRun = renderToString(
+    const emptyRun = await drawChart(
       createElement(AccuracyChart, {
         runs: [{ ...makeRun(0), validation: [] }],
         smoothing: 0.6,
         stepsPerEpoch: 0,
         emptyHint: hint,
+        width: WIDTH,
       }),
     );
-    const full = renderToString(
+    const full = await drawChart(
       createElement(LossChart, {
         runs: [makeRun(10)],
         smoothing: 0.6,
         logScale: false,
         stepsPerEpoch: 0,
         emptyHint: hint,
+        width: WIDTH,
       }),
     );
-    expect(empty).toContain(hint);
-    expect(emptyRun).toContain(hint);
-    expect(full).not.toContain(hint);
+    expect(empty.textContent).toContain(hint);
+    expect(emptyRun.textContent).toContain(hint);
+    expect(full.textContent).not.toContain(hint);
+    // Empty axes still get ticks, so the chart does not look broken before the first step.
+    expect(curves(empty)).toEqual([]);
+    expect(tickLabels(empty, 'yAxis').length).toBeGreaterThan(1);
+    expect(curves(emptyRun)).toEqual([]);
+    expect(tickLabels(emptyRun, 'yAxis')).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+    expect(curves(full).length).toBe(2);
   });
 });
 

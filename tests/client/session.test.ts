@@ -35,7 +35,7 @@ describe('Session', () => {
       lane: 'b',
       changeId: 5,
       step: 4,
-      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+      change: { key: 'beta2', value: 0.9 },
     });
     s.handle({ type: 'eval', runId: 1, lane: 'a', split: 'validation', step: 3, loss: 0.5, accuracy: 0.8 });
     s.handle({ type: 'eval', runId: 1, lane: 'b', split: 'test', step: 3, loss: 0.4, accuracy: 0.9 });
@@ -71,17 +71,17 @@ describe('LiveChanges', () => {
     vi.useFakeTimers();
     const sent: unknown[] = [];
     const live = new LiveChanges((...args) => sent.push(args), 250);
-    live.edit('r1', 'beta2', 0.999, 0.99);
+    live.edit('r1', 0.999, { key: 'beta2', value: 0.99 });
     vi.advanceTimersByTime(100);
-    live.edit('r1', 'beta2', 0.99, 0.95);
-    live.edit('r2', 'beta2', 0.999, 0.5);
+    live.edit('r1', 0.99, { key: 'beta2', value: 0.95 });
+    live.edit('r2', 0.999, { key: 'beta2', value: 0.5 });
     vi.advanceTimersByTime(100);
-    live.edit('r1', 'beta2', 0.95, 0.9);
+    live.edit('r1', 0.95, { key: 'beta2', value: 0.9 });
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(250);
     expect(sent).toEqual([
-      ['r2', 'beta2', 0.5],
-      ['r1', 'beta2', 0.9],
+      ['r2', { key: 'beta2', value: 0.5 }],
+      ['r1', { key: 'beta2', value: 0.9 }],
     ]);
   });
 
@@ -89,16 +89,16 @@ describe('LiveChanges', () => {
     vi.useFakeTimers();
     const sent: unknown[] = [];
     const live = new LiveChanges((...args) => sent.push(args), 250);
-    live.edit('r1', 'learningRate', 0.001, 0.01);
-    live.edit('r1', 'optimizer', 'adam', 'sgd');
+    live.edit('r1', 0.001, { key: 'learningRate', value: 0.01 });
+    live.edit('r1', 'adam', { key: 'optimizer', value: 'sgd' });
     expect(sent).toEqual([
-      ['r1', 'learningRate', 0.01],
-      ['r1', 'optimizer', 'sgd'],
+      ['r1', { key: 'learningRate', value: 0.01 }],
+      ['r1', { key: 'optimizer', value: 'sgd' }],
     ]);
-    live.edit('r1', 'epsilon', 1e-7, 1e-3);
-    live.edit('r1', 'epsilon', 1e-3, 1e-7);
+    live.edit('r1', 1e-7, { key: 'epsilon', value: 1e-3 });
+    live.edit('r1', 1e-3, { key: 'epsilon', value: 1e-7 });
     vi.advanceTimersByTime(300);
-    live.edit('r1', 'momentum', 0.9, 0.5);
+    live.edit('r1', 0.9, { key: 'momentum', value: 0.5 });
     live.cancel();
     vi.advanceTimersByTime(300);
     expect(sent).toHaveLength(2);

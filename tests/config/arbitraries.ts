@@ -1,7 +1,8 @@
 // fast-check generators for the config tests, built from the FIELDS table so a new setting is
 // covered without touching the tests.
 import fc from 'fast-check';
-import { FIELD_LIST, type AnyFieldSpec, type RunConfig } from '../../src/config/schema';
+import { FIELD_LIST, type AnyFieldSpec } from '../../src/config/schema';
+import type { RunConfig } from '../../src/shared/settings';
 
 /** Any in-range value for one field, with the range ends and default over-represented. */
 export function validValueArb(spec: AnyFieldSpec): fc.Arbitrary<RunConfig[keyof RunConfig]> {

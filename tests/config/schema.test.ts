@@ -1,15 +1,8 @@
 // The settings table, optimizer/hyperparameter wiring and single-value validation.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  DEFAULT_CONFIG,
-  FIELDS,
-  FIELD_KEYS,
-  FIELD_LIST,
-  OPTIMIZERS,
-  usedBy,
-  type RunConfig,
-} from '../../src/config/schema';
+import { DEFAULT_CONFIG, FIELDS, FIELD_KEYS, FIELD_LIST, usedBy } from '../../src/config/schema';
+import { OPTIMIZERS, type RunConfig } from '../../src/shared/settings';
 import { isValidConfig, parseText, validateValue } from '../../src/config/validate';
 import { validConfigArb } from './arbitraries';
 

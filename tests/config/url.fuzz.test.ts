@@ -2,7 +2,8 @@
 // every item it could not use. The last property checks the result against an independent oracle.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type RunConfig } from '../../src/config/schema';
+import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec } from '../../src/config/schema';
+import type { RunConfig } from '../../src/shared/settings';
 import { isValidConfig } from '../../src/config/validate';
 import { parseHash } from '../../src/config/url';
 import { validValueArb } from './arbitraries';

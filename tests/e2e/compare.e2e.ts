@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startHarness, type Harness } from './harness';
+import { openPage, startHarness, status, stepOf, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,8 +13,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const status = (page: Page) => page.getByRole('status');
-const stepOf = async (page: Page) => Number(await status(page).getAttribute('data-step'));
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const legend = (page: Page) => page.locator('[aria-label="Loss chart"] .recharts-legend-wrapper').innerText();
 

@@ -66,3 +66,10 @@ export async function openPage(h: Harness, hash: string): Promise<{ page: Page; 
   await page.goto(h.baseUrl + hash);
   return { page, errors };
 }
+
+/** The status panel; its data-step, data-loss, data-state and data-backend say what the live run does. */
+export const status = (page: Page) => page.getByRole('status');
+
+/** Steps the live run has trained, from the status panel. */
+export const stepOf = async (page: Page): Promise<number> =>
+  Number(await status(page).getAttribute('data-step'));

@@ -1,7 +1,7 @@
 // The playground end to end: production build, real worker, software WebGL, real MNIST.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startHarness, type Harness } from './harness';
+import { openPage, startHarness, status, stepOf, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,8 +12,6 @@ afterAll(async () => {
 });
 
 const SW = 'webgl=software';
-const status = (page: Page) => page.getByRole('status');
-const stepOf = async (page: Page) => Number(await status(page).getAttribute('data-step'));
 const stateOf = (page: Page) => status(page).getAttribute('data-state');
 
 async function waitReady(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 // Optimizer math checked against a float64 reference, hand-worked values and tfjs's own optimizers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { createOptimizer, type HyperParams, type OptimizerName } from '../../src/engine/optimizers';
+import { createOptimizer } from '../../src/engine/optimizers';
+import type { HyperParams, OptimizerName } from '../../src/shared/settings';
 import { createRng } from '../../src/engine/random';
 import { relError, useCpu } from '../helpers/tf';
 import { ReferenceOptimizer } from './reference';

@@ -1,5 +1,5 @@
 // Float64 reference implementations of the optimizer update rules, written independently of the engine.
-import type { HyperParams, OptimizerName } from '../../src/engine/optimizers';
+import type { HyperParams, OptimizerName } from '../../src/shared/settings';
 
 export class ReferenceOptimizer {
   private m: Float64Array[] = [];

@@ -2,14 +2,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadMnist, type MnistData, type Split } from '../../src/engine/mnist';
-import { Trainer, trainToEnd, type StepMetrics, type TrainerConfig } from '../../src/engine/trainer';
+import { Trainer, trainToEnd, type TrainerConfig } from '../../src/engine/trainer';
 import { pixelStats } from '../../src/engine/preprocess';
-import { nodeByteSource } from '../helpers/nodeMnist';
+import type { MetricPoint } from '../../src/shared/metrics';
+import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
 const CONFIG: TrainerConfig = {
-  optimizer: 'adam',
-  hyper: { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  settings: {
+    optimizer: 'adam',
+    learningRate: 0.001,
+    momentum: 0.9,
+    nesterov: false,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  },
   batchSize: 32,
   epochs: 2,
   seed: 1,
@@ -18,12 +26,6 @@ const CONFIG: TrainerConfig = {
 
 let full: MnistData;
 let small: { train: Split; validation: Split; test: Split };
-
-const head = (s: Split, n: number): Split => ({
-  images: s.images.subarray(0, n * 784),
-  labels: s.labels.subarray(0, n),
-  count: n,
-});
 
 beforeAll(async () => {
   await useCpu();
@@ -54,12 +56,12 @@ describe('Trainer', () => {
     const trainer = new Trainer(small, CONFIG);
     expect(trainer.stepsPerEpoch).toBe(62); // 2000 / 32, last partial batch dropped
     const before = await trainer.evaluate('validation');
-    const metrics: StepMetrics[] = [];
+    const metrics: MetricPoint[] = [];
     await trainToEnd(trainer, (m) => metrics.push(...m));
     const after = await trainer.evaluate('validation');
     expect(metrics.map((m) => m.step)).toEqual(Array.from({ length: 124 }, (_, i) => i + 1));
     expect(metrics.at(-1)!.epoch).toBe(1);
-    const mean = (xs: StepMetrics[]) => xs.reduce((a, m) => a + m.loss, 0) / xs.length;
+    const mean = (xs: MetricPoint[]) => xs.reduce((a, m) => a + m.loss, 0) / xs.length;
     expect(mean(metrics.slice(-20))).toBeLessThan(mean(metrics.slice(0, 20)) * 0.5);
     expect(after.loss).toBeLessThan(before.loss);
     expect(after.count).toBe(5000);
@@ -96,13 +98,15 @@ describe('Trainer', () => {
   it('applies live hyperparameter and optimizer changes between steps', async () => {
     const t = new Trainer(small, CONFIG);
     t.trainStep();
-    t.setHyperParams({ learningRate: 0.01, beta2: 0.9 });
-    expect(t.hyper.learningRate).toBe(0.01);
-    t.setOptimizer('momentum');
-    expect(t.optimizerName).toBe('momentum');
-    expect(t.hyper.beta2).toBe(0.9);
+    t.applyChange({ key: 'learningRate', value: 0.01 });
+    t.applyChange({ key: 'beta2', value: 0.9 });
+    expect(t.settings.learningRate).toBe(0.01);
+    t.applyChange({ key: 'optimizer', value: 'momentum' });
+    expect(t.settings.optimizer).toBe('momentum');
+    expect(t.settings.beta2).toBe(0.9);
     t.trainStep();
-    expect(() => t.setHyperParams({ beta1: 1 })).toThrow(RangeError);
+    expect(() => t.applyChange({ key: 'beta1', value: 1 })).toThrow(RangeError);
+    expect(t.settings.beta1).toBe(0.9);
     expect((await t.flushMetrics()).length).toBe(2);
     t.dispose();
   });

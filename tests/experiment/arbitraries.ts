@@ -5,17 +5,15 @@ import { FIELDS } from '../../src/config/schema';
 import { isValidConfig } from '../../src/config/validate';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { MAX_NAME_LENGTH, sortTimeline } from '../../src/experiment/runs';
+import { MAX_RUNS, type Experiment, type RunSpec } from '../../src/experiment/types';
 import {
   LIVE_KEYS,
-  MAX_RUNS,
   SHARED_KEYS,
-  type Experiment,
   type LiveKey,
   type RunSettings,
-  type RunSpec,
   type SharedSettings,
   type TimelineEntry,
-} from '../../src/experiment/types';
+} from '../../src/shared/settings';
 import { validValueArb } from '../config/arbitraries';
 
 export const settingsArb = fc.record(

@@ -4,8 +4,10 @@ import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { configToHash } from '../../src/config/url';
 import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
+import { SETTING_ORDER } from '../../src/experiment/linkRun';
 import { sharedOf } from '../../src/experiment/runs';
 import type { Experiment } from '../../src/experiment/types';
+import { LIVE_KEYS } from '../../src/shared/settings';
 import { withoutIds } from './arbitraries';
 import { demoExperiment, run, single } from './demo';
 
@@ -51,5 +53,21 @@ describe('experimentToHash', () => {
     const hash = experimentToHash(demoExperiment());
     expect(hash.length).toBeLessThan(2000);
     expect(withoutIds(parseExperimentHash(hash).experiment)).toEqual(withoutIds(demoExperiment()));
+  });
+});
+
+describe('run= positional settings', () => {
+  it('cover every live setting exactly once (the order itself is frozen for old links)', () => {
+    expect(new Set(SETTING_ORDER).size).toBe(SETTING_ORDER.length);
+    expect([...SETTING_ORDER].sort()).toEqual([...LIVE_KEYS].sort());
+    expect(SETTING_ORDER).toEqual([
+      'optimizer',
+      'learningRate',
+      'beta1',
+      'beta2',
+      'epsilon',
+      'momentum',
+      'nesterov',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Sample recorded runs for the export, import and storage tests.
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import type { RunRecord } from '../../src/experiment/exportData';
-import type { SharedSettings } from '../../src/experiment/types';
+import type { SharedSettings } from '../../src/shared/settings';
 
 export const SHARED: SharedSettings = { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 7 };
 

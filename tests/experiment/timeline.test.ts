@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import { markersOf, recordChange, settingsAt } from '../../src/experiment/timeline';
-import type { RunSpec, TimelineEntry } from '../../src/experiment/types';
+import type { RunSpec } from '../../src/experiment/types';
+import type { TimelineEntry } from '../../src/shared/settings';
 import { entryArb, settingsArb } from './arbitraries';
 
 function runWith(timeline: TimelineEntry[]): RunSpec {
@@ -71,10 +72,10 @@ describe('markersOf', () => {
 describe('recordChange', () => {
   it('appends and keeps the timeline sorted', () => {
     let run = runWith([]);
-    run = recordChange(run, 300, 'learningRate', 0.1);
-    run = recordChange(run, 100, 'beta1', 0.5);
-    run = recordChange(run, 300, 'optimizer', 'sgd');
-    run = recordChange(run, 200, 'nesterov', true);
+    run = recordChange(run, 300, { key: 'learningRate', value: 0.1 });
+    run = recordChange(run, 100, { key: 'beta1', value: 0.5 });
+    run = recordChange(run, 300, { key: 'optimizer', value: 'sgd' });
+    run = recordChange(run, 200, { key: 'nesterov', value: true });
     expect(run.timeline).toEqual([
       { step: 100, key: 'beta1', value: 0.5 },
       { step: 200, key: 'nesterov', value: true },
@@ -83,12 +84,15 @@ describe('recordChange', () => {
     ]);
   });
   it('replaces a change of the same setting at the same step', () => {
-    const run = recordChange(recordChange(runWith([]), 50, 'learningRate', 0.1), 50, 'learningRate', 0.2);
+    const run = recordChange(recordChange(runWith([]), 50, { key: 'learningRate', value: 0.1 }), 50, {
+      key: 'learningRate',
+      value: 0.2,
+    });
     expect(run.timeline).toEqual([{ step: 50, key: 'learningRate', value: 0.2 }]);
   });
   it('returns a new run and leaves the old one alone', () => {
     const before = runWith([]);
-    const after = recordChange(before, 5, 'momentum', 0.5);
+    const after = recordChange(before, 5, { key: 'momentum', value: 0.5 });
     expect(before.timeline).toEqual([]);
     expect(after).not.toBe(before);
   });
@@ -100,11 +104,11 @@ describe('recordChange', () => {
         entryArb,
         (initial, entries, change) => {
           let run: RunSpec = { ...runWith([]), initial };
-          for (const e of entries) run = recordChange(run, e.step, e.key, e.value);
+          for (const e of entries) run = recordChange(run, e.step, e);
           const steps = run.timeline.map((e) => e.step);
           expect(steps).toEqual([...steps].sort((a, b) => a - b));
           const later = run.timeline.some((e) => e.key === change.key && e.step > change.step);
-          const next = recordChange(run, change.step, change.key, change.value);
+          const next = recordChange(run, change.step, change);
           expect(settingsAt(next, change.step)[change.key]).toBe(change.value);
           if (!later) expect(settingsAt(next, 1e9)[change.key]).toBe(change.value);
           expect(settingsAt(next, change.step - 1)).toEqual(settingsAt(run, change.step - 1));

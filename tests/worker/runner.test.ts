@@ -1,28 +1,31 @@
 // The worker's step scheduler, driven directly in Node: chunks, live changes, pause, divergence, stale runs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MnistData, Split } from '../../src/engine/mnist';
+import type { MnistData } from '../../src/engine/mnist';
 import { loadMnist } from '../../src/engine/mnist';
-import type { LaneSetup, SharedSetup, WorkerEvent } from '../../src/protocol';
+import type { LaneSetup, WorkerEvent } from '../../src/protocol';
+import type { SharedSettings } from '../../src/shared/settings';
 import { Runner } from '../../src/worker/runner';
-import { nodeByteSource } from '../helpers/nodeMnist';
+import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
-const SHARED: SharedSetup = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 1 };
+const SHARED: SharedSettings = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 1 };
 const LANE: LaneSetup = {
   lane: 'a',
-  optimizer: 'adam',
-  hyper: { learningRate: 0.001, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-  schedule: [],
+  initial: {
+    optimizer: 'adam',
+    learningRate: 0.001,
+    momentum: 0.9,
+    nesterov: false,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-7,
+  },
+  timeline: [],
 };
-const reset = (runId: number, shared: Partial<SharedSetup> = {}, lanes: LaneSetup[] = [LANE]) =>
+const reset = (runId: number, shared: Partial<SharedSettings> = {}, lanes: LaneSetup[] = [LANE]) =>
   ({ type: 'reset', runId, shared: { ...SHARED, ...shared }, lanes }) as const;
 
 let data: MnistData;
-const head = (s: Split, n: number): Split => ({
-  images: s.images.subarray(0, n * 784),
-  labels: s.labels.subarray(0, n),
-  count: n,
-});
 
 beforeAll(async () => {
   await useCpu();
@@ -79,7 +82,7 @@ describe('Runner', () => {
       runId: 1,
       lane: 'a',
       changeId: 7,
-      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+      change: { key: 'beta2', value: 0.9 },
     });
     expect(events.at(-1)).toEqual({
       type: 'applied',
@@ -87,14 +90,14 @@ describe('Runner', () => {
       lane: 'a',
       changeId: 7,
       step: 2,
-      change: { kind: 'hyper', changes: { beta2: 0.9 } },
+      change: { key: 'beta2', value: 0.9 },
     });
     runner.handle({
       type: 'change',
       runId: 1,
       lane: 'a',
       changeId: 8,
-      change: { kind: 'hyper', changes: { beta1: 1 } },
+      change: { key: 'beta1', value: 1 },
     });
     expect(events.at(-1)).toMatchObject({
       type: 'rejected',
@@ -106,7 +109,7 @@ describe('Runner', () => {
       runId: 1,
       lane: 'a',
       changeId: 9,
-      change: { kind: 'optimizer', optimizer: 'sgd' },
+      change: { key: 'optimizer', value: 'sgd' },
     });
     expect(events.at(-1)).toMatchObject({ type: 'applied', changeId: 9, step: 2 });
     runner.dispose();
@@ -133,7 +136,7 @@ describe('Runner', () => {
   it('pauses with a message when the loss diverges', async () => {
     const { runner, until } = harness();
     // Raw 0–255 inputs with η = 10: the loss goes from ~200 to ~1e10 at step 2.
-    const wild: LaneSetup = { ...LANE, optimizer: 'sgd', hyper: { ...LANE.hyper, learningRate: 10 } };
+    const wild: LaneSetup = { ...LANE, initial: { ...LANE.initial, optimizer: 'sgd', learningRate: 10 } };
     runner.handle(reset(3, { batchSize: 10, preprocessing: 'none' }, [wild]));
     runner.handle({ type: 'start', runId: 3 });
     const e = await until((x) => x.type === 'state' && x.state === 'diverged');
@@ -149,13 +152,12 @@ describe('Runner', () => {
     const wild: LaneSetup = {
       ...LANE,
       lane: 'wild',
-      optimizer: 'sgd',
-      hyper: { ...LANE.hyper, learningRate: 10 },
+      initial: { ...LANE.initial, optimizer: 'sgd', learningRate: 10 },
     };
     runner.handle(
       reset(4, { batchSize: 10, preprocessing: 'none', epochs: 1 }, [
         wild,
-        { ...LANE, lane: 'calm', hyper: { ...LANE.hyper, learningRate: 1e-5 } },
+        { ...LANE, lane: 'calm', initial: { ...LANE.initial, learningRate: 1e-5 } },
       ]),
     );
     runner.handle({ type: 'start', runId: 4 });
@@ -164,6 +166,20 @@ describe('Runner', () => {
     expect(points('calm')).toHaveLength(100);
     expect(points('wild').length).toBeLessThan(100);
     expect(events.some((e) => e.type === 'eval' && e.split === 'test' && e.lane === 'calm')).toBe(true);
+    runner.dispose();
+  });
+
+  it('reports a run that cannot be set up as an error, not a divergence', async () => {
+    const { events, runner } = harness();
+    runner.handle(reset(5, { batchSize: 5000 }));
+    const state = events.find((e) => e.type === 'state');
+    expect(state).toMatchObject({ type: 'state', runId: 5, state: 'error' });
+    expect(state?.type === 'state' && state.message).toMatch(/Could not set up the run: .*exceeds/);
+    // Nothing trains and nothing can be resumed: start and step are ignored.
+    runner.handle({ type: 'start', runId: 5 });
+    runner.handle({ type: 'step', runId: 5 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events.filter((e) => e.type === 'metrics')).toEqual([]);
     runner.dispose();
   });
 });

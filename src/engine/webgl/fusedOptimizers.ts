@@ -3,7 +3,8 @@
 // which a browser test compares them with.
 import type * as tf from '@tensorflow/tfjs';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
-import { Adam, Momentum, Sgd, type HyperParams, type Optimizer, type OptimizerName } from '../optimizers';
+import type { HyperParams, OptimizerName } from '../../shared/settings';
+import { Adam, Momentum, Sgd, type Optimizer } from '../optimizers';
 import { cachedProgram, elementwise, runProgram } from './run';
 
 function program(

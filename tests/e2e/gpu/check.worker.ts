@@ -3,14 +3,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
 import { createMlp } from '../../../src/engine/model';
-import { createOptimizer, type HyperParams, type OptimizerName } from '../../../src/engine/optimizers';
+import { createOptimizer } from '../../../src/engine/optimizers';
+import type { HyperParams, OptimizerName, TimelineEntry } from '../../../src/shared/settings';
 import { createRng } from '../../../src/engine/random';
 import { Trainer } from '../../../src/engine/trainer';
 import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
 import { webglKernels } from '../../../src/engine/webgl/kernels';
 import { programLaunches } from '../../../src/engine/webgl/run';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
-import type { LaneSetup, ScheduledChange, WorkerEvent } from '../../../src/protocol';
+import type { LaneSetup, WorkerEvent } from '../../../src/protocol';
 import { selectBackend } from '../../../src/worker/backend';
 import { Runner } from '../../../src/worker/runner';
 import { relError } from '../../helpers/tf';
@@ -94,7 +95,7 @@ async function kernelsPerStep(optimizer: OptimizerName) {
   };
   const t = new Trainer(
     { train: split, validation: split, test: split },
-    { optimizer, hyper: HYPER, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' },
+    { settings: { optimizer, ...HYPER }, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' },
     undefined,
     webglKernels,
   );
@@ -147,10 +148,10 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
     count: n,
   };
   const data = { train: split, validation: split, test: split };
-  const drive = async (schedule: ScheduledChange[], live: boolean) => {
+  const drive = async (timeline: TimelineEntry[], live: boolean) => {
     const events: WorkerEvent[] = [];
     const runner = new Runner(data, (e) => events.push(e), { kernels: webglKernels });
-    const lane: LaneSetup = { lane: 'a', optimizer: 'adam', hyper: HYPER, schedule };
+    const lane: LaneSetup = { lane: 'a', initial: { optimizer: 'adam', ...HYPER }, timeline };
     runner.handle({
       type: 'reset',
       runId: 1,
@@ -172,19 +173,24 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
         runId: 1,
         lane: 'a',
         changeId: 1,
-        change: { kind: 'hyper', changes: { beta2: 0.9, learningRate: 0.01 } },
+        change: { key: 'beta2', value: 0.9 },
+      });
+      runner.handle({
+        type: 'change',
+        runId: 1,
+        lane: 'a',
+        changeId: 2,
+        change: { key: 'learningRate', value: 0.01 },
       });
     }
     runner.handle({ type: 'start', runId: 1 });
     await until(() => events.some((e) => e.type === 'state' && e.state === 'finished'));
     runner.dispose();
-    const timeline = events.flatMap((e) =>
-      e.type === 'applied' ? [{ step: e.step, change: e.change }] : [],
-    );
+    const applied = events.flatMap((e) => (e.type === 'applied' ? [{ ...e.change, step: e.step }] : []));
     const losses = events.flatMap((e) =>
       e.type === 'metrics' ? e.lanes.flatMap((l) => l.points.map((p) => p.loss)) : [],
     );
-    return { timeline, losses };
+    return { timeline: applied, losses };
   };
   const first = await drive([], true);
   const again = await drive(first.timeline, false);

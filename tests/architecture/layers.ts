@@ -1,0 +1,34 @@
+// Which part of src/ may import which: the one table the layers test enforces and the README shows.
+// A folder (or top-level file) of src/ missing here fails the test, so a new feature registers its place.
+
+export const LAYERS: Readonly<Record<string, readonly string[]>> = {
+  /** The vocabulary every layer speaks: settings, live changes, metric points, named numbers. */
+  shared: [],
+  /** The settings table, validation, sliders and the single-run URL codec. */
+  config: ['shared'],
+  /** Data, model, optimizers and trainer on TensorFlow.js; no DOM. */
+  engine: ['shared'],
+  /** The Vite plugin that publishes MNIST. */
+  build: ['engine', 'shared'],
+  /** The messages between page and worker. */
+  'protocol.ts': ['shared'],
+  /** The worker: backend choice, message loop, step scheduling. */
+  worker: ['engine', 'protocol.ts', 'shared'],
+  /** Runs, timelines, links, export, import and storage. */
+  experiment: ['config', 'shared'],
+  /** The page's side of the worker: session store, live-change coalescing, React bindings. */
+  client: ['config', 'experiment', 'protocol.ts', 'shared'],
+  /** Chart components and their pure helpers. */
+  charts: ['shared'],
+  /** React components and the hooks that compose them. */
+  ui: ['charts', 'client', 'config', 'experiment', 'protocol.ts', 'shared'],
+  /** The page entry. */
+  'main.tsx': ['ui'],
+};
+
+/** Packages only some layers may load: TensorFlow.js stays in the worker's thread. */
+export const PACKAGE_LAYERS: Readonly<Record<string, readonly string[]>> = {
+  '@tensorflow/': ['engine', 'worker'],
+  react: ['ui', 'charts', 'client', 'main.tsx'],
+  recharts: ['charts'],
+};
