@@ -1,13 +1,15 @@
-// What the chart components draw: recharts renders into a minimal DOM (tests/helpers/miniDom.ts) at a
-// fixed width, and the tests read the SVG it produced. Also the per-run series cache.
+// @vitest-environment happy-dom
+// What the chart components draw: recharts renders into happy-dom (no layout, so charts get a fixed
+// width) and the tests read the SVG it produced. Server rendering is no substitute: recharts 3 builds
+// its lines from effects after mount. Also the per-run series cache.
 import { afterEach, describe, it, expect } from 'vitest';
-import { createElement, type ReactElement } from 'react';
+import { act, createElement, type ReactElement } from 'react';
+import { createRoot } from 'react-dom/client';
 import { AccuracyChart } from '../../src/charts/AccuracyChart';
 import { LossChart } from '../../src/charts/LossChart';
 import type { ChartRun } from '../../src/charts/types';
 import { runSeries } from '../../src/charts/useRunSeries';
 import type { MetricPoint } from '../../src/shared/metrics';
-import { draw, type Drawn, type MiniElement } from '../helpers/miniDom';
 
 const BLUE = '#0072B2';
 const ORANGE = '#D55E00';
@@ -38,21 +40,35 @@ function makeRun(steps: number): ChartRun {
   };
 }
 
-const mounted: Drawn[] = [];
+// React warns unless the environment says updates are wrapped in act().
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const mounted: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const d of mounted.splice(0)) await d.unmount();
+  for (const unmount of mounted.splice(0)) await unmount();
 });
 
-async function drawChart(element: ReactElement): Promise<MiniElement> {
-  const drawn = await draw(element);
-  mounted.push(drawn);
-  return drawn.root;
+/** Mounts `element` and waits until recharts' follow-up renders settle. */
+async function drawChart(element: ReactElement): Promise<Element> {
+  const root = document.body.appendChild(document.createElement('div'));
+  const reactRoot = createRoot(root);
+  await act(async () => reactRoot.render(element));
+  for (let i = 0; i < 10; i++) {
+    const before = root.innerHTML;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    if (root.innerHTML === before) break;
+  }
+  mounted.push(async () => {
+    await act(async () => reactRoot.unmount());
+    root.remove();
+  });
+  return root;
 }
 
-const byClass = (root: MiniElement, name: string) => root.getElementsByClassName(name);
+const byClass = (root: Element, name: string) => Array.from(root.getElementsByClassName(name));
 
 /** The data lines recharts drew, with the number of points each path visits. */
-function curves(root: MiniElement) {
+function curves(root: Element) {
   return byClass(root, 'recharts-line-curve').map((path) => {
     const d = path.getAttribute('d') ?? '';
     return {
@@ -67,7 +83,7 @@ function curves(root: MiniElement) {
 }
 
 /** Vertical guide lines, left to right as drawn, with their x position in pixels. */
-function guides(root: MiniElement) {
+function guides(root: Element) {
   return byClass(root, 'recharts-reference-line-line').map((line) => ({
     stroke: line.getAttribute('stroke'),
     dash: line.getAttribute('stroke-dasharray'),
@@ -75,10 +91,10 @@ function guides(root: MiniElement) {
   }));
 }
 
-const labels = (root: MiniElement) =>
+const labels = (root: Element) =>
   byClass(root, 'recharts-label').map((t) => ({ text: t.textContent, fill: t.getAttribute('fill') }));
-const legend = (root: MiniElement) => byClass(root, 'recharts-legend-item-text').map((s) => s.textContent);
-const tickLabels = (root: MiniElement, axis: 'xAxis' | 'yAxis') =>
+const legend = (root: Element) => byClass(root, 'recharts-legend-item-text').map((s) => s.textContent);
+const tickLabels = (root: Element, axis: 'xAxis' | 'yAxis') =>
   byClass(root, `recharts-${axis}-tick-labels`).flatMap((g) =>
     byClass(g, 'recharts-cartesian-axis-tick-value').map((t) => t.textContent),
   );
@@ -96,7 +112,7 @@ describe('chart drawing', () => {
       }),
     );
     expect(byClass(root, 'chart-title').map((h) => h.textContent)).toEqual(['Loss (cross-entropy)']);
-    expect((root.firstChild as MiniElement).getAttribute('aria-label')).toBe('Loss chart');
+    expect((root.firstChild as Element).getAttribute('aria-label')).toBe('Loss chart');
 
     const lines = curves(root);
     expect(lines.map((l) => l.name)).toEqual(['training (raw)', 'training (smoothed)', 'validation']);
@@ -179,7 +195,7 @@ describe('chart drawing', () => {
     const root = await drawChart(
       createElement(AccuracyChart, { runs: [adam, sgd], smoothing: 0.6, stepsPerEpoch: 500, width: WIDTH }),
     );
-    expect((root.firstChild as MiniElement).getAttribute('aria-label')).toBe('Accuracy chart');
+    expect((root.firstChild as Element).getAttribute('aria-label')).toBe('Accuracy chart');
     expect(legend(root)).toEqual(['Adam', 'SGD']);
     expect(curves(root).map((l) => [l.name, l.stroke])).toEqual([
       ['Adam: training (raw)', BLUE],
