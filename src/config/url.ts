@@ -3,6 +3,7 @@
 import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
 import type { RunConfig } from '../shared/settings';
 import { parseText } from './validate';
+import { decode, encodeValue, linkBody, noticeList, show } from './linkText';
 
 export interface ParsedHash {
   config: RunConfig;
@@ -10,19 +11,8 @@ export interface ParsedHash {
   notices: string[];
 }
 
-// Long enough to recognise a value, short enough for a one-line notice.
-const MAX_SHOWN = 40;
-// A link with thousands of bad items should not produce thousands of lines.
-const MAX_NOTICES = 20;
-
 // A Map, not an object: URL keys such as "__proto__" or "constructor" must not hit Object.prototype.
 const BY_URL_KEY = new Map<string, AnyFieldSpec>(FIELD_LIST.map((spec) => [spec.urlKey, spec]));
-
-function encodeValue(v: RunConfig[FieldKey]): string {
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  // String(n) is the shortest text that parses back to exactly the same double.
-  return encodeURIComponent(String(v));
-}
 
 /** `#opt=adam&lr=0.001&…` in the fixed FIELDS order, so equal configs give equal links. */
 export function configToHash(c: RunConfig): string {
@@ -33,24 +23,6 @@ export function configToHash(c: RunConfig): string {
     parts.push(`${spec.urlKey}=${encodeValue(v)}`);
   }
   return `#${parts.join('&')}`;
-}
-
-function decode(s: string): string | null {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-
-/** Cuts `s` for display without splitting a surrogate pair, and makes control characters visible. */
-function show(s: string): string {
-  let t = s;
-  if (t.length > MAX_SHOWN) {
-    const cut = /[\uD800-\uDBFF]/.test(t.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
-    t = `${t.slice(0, cut)}…`;
-  }
-  return t.replace(/\p{Cc}/gu, '�');
 }
 
 // Assigning through a generic key keeps the value's type tied to the field it belongs to.
@@ -65,18 +37,12 @@ function setFromText<K extends FieldKey>(config: RunConfig, key: K, text: string
  * default. When a key repeats, the last one wins, as when someone appends `&lr=0.1` to a shared link.
  */
 export function parseHash(hash: string): ParsedHash {
-  const notices: string[] = [];
-  let total = 0;
-  const note = (sentence: string) => {
-    if (total++ < MAX_NOTICES) notices.push(sentence);
-  };
-
-  let body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (body.startsWith('?')) body = body.slice(1);
+  const notices = noticeList();
+  const note = notices.add;
 
   // First pass: find which item sets each field, so problems are only reported for the items used.
   const chosen = new Map<FieldKey, { spec: AnyFieldSpec; raw: string }>();
-  for (const item of body.split('&')) {
+  for (const item of linkBody(hash).split('&')) {
     if (item === '' || item === '=') continue;
     const eq = item.indexOf('=');
     const rawKey = eq < 0 ? item : item.slice(0, eq);
@@ -110,9 +76,5 @@ export function parseHash(hash: string): ParsedHash {
     if (!r.ok) note(`"${spec.urlKey}=${show(text)}" ${r.reason}; ${fallback}.`);
     else if (r.note !== undefined) note(`"${spec.urlKey}=${show(text)}" ${r.note}.`);
   }
-
-  if (total <= MAX_NOTICES) return { config, notices };
-  const shown = notices.slice(0, MAX_NOTICES - 1);
-  shown.push(`…and ${total - shown.length} more problems with the link.`);
-  return { config, notices: shown };
+  return { config, notices: notices.done() };
 }

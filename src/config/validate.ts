@@ -3,11 +3,21 @@
 import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
 import type { RunConfig } from '../shared/settings';
 
+/** A value outside its range, accepted as the nearest bound. */
+export interface Clamp {
+  bound: 'minimum' | 'maximum';
+  /** The bound's value, which the value was replaced with. */
+  limit: number;
+}
+
 /**
  * `reason` (refused) and `note` (accepted after clamping) are predicate phrases such as
  * "is not a number", so each caller puts its own subject in front: a URL item, a UI label.
+ * `note` is the whole clamp as one phrase; `clamp` is the same clamp as data, for callers that
+ * phrase it differently (outOfRange).
  */
-export type Validation<V> = { ok: true; value: V; note?: string } | { ok: false; reason: string };
+export type Validation<V> =
+  { ok: true; value: V; clamp?: Clamp; note?: string } | { ok: false; reason: string };
 
 // Plain decimal or exponent notation only: Number() would also take '', ' ', '0x1f' and '1_0'.
 // Each branch starts with a distinct character class, so there is no catastrophic backtracking.
@@ -20,6 +30,15 @@ function refuse(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
 }
 
+/** What is wrong with a clamped value: "is below the minimum 0". */
+export function outOfRange({ bound, limit }: Clamp): string {
+  return `is ${bound === 'minimum' ? 'below' : 'above'} the ${bound} ${limit}`;
+}
+
+function clamped(clamp: Clamp): Validation<number> {
+  return { ok: true, value: clamp.limit, clamp, note: `${outOfRange(clamp)}; using ${clamp.limit}` };
+}
+
 // Widened once so a generic key K can reach a row the compiler can switch on.
 const SPECS: Readonly<Record<FieldKey, AnyFieldSpec>> = FIELDS;
 
@@ -30,10 +49,8 @@ function check(spec: AnyFieldSpec, value: unknown): Validation<number | boolean 
       if (typeof value !== 'number' || Number.isNaN(value)) return refuse('is not a number');
       if (!Number.isFinite(value)) return refuse('is not finite');
       if (spec.kind === 'int' && !Number.isInteger(value)) return refuse('is not a whole number');
-      if (value < spec.min)
-        return { ok: true, value: spec.min, note: `is below the minimum ${spec.min}; using ${spec.min}` };
-      if (value > spec.max)
-        return { ok: true, value: spec.max, note: `is above the maximum ${spec.max}; using ${spec.max}` };
+      if (value < spec.min) return clamped({ bound: 'minimum', limit: spec.min });
+      if (value > spec.max) return clamped({ bound: 'maximum', limit: spec.max });
       // -0 would serialize as "0" and so not survive a URL round trip.
       return { ok: true, value: value === 0 ? 0 : value };
     }
@@ -79,6 +96,6 @@ export function isValidConfig(c: unknown): c is RunConfig {
     if (!Object.hasOwn(c, spec.key)) return false;
     const value: unknown = (c as Record<string, unknown>)[spec.key];
     const r = check(spec, value);
-    return r.ok && r.note === undefined && Object.is(r.value, value);
+    return r.ok && r.clamp === undefined && Object.is(r.value, value);
   });
 }

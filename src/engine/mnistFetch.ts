@@ -24,6 +24,21 @@ export function mnistManifestUrl(base: string): string {
   return `${withSlash(base)}${MNIST_URL_DIR}/${MNIST_MANIFEST}`;
 }
 
+/** A file could not be fetched (network, HTTP status, dropped connection), as opposed to bad bytes. */
+export class DownloadError extends Error {
+  override name = 'DownloadError';
+  constructor(
+    /** The file as the manifest names it, or the manifest's own name. */
+    readonly file: string,
+    why: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Could not download ${file}: ${why}`, options);
+  }
+}
+
+const messageOf = (err: unknown): string => (err as Error | null | undefined)?.message ?? String(err);
+
 function malformed(why: string): Error {
   return new Error(`MNIST manifest is malformed: ${why}`);
 }
@@ -53,16 +68,14 @@ export function parseMnistManifest(json: unknown): MnistManifest {
   return { version: 1, files: out };
 }
 
-async function get(fetchImpl: typeof fetch, url: string, what: string): Promise<Response> {
+async function get(fetchImpl: typeof fetch, url: string, file: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetchImpl(url);
   } catch (err) {
-    throw new Error(`Could not download ${what}: network error (${(err as Error).message ?? String(err)})`, {
-      cause: err,
-    });
+    throw new DownloadError(file, `network error (${messageOf(err)})`, { cause: err });
   }
-  if (!res.ok) throw new Error(`Could not download ${what}: HTTP ${res.status}`);
+  if (!res.ok) throw new DownloadError(file, `HTTP ${res.status}`);
   return res;
 }
 
@@ -91,9 +104,7 @@ async function readBody(
   onBytes?: (loaded: number) => void,
 ): Promise<Uint8Array> {
   const fail = (err: unknown): Error =>
-    new Error(`Could not download ${info.name}: connection lost (${(err as Error).message ?? String(err)})`, {
-      cause: err,
-    });
+    new DownloadError(info.name, `connection lost (${messageOf(err)})`, { cause: err });
   if (!res.body) return new Uint8Array(0); // e.g. a 204; the loader reports the size mismatch
   const reader = res.body.getReader();
   // Buffer until the first two bytes are known: gzip magic means we inflate, anything else means
@@ -139,10 +150,8 @@ async function readBody(
   try {
     return await collect(out, info.bytes);
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith('Could not download')) throw err;
-    throw new Error(`Could not decompress ${info.name}: ${(err as Error).message ?? String(err)}`, {
-      cause: err,
-    });
+    if (err instanceof DownloadError) throw err;
+    throw new Error(`Could not decompress ${info.name}: ${messageOf(err)}`, { cause: err });
   }
 }
 

@@ -59,10 +59,9 @@ export function toJson(shared: SharedSettings, records: readonly RunRecord[], no
 
 export const CSV_HEADER = 'run,step,epoch,loss,accuracy,val_loss,val_accuracy';
 
-/** RFC 4180 quoting, only where needed. */
 /**
- * RFC 4180 quoting, and a leading apostrophe for names a spreadsheet would run as a formula
- * (=, +, -, @, tab, CR): run names come from links that anyone can write.
+ * A CSV cell: a leading apostrophe where a spreadsheet would run the text as a formula (=, +, -, @,
+ * tab, CR), since run names come from links anyone can write; then RFC 4180 quoting, only where needed.
  */
 function csvText(s: string): string {
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;

@@ -12,7 +12,7 @@ import {
   own,
   refuse,
   series,
-  show,
+  showValue,
 } from './importParts';
 import { MAX_TIMELINE_ENTRIES, isRunColor, isRunName, isStep, settingProblem } from './runs';
 import {
@@ -28,8 +28,9 @@ import { MAX_RUNS, type RunSpec } from './types';
 
 export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: string };
 
-/** 50 MB of ASCII JSON; checked on the text before parsing so a huge file is refused cheaply. */
-export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+const MAX_IMPORT_MB = 50;
+/** MAX_IMPORT_MB of ASCII JSON; checked on the text before parsing so a huge file is refused cheaply. */
+export const MAX_IMPORT_CHARS = MAX_IMPORT_MB * 1024 * 1024;
 const MAX_ID_LENGTH = 64;
 
 function checkShared(v: unknown): SharedSettings {
@@ -47,8 +48,9 @@ function checkShared(v: unknown): SharedSettings {
 function checkEntry(v: unknown, where: string): TimelineEntry {
   if (!isObject(v)) refuse(`${where} is not an object.`);
   const [step, key, value] = ['step', 'key', 'value'].map((k) => own(v, k));
-  if (!isStep(step)) refuse(`${where} has an invalid step (${show(step)}).`);
-  if (typeof key !== 'string' || !isLiveKey(key)) refuse(`${where} changes an unknown setting ${show(key)}.`);
+  if (!isStep(step)) refuse(`${where} has an invalid step (${showValue(step)}).`);
+  if (typeof key !== 'string' || !isLiveKey(key))
+    refuse(`${where} changes an unknown setting ${showValue(key)}.`);
   const problem = settingProblem(key, value);
   if (problem !== null) refuse(`${where} (${FIELDS[key].label}) ${problem}.`);
   // settingProblem accepted exactly this value for this key.
@@ -62,7 +64,7 @@ function checkSpec(v: unknown, where: string): RunSpec {
     refuse(`${where} has no valid id.`);
   if (typeof name !== 'string') refuse(`${where}'s name is missing or not text.`);
   if (!isRunName(name)) refuse(`${where}'s name is empty, too long or has unusable characters.`);
-  if (!isRunColor(color)) refuse(`${where}'s colour ${show(color)} is not a hex colour like "#0072B2".`);
+  if (!isRunColor(color)) refuse(`${where}'s colour ${showValue(color)} is not a hex colour like "#0072B2".`);
   if (typeof hidden !== 'boolean') refuse(`${where}'s "hidden" is not true or false.`);
   const init = own(v, 'initial');
   if (!isObject(init)) refuse(`${where}'s initial settings are missing.`);
@@ -96,11 +98,12 @@ function checkFile(v: unknown): ExportFile {
   if (!isObject(v)) refuse('This file is not a playground export (it is not a JSON object).');
   const format = own(v, 'format');
   if (format === undefined) refuse('This file is not a playground export (it has no "format").');
-  if (format !== EXPORT_FORMAT) refuse(`This file is not a playground export (format is ${show(format)}).`);
+  if (format !== EXPORT_FORMAT)
+    refuse(`This file is not a playground export (format is ${showValue(format)}).`);
   const version = own(v, 'version');
   if (version !== EXPORT_VERSION) {
     refuse(
-      `This export's version ${show(version)} is not supported; this page reads version ${EXPORT_VERSION}.`,
+      `This export's version ${showValue(version)} is not supported; this page reads version ${EXPORT_VERSION}.`,
     );
   }
   const key = forbiddenKey(v);
@@ -118,7 +121,7 @@ function checkFile(v: unknown): ExportFile {
   const ids = runs.map((r) => r.spec.id);
   const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (dup >= 0)
-    refuse(`Runs ${ids.indexOf(ids[dup] ?? '') + 1} and ${dup + 1} have the same id ${show(ids[dup])}.`);
+    refuse(`Runs ${ids.indexOf(ids[dup] ?? '') + 1} and ${dup + 1} have the same id ${showValue(ids[dup])}.`);
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, shared, runs };
 }
 
@@ -136,7 +139,7 @@ export function checkExportFile(value: unknown): ImportResult {
 export function parseImport(text: string): ImportResult {
   if (typeof text !== 'string') return { ok: false, error: 'This file could not be read as text.' };
   if (text.length > MAX_IMPORT_CHARS)
-    return { ok: false, error: 'This file is too large to import (over 50 MB).' };
+    return { ok: false, error: `This file is too large to import (over ${MAX_IMPORT_MB} MB).` };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,6 +1,7 @@
 // Building blocks of the export-file validator: own-property access, the refusal it throws
 // internally, the prototype-pollution scan, and the checks for the metric series of a run.
 import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import { show } from '../config/linkText';
 import { isStep } from './runs';
 
 // Keys that could reach Object.prototype if some later code merged the data into another object.
@@ -25,10 +26,11 @@ export function isObject(v: unknown): v is Obj {
 export function own(o: Obj, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
-export function show(v: unknown): string {
+/** A value from the file as JSON text (so "1" and 1 differ), cut like link text for one sentence. */
+export function showValue(v: unknown): string {
   if (v === undefined) return 'missing';
-  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+  // JSON.stringify returns undefined for functions and symbols, which only a hand-built object holds.
+  return show(JSON.stringify(v) ?? String(v));
 }
 
 /** Iterative, so a deeply nested hostile file cannot overflow the stack. */
@@ -53,7 +55,9 @@ function metric(o: Obj, key: string, where: string): number {
   if (typeof v === 'number') return v;
   const n = typeof v === 'string' ? NON_FINITE.get(v) : undefined;
   if (n === undefined)
-    refuse(`${where} has ${/^[aeiou]/.test(key) ? 'an' : 'a'} ${key} that is not a number (${show(v)}).`);
+    refuse(
+      `${where} has ${/^[aeiou]/.test(key) ? 'an' : 'a'} ${key} that is not a number (${showValue(v)}).`,
+    );
   return n;
 }
 
@@ -61,7 +65,7 @@ export function checkEval(v: unknown, where: string): EvalPoint {
   if (!isObject(v)) refuse(`${where} is not an object.`);
   const step = own(v, 'step');
   // Step 0 is an evaluation before any training.
-  if (!(step === 0 || isStep(step))) refuse(`${where} has an invalid step (${show(step)}).`);
+  if (!(step === 0 || isStep(step))) refuse(`${where} has an invalid step (${showValue(step)}).`);
   return { step, loss: metric(v, 'loss', where), accuracy: metric(v, 'accuracy', where) };
 }
 
@@ -69,7 +73,7 @@ export function checkPoint(v: unknown, where: string): MetricPoint {
   const { step, loss, accuracy } = checkEval(v, where);
   const epoch = own(v as Obj, 'epoch');
   if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0)
-    refuse(`${where} has an invalid epoch (${show(epoch)}).`);
+    refuse(`${where} has an invalid epoch (${showValue(epoch)}).`);
   return { step, epoch, loss, accuracy };
 }
 

@@ -16,8 +16,9 @@
 // Values in the schema ranges are written with [0-9.e-] only, so `~`, `_`, `&` never occur inside.
 import { configToHash, parseHash } from '../config/url';
 import { DEFAULT_CONFIG, FIELDS } from '../config/schema';
+import { decode, encodeValue, linkBody, noticeList, show } from '../config/linkText';
 import { LIVE_KEYS, SHARED_KEYS, type RunConfig, type WebglMode } from '../shared/settings';
-import { encodeRun, parseRun, show } from './linkRun';
+import { encodeRun, parseRun } from './linkRun';
 import {
   defaultRunColor,
   defaultRunName,
@@ -36,8 +37,6 @@ export interface ParsedExperiment {
 }
 
 const RUN_KEY = 'run';
-// A link with thousands of bad items should not produce thousands of lines (as in url.ts).
-const MAX_NOTICES = 20;
 const LIVE_URL_KEYS = new Set(LIVE_KEYS.map((k) => FIELDS[k].urlKey));
 
 /** Whether the experiment can use the old single-run form without losing anything. */
@@ -59,8 +58,7 @@ export function experimentToHash(e: Experiment, webgl: WebglMode = 'default'): s
     return configToHash({ ...e.shared, ...first.initial, webgl });
   }
   const parts: string[] = [];
-  for (const key of SHARED_KEYS)
-    parts.push(`${FIELDS[key].urlKey}=${encodeURIComponent(String(e.shared[key]))}`);
+  for (const key of SHARED_KEYS) parts.push(`${FIELDS[key].urlKey}=${encodeValue(e.shared[key])}`);
   if (webgl !== FIELDS.webgl.default) parts.push(`${FIELDS.webgl.urlKey}=${webgl}`);
   for (const run of e.runs) parts.push(`${RUN_KEY}=${encodeRun(run)}`);
   return `#${parts.join('&')}`;
@@ -68,28 +66,7 @@ export function experimentToHash(e: Experiment, webgl: WebglMode = 'default'): s
 
 function decodeKey(item: string): string | null {
   const eq = item.indexOf('=');
-  try {
-    return decodeURIComponent(eq < 0 ? item : item.slice(0, eq));
-  } catch {
-    return null;
-  }
-}
-
-/** Collects notices up to MAX_NOTICES and counts the rest, like url.ts does. */
-function noticeList() {
-  const shown: string[] = [];
-  let total = 0;
-  return {
-    add(s: string) {
-      if (total++ < MAX_NOTICES) shown.push(s);
-    },
-    done(): string[] {
-      if (total <= MAX_NOTICES) return shown;
-      const kept = shown.slice(0, MAX_NOTICES - 1);
-      kept.push(`…and ${total - kept.length} more problems with the link.`);
-      return kept;
-    },
-  };
+  return decode(eq < 0 ? item : item.slice(0, eq));
 }
 
 function fromConfig(config: RunConfig, runs: RunSpec[]): Experiment {
@@ -97,11 +74,9 @@ function fromConfig(config: RunConfig, runs: RunSpec[]): Experiment {
 }
 
 function parseInner(hash: string): ParsedExperiment {
-  let body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (body.startsWith('?')) body = body.slice(1);
   const runValues: string[] = [];
   const others: string[] = [];
-  for (const item of body.split('&')) {
+  for (const item of linkBody(hash).split('&')) {
     const eq = item.indexOf('=');
     if (decodeKey(item) === RUN_KEY) runValues.push(eq < 0 ? '' : item.slice(eq + 1));
     else others.push(item);

@@ -1,6 +1,7 @@
 // One run's `run=` value in an experiment link (format described in link.ts). Parsing never throws:
 // every field that cannot be used falls back to a default and reports a notice through `note`.
-import { FIELDS, type FieldKey } from '../config/schema';
+import { FIELDS } from '../config/schema';
+import { decode, encodeValue, show } from '../config/linkText';
 import { parseText } from '../config/validate';
 import {
   MAX_TIMELINE_ENTRIES,
@@ -35,16 +36,6 @@ const FLAGS_PART = TIMELINE_PART + 1;
 const LIVE_BY_URL_KEY = new Map<string, LiveKey>(SETTING_ORDER.map((k) => [FIELDS[k].urlKey, k]));
 const ENTRY = /^(\d{1,10})\.([A-Za-z0-9]{1,16})\.(.*)$/s;
 const HEX6 = /^[0-9A-Fa-f]{6}$/;
-// Long enough to recognise a value, short enough for a one-line notice.
-const MAX_SHOWN = 30;
-
-function encodeValue(v: RunConfig[FieldKey]): string {
-  if (typeof v === 'boolean') return v ? '1' : '0';
-  // String(n) is the shortest text that parses back to the same double; in the schema ranges it
-  // only uses [0-9.e-], so it never contains a separator.
-  return encodeURIComponent(String(v));
-}
-
 /** encodeURIComponent leaves `~` alone, but here it separates fields. */
 function encodeName(name: string): string {
   return encodeURIComponent(cleanName(name, '').name).replace(/~/g, '%7E');
@@ -57,20 +48,6 @@ export function encodeRun(run: RunSpec): string {
   const parts = [encodeName(run.name), color, ...settings, timeline.join('_')];
   if (run.hidden) parts.push('h');
   return parts.join('~');
-}
-
-function decode(s: string): string | null {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-
-/** Link text safe and short enough to quote in a one-line notice. */
-export function show(s: string): string {
-  const t = s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
-  return t.replace(/[\p{Cc}\uD800-\uDFFF]/gu, '\uFFFD');
 }
 
 function setSetting<K extends LiveKey>(settings: RunSettings, key: K, value: RunConfig[K]): void {

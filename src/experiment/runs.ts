@@ -1,7 +1,8 @@
 // Defaults and value checks for the parts of a run that the config schema does not cover (name,
 // colour, steps, timeline), shared by the link codec, the import validator and the timeline helpers.
 import { DEFAULT_CONFIG } from '../config/schema';
-import { validateValue } from '../config/validate';
+import { cutAt, visibleText } from '../config/linkText';
+import { outOfRange, validateValue } from '../config/validate';
 import {
   LIVE_KEYS,
   SHARED_KEYS,
@@ -42,8 +43,6 @@ export const MAX_STEP = 1_000_000_000;
 export const MAX_TIMELINE_ENTRIES = 500;
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
-const SURROGATE = /^[\uD800-\uDFFF]$/;
-const CONTROL = /^\p{Cc}$/u;
 
 export function defaultRunName(optimizer: OptimizerName): string {
   return OPTIMIZER_LABELS[optimizer];
@@ -67,13 +66,7 @@ export function isRunName(s: unknown): s is string {
  * names are cut at a code point boundary. `changed` says whether the caller should tell the user.
  */
 export function cleanName(s: string, fallback: string): { name: string; changed: boolean } {
-  // The string iterator yields a pair as one item and a lone surrogate alone. Lone surrogates
-  // cannot be percent-encoded (encodeURIComponent throws) and render as garbage anyway.
-  let t = Array.from(s, (ch) => (SURROGATE.test(ch) || CONTROL.test(ch) ? '\uFFFD' : ch)).join('');
-  if (t.length > MAX_NAME_LENGTH) {
-    const cut = /[\uD800-\uDBFF]/.test(t.charAt(MAX_NAME_LENGTH - 1)) ? MAX_NAME_LENGTH - 1 : MAX_NAME_LENGTH;
-    t = t.slice(0, cut);
-  }
+  const t = cutAt(visibleText(s), MAX_NAME_LENGTH);
   if (t.length === 0) return { name: fallback, changed: s.length > 0 };
   return { name: t, changed: t !== s };
 }
@@ -87,7 +80,7 @@ export function settingProblem(key: keyof RunConfig, value: unknown): string | n
   const r = validateValue(key, value);
   if (!r.ok) return r.reason;
   // A clamped value is refused here: files and stored runs come from this page, so it was edited.
-  if (r.note !== undefined) return r.note.split(';')[0] ?? r.note;
+  if (r.clamp !== undefined) return outOfRange(r.clamp);
   return Object.is(r.value, value) ? null : 'is not a stored value';
 }
 

@@ -1,5 +1,5 @@
-// Reading and editing a run's timeline of live changes: the settings in force at a step, the chart
-// markers, the changes a replay must apply at a step, and recording a new change.
+// Reading and editing a run's timeline of live changes: the settings in force at a step (settingsAt),
+// the chart markers (markersOf) and recording a new change (recordChange).
 import { FIELDS } from '../config/schema';
 import { formatValue } from '../config/sliders';
 import { OPTIMIZER_LABELS, sortTimeline } from './runs';

@@ -1,4 +1,4 @@
-// An experiment: up to four runs sharing data, seed and batch order, differing only in optimizer
+// An experiment: up to MAX_RUNS runs sharing data, seed and batch order, differing only in optimizer
 // settings, each with the timeline of live changes made while it trained.
 import type { RunSettings, SharedSettings, TimelineEntry } from '../shared/settings';
 

@@ -1,7 +1,7 @@
 // Exercises fetchByteSource with a fake fetch: gzip and pre-decoded bodies, progress and errors.
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { fetchByteSource, mnistFileUrl, mnistManifestUrl } from '../../src/engine/mnistFetch';
+import { DownloadError, fetchByteSource, mnistFileUrl, mnistManifestUrl } from '../../src/engine/mnistFetch';
 import { MNIST_FILES } from '../../src/engine/mnistFiles';
 import type { MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
 
@@ -86,6 +86,8 @@ describe('fetchByteSource', () => {
   it('reports HTTP errors with the file name and status', async () => {
     const src = fetchByteSource(BASE, fakeFetch({}));
     await expect(src.read(info)).rejects.toThrow('Could not download t10k-labels-idx1-ubyte: HTTP 404');
+    await expect(src.read(info)).rejects.toMatchObject({ file: info.name });
+    await expect(src.read(info)).rejects.toBeInstanceOf(DownloadError);
   });
 
   it('reports network failures clearly', async () => {
@@ -111,9 +113,13 @@ describe('fetchByteSource', () => {
       );
     };
     const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: dropping }));
-    await expect(src.read(info)).rejects.toThrow(
-      'Could not download t10k-labels-idx1-ubyte: connection lost (socket hang up)',
-    );
+    const err: unknown = await src.read(info).catch((e: unknown) => e);
+    // Kept as a download failure, not reworded as a decompression one.
+    expect(err).toBeInstanceOf(DownloadError);
+    expect(err).toMatchObject({
+      file: info.name,
+      message: 'Could not download t10k-labels-idx1-ubyte: connection lost (socket hang up)',
+    });
   });
 
   it('requires an absolute base URL', () => {
@@ -123,7 +129,9 @@ describe('fetchByteSource', () => {
   it('rejects corrupt gzip data', async () => {
     const bad = gz.slice(0, 40);
     const src = fetchByteSource(BASE, fakeFetch({ [fileUrl]: () => new Response(bad) }));
-    await expect(src.read(info)).rejects.toThrow(/^Could not decompress t10k-labels-idx1-ubyte/);
+    const err: unknown = await src.read(info).catch((e: unknown) => e);
+    expect(err).not.toBeInstanceOf(DownloadError);
+    expect((err as Error).message).toMatch(/^Could not decompress t10k-labels-idx1-ubyte/);
   });
 
   it.each([

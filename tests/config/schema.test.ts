@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, FIELDS, FIELD_KEYS, FIELD_LIST, usedBy } from '../../src/config/schema';
 import { OPTIMIZERS, type RunConfig } from '../../src/shared/settings';
-import { isValidConfig, parseText, validateValue } from '../../src/config/validate';
+import { isValidConfig, outOfRange, parseText, validateValue } from '../../src/config/validate';
 import { validConfigArb } from './arbitraries';
 
 describe('FIELDS table', () => {
@@ -95,17 +95,24 @@ describe('validateValue', () => {
     expect(validateValue('optimizer', 'sgd')).toEqual({ ok: true, value: 'sgd' });
   });
 
-  it('clamps out-of-range numbers with a note', () => {
+  it('clamps out-of-range numbers with the bound as data and a note', () => {
     expect(validateValue('batchSize', 5000)).toEqual({
       ok: true,
       value: 1024,
+      clamp: { bound: 'maximum', limit: 1024 },
       note: 'is above the maximum 1024; using 1024',
     });
     expect(validateValue('learningRate', -1)).toEqual({
       ok: true,
       value: 1e-5,
+      clamp: { bound: 'minimum', limit: 1e-5 },
       note: 'is below the minimum 0.00001; using 0.00001',
     });
+  });
+
+  it('phrases a clamp without its action, for callers that refuse it (imports)', () => {
+    expect(outOfRange({ bound: 'minimum', limit: 0 })).toBe('is below the minimum 0');
+    expect(outOfRange({ bound: 'maximum', limit: 1e-5 })).toBe('is above the maximum 0.00001');
   });
 
   it('refuses non-finite numbers, fractions for int fields and wrong types', () => {

@@ -4,8 +4,16 @@ import { parseIdxImages, parseIdxLabels } from '../../src/engine/idx';
 import { loadMnist, sha256Hex, verifyFile } from '../../src/engine/mnist';
 import type { MnistByteSource, MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
 import { fillBatch, pixelStats, pixelTable } from '../../src/engine/preprocess';
+import {
+  IMAGE_PIXELS,
+  IMAGE_SIDE,
+  NUM_CLASSES,
+  TRAIN_COUNT,
+  TRAIN_FILE_COUNT,
+  VALIDATION_COUNT,
+} from '../../src/shared/mnist';
 
-function idxImages(count: number, rows = 28, cols = 28, magic = 2051): Uint8Array {
+function idxImages(count: number, rows = IMAGE_SIDE, cols = IMAGE_SIDE, magic = 2051): Uint8Array {
   const bytes = new Uint8Array(16 + count * rows * cols);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, magic);
@@ -28,15 +36,15 @@ function idxLabels(labels: number[], magic = 2049): Uint8Array {
 describe('IDX parsing', () => {
   it('parses a good image file', () => {
     const parsed = parseIdxImages(idxImages(3));
-    expect(parsed).toMatchObject({ count: 3, rows: 28, cols: 28 });
-    expect(parsed.pixels.length).toBe(3 * 784);
+    expect(parsed).toMatchObject({ count: 3, rows: IMAGE_SIDE, cols: IMAGE_SIDE });
+    expect(parsed.pixels.length).toBe(3 * IMAGE_PIXELS);
     expect(parsed.pixels[0]).toBe((16 * 7) % 256);
   });
   it('parses a good label file', () => {
     expect(Array.from(parseIdxLabels(idxLabels([5, 0, 4, 1])))).toEqual([5, 0, 4, 1]);
   });
   it('rejects a truncated image file with the sizes in the message', () => {
-    const bytes = idxImages(3).subarray(0, 16 + 2 * 784 + 10);
+    const bytes = idxImages(3).subarray(0, 16 + 2 * IMAGE_PIXELS + 10);
     expect(() => parseIdxImages(bytes, 'train-images')).toThrow(
       /train-images: file is 1594 bytes, expected 2368/,
     );
@@ -70,8 +78,10 @@ describe('checksums and loading', () => {
     mutate?: (name: string, bytes: Uint8Array) => Uint8Array,
   ): Promise<MnistByteSource> {
     const files = {
-      'train-images-idx3-ubyte': idxImages(60_000),
-      'train-labels-idx1-ubyte': idxLabels(Array.from({ length: 60_000 }, (_, i) => i % 10)),
+      'train-images-idx3-ubyte': idxImages(TRAIN_FILE_COUNT),
+      'train-labels-idx1-ubyte': idxLabels(
+        Array.from({ length: TRAIN_FILE_COUNT }, (_, i) => i % NUM_CLASSES),
+      ),
       't10k-images-idx3-ubyte': idxImages(10),
       't10k-labels-idx1-ubyte': idxLabels(Array.from({ length: 10 }, (_, i) => 9 - i)),
     };
@@ -101,10 +111,10 @@ describe('checksums and loading', () => {
       expect(p.totalBytes).toBe(4000);
       progress.push(p.loadedBytes);
     });
-    expect(data.train.count).toBe(55_000);
-    expect(data.train.images.length).toBe(55_000 * 784);
-    expect(data.validation.count).toBe(5_000);
-    expect(data.validation.labels[0]).toBe(55_000 % 10);
+    expect(data.train.count).toBe(TRAIN_COUNT);
+    expect(data.train.images.length).toBe(TRAIN_COUNT * IMAGE_PIXELS);
+    expect(data.validation.count).toBe(VALIDATION_COUNT);
+    expect(data.validation.labels[0]).toBe(TRAIN_COUNT % NUM_CLASSES);
     expect(data.test.count).toBe(10);
     expect(Array.from(data.test.labels)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
     expect(progress.at(-1)).toBe(4000);
@@ -154,14 +164,14 @@ describe('preprocessing', () => {
   });
 
   it('fills a batch from image indices through the table', () => {
-    const imgs = new Uint8Array(3 * 784);
-    imgs.fill(10, 0, 784);
-    imgs.fill(20, 784, 1568);
-    imgs.fill(30, 1568);
-    const out = new Float32Array(2 * 784);
+    const imgs = new Uint8Array(3 * IMAGE_PIXELS);
+    imgs.fill(10, 0, IMAGE_PIXELS);
+    imgs.fill(20, IMAGE_PIXELS, 2 * IMAGE_PIXELS);
+    imgs.fill(30, 2 * IMAGE_PIXELS);
+    const out = new Float32Array(2 * IMAGE_PIXELS);
     fillBatch(imgs, [2, 0], pixelTable('none'), out);
     expect(out[0]).toBe(30);
-    expect(out[783]).toBe(30);
-    expect(out[784]).toBe(10);
+    expect(out[IMAGE_PIXELS - 1]).toBe(30);
+    expect(out[IMAGE_PIXELS]).toBe(10);
   });
 });

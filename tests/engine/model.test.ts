@@ -4,18 +4,19 @@ import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../src/engine/backwardKernels';
 import { createMlp, glorotUniform } from '../../src/engine/model';
 import { createRng } from '../../src/engine/random';
+import { IMAGE_PIXELS, NUM_CLASSES } from '../../src/shared/mnist';
 import { relError, useCpu } from '../helpers/tf';
 
 beforeAll(useCpu);
 
 function batch(n: number, seed: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: number[] } {
   const rng = createRng(seed);
-  const labels = Array.from({ length: n }, () => Math.floor(rng() * 10));
+  const labels = Array.from({ length: n }, () => Math.floor(rng() * NUM_CLASSES));
   const x = tf.tensor2d(
-    Float32Array.from({ length: n * 784 }, () => rng()),
-    [n, 784],
+    Float32Array.from({ length: n * IMAGE_PIXELS }, () => rng()),
+    [n, IMAGE_PIXELS],
   );
-  return { x, y: tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D, labels };
+  return { x, y: tf.oneHot(tf.tensor1d(labels, 'int32'), NUM_CLASSES).toFloat() as tf.Tensor2D, labels };
 }
 
 /** Mean cross-entropy through tfjs's own softmax CE, for autograd. */
@@ -28,7 +29,7 @@ describe('MLP backward pass', () => {
     // Non-zero biases so their gradients flow through every path.
     const rng = createRng(9);
     model.variables[1]!.assign(tf.tensor1d(glorotUniform(1, 128, rng)));
-    model.variables[3]!.assign(tf.tensor1d(glorotUniform(1, 10, rng)));
+    model.variables[3]!.assign(tf.tensor1d(glorotUniform(1, NUM_CLASSES, rng)));
     const { x, y, labels } = batch(16, 4);
     const ours = model.backward(x, y, composedBackward);
     const { value, grads } = tf.variableGrads(() => referenceLoss(model.logits(x), y), model.variables);

@@ -6,6 +6,7 @@ import { isValidConfig } from '../../src/config/validate';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { MAX_NAME_LENGTH, sortTimeline } from '../../src/experiment/runs';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../../src/experiment/types';
+import { TRAIN_FILE_COUNT } from '../../src/shared/mnist';
 import {
   LIVE_KEYS,
   SHARED_KEYS,
@@ -24,10 +25,12 @@ export const sharedArb = fc.record(
   Object.fromEntries(SHARED_KEYS.map((k) => [k, validValueArb(FIELDS[k])])),
 ) as fc.Arbitrary<SharedSettings>;
 
-/** Steps up to 6 million: 100 epochs of batch size 1 on 60,000 images. */
+// More steps than any run takes: the most epochs at batch size 1 over the whole training file.
+const MAX_RUN_STEP = FIELDS.epochs.max * TRAIN_FILE_COUNT;
+
 export const entryArb: fc.Arbitrary<TimelineEntry> = fc.constantFrom(...LIVE_KEYS).chain((key: LiveKey) =>
   fc.record({
-    step: fc.integer({ min: 1, max: 6_000_000 }),
+    step: fc.integer({ min: 1, max: MAX_RUN_STEP }),
     key: fc.constant(key),
     value: validValueArb(FIELDS[key]),
   }),

@@ -85,18 +85,18 @@ function packProgram(rows: number, cols: number): GPGPUProgram {
 export const fusedBackward: BackwardKernels = {
   gradient: (z, y) => {
     const [rows, cols] = z.shape;
-    const p = cachedProgram(`g${rows}x${cols}`, () => gradientProgram(rows, cols));
+    const p = cachedProgram('gradient', z.shape, () => gradientProgram(rows, cols));
     return runProgram(p, [z, y], [[1 / rows]]) as tf.Tensor2D;
   },
   stats: (z, y) => {
     const [rows, cols] = z.shape;
     return runProgram(
-      cachedProgram(`s${rows}x${cols}`, () => statsProgram(rows, cols)),
+      cachedProgram('stats', z.shape, () => statsProgram(rows, cols)),
       [z, y],
     ) as tf.Tensor1D;
   },
   reluGrad: (upstream, h) => {
-    const p = cachedProgram(`relu${upstream.shape.join('x')}`, () =>
+    const p = cachedProgram('relu-grad', upstream.shape, () =>
       elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []),
     );
     return runProgram(p, [upstream, h]) as tf.Tensor2D;
@@ -105,7 +105,7 @@ export const fusedBackward: BackwardKernels = {
   prepareInput: (x) => {
     const [rows, cols] = x.shape;
     return runProgram(
-      cachedProgram(`p${rows}x${cols}`, () => packProgram(rows, cols)),
+      cachedProgram('pack', x.shape, () => packProgram(rows, cols)),
       [x],
     ) as tf.Tensor2D;
   },

@@ -5,16 +5,16 @@ import type * as tf from '@tensorflow/tfjs';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import type { HyperParams, OptimizerName } from '../../shared/settings';
 import { Adam, Momentum, Sgd, type Optimizer } from '../optimizers';
-import { cachedProgram, elementwise, runProgram } from './run';
+import { cachedProgram, elementwise, runProgram, type ProgramKind } from './run';
 
 function program(
-  kind: string,
+  kind: ProgramKind,
   shape: number[],
   inputs: number,
   expr: string,
   uniforms: string[],
 ): GPGPUProgram {
-  return cachedProgram(`${kind}:${shape.join('x')}`, () => elementwise(shape, inputs, expr, uniforms));
+  return cachedProgram(kind, shape, () => elementwise(shape, inputs, expr, uniforms));
 }
 
 /** θ ← θ − η·g: one program. */

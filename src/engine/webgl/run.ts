@@ -9,9 +9,32 @@ import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-we
  */
 export const programLaunches = { count: 0 };
 
-/** Programs are plain objects built once per key (kind and shape), so tfjs's shader cache is hit cheaply. */
+/** What each of our programs computes; one list, so two files cannot pick the same name for different code. */
+export type ProgramKind =
+  | 'gradient'
+  | 'stats'
+  | 'relu-grad'
+  | 'pack'
+  | 'sgd'
+  | 'mom-v'
+  | 'mom-t'
+  | 'adam-m'
+  | 'adam-s'
+  | 'adam-t'
+  | 'gather-images'
+  | 'gather-labels';
+
+/**
+ * Programs are plain objects built once per kind and shape, so tfjs's shader cache is hit cheaply.
+ * The key is built here, so every caller uses the same scheme.
+ */
 const programs = new Map<string, GPGPUProgram>();
-export function cachedProgram(key: string, make: () => GPGPUProgram): GPGPUProgram {
+export function cachedProgram(
+  kind: ProgramKind,
+  shape: readonly number[],
+  make: () => GPGPUProgram,
+): GPGPUProgram {
+  const key = `${kind}:${shape.join('x')}`;
   let p = programs.get(key);
   if (!p) programs.set(key, (p = make()));
   return p;
