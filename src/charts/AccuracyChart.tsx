@@ -1,5 +1,5 @@
 // Training (batch) and validation accuracy of one or more runs, on a fixed 0–100% axis.
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -17,6 +17,8 @@ export interface AccuracyChartProps {
   version?: number;
   /** Shown over the empty axes before any point exists, e.g. "Press Start to train". */
   emptyHint?: string;
+  /** The figure element, e.g. for exporting its SVG (React 19 passes `ref` as a prop). */
+  ref?: Ref<HTMLDivElement>;
 }
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.

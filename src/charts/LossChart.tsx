@@ -1,5 +1,5 @@
 // Training and validation loss of one or more runs, optionally on a log axis.
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -18,6 +18,8 @@ export interface LossChartProps {
   version?: number;
   /** Shown over the empty axes before any point exists, e.g. "Press Start to train". */
   emptyHint?: string;
+  /** The figure element, e.g. for exporting its SVG (React 19 passes `ref` as a prop). */
+  ref?: Ref<HTMLDivElement>;
 }
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.

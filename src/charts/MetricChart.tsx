@@ -1,5 +1,6 @@
 // The chart both LossChart and AccuracyChart draw: per run a faded raw line, a smoothed line and
 // validation dots in the run's colour over a step axis, with epoch and live-change guide lines.
+import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
 import { markerLines, epochLines } from './referenceLines';
@@ -19,6 +20,8 @@ export interface MetricChartProps {
   version?: number;
   emptyHint?: string;
   ariaLabel: string;
+  /** The figure element (the chart's SVG lies inside it). */
+  ref?: Ref<HTMLDivElement>;
 }
 
 /** Before any data arrives: axes without data would draw no ticks, so they get two bare steps. */
@@ -101,8 +104,19 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
 const TITLES = { loss: 'Loss (cross-entropy)', accuracy: 'Accuracy' } as const;
 
 export function MetricChart(props: MetricChartProps) {
-  const { runs, metric, smoothing, logScale, stepsPerEpoch, height, width, version, emptyHint, ariaLabel } =
-    props;
+  const {
+    runs,
+    metric,
+    smoothing,
+    logScale,
+    stepsPerEpoch,
+    height,
+    width,
+    version,
+    emptyHint,
+    ariaLabel,
+    ref,
+  } = props;
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
   const lastStep = series.reduce(
     (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0),
@@ -144,7 +158,12 @@ export function MetricChart(props: MetricChartProps) {
   );
 
   return (
-    <div role="figure" aria-label={ariaLabel} style={{ position: 'relative', width: width ?? '100%' }}>
+    <div
+      ref={ref}
+      role="figure"
+      aria-label={ariaLabel}
+      style={{ position: 'relative', width: width ?? '100%' }}
+    >
       <h2 className="chart-title">{TITLES[metric]}</h2>
       {width === undefined ? (
         <ResponsiveContainer width="100%" height={height}>

@@ -2,6 +2,7 @@
 // replaceState on every change (so the Back button is not flooded).
 import { experimentToHash, parseExperimentHash } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
+import type { WebglMode } from '../shared/settings';
 
 export type ParsedLocation = ReturnType<typeof parseExperimentHash>;
 
@@ -9,7 +10,7 @@ export function readLocation(): ParsedLocation {
   return parseExperimentHash(window.location.hash);
 }
 
-export function writeLocation(e: Experiment, webgl: 'default' | 'software'): void {
+export function writeLocation(e: Experiment, webgl: WebglMode): void {
   const hash = experimentToHash(e, webgl);
   if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
 }

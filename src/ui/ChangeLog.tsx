@@ -1,19 +1,24 @@
 // Every run's live changes in order, with the step each takes effect at: the events the charts mark.
 // Entries still ahead of the current step (a replay in progress) are shown as upcoming.
+import type { Recovery } from '../client/session';
 import { markersOf } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
+import { recoveryText } from './notice';
 
 interface Props {
   runs: RunSpec[];
   upTo: number;
+  /** Failures the run recovered from, listed at the step they happened. */
+  recoveries: readonly Recovery[];
   /** Drops every recorded change and starts over from the runs' starting settings. */
   onForget(): void;
 }
 
-export function ChangeLog({ runs, upTo, onForget }: Props) {
-  const rows = runs
-    .flatMap((run) => markersOf(run).map((m) => ({ run, ...m })))
-    .sort((a, b) => a.step - b.step);
+export function ChangeLog({ runs, upTo, recoveries, onForget }: Props) {
+  const rows = [
+    ...runs.flatMap((run) => markersOf(run).map((m) => ({ run: run as RunSpec | null, ...m }))),
+    ...recoveries.map((r) => ({ run: null, step: r.lostAt, label: recoveryText(r) })),
+  ].sort((a, b) => a.step - b.step);
   if (rows.length === 0) return null;
   return (
     <section className="changelog" aria-label="Live changes">
@@ -29,15 +34,19 @@ export function ChangeLog({ runs, upTo, onForget }: Props) {
       </div>
       <ol>
         {rows.map((m, i) => (
-          <li key={i} data-step={m.step} className={m.step > upTo ? 'upcoming' : undefined}>
+          <li
+            key={i}
+            data-step={m.step}
+            className={m.run === null ? 'recovery' : m.step > upTo ? 'upcoming' : undefined}
+          >
             <span className="changelog-step">step {m.step.toLocaleString('en')}</span>
-            {runs.length > 1 && (
+            {runs.length > 1 && m.run && (
               <span className="changelog-run" style={{ color: m.run.color }}>
                 {m.run.name}
               </span>
             )}
             {m.label}
-            {m.step > upTo && <span className="changelog-upcoming"> (replays at this step)</span>}
+            {m.run && m.step > upTo && <span className="changelog-upcoming"> (replays at this step)</span>}
           </li>
         ))}
       </ol>

@@ -1,10 +1,19 @@
 // Export, import and kept runs: every action reports through the page's notices, none can break it.
 import { useRef } from 'react';
+import type { ChartFormat, ChartKind } from './useChartExport';
+
+const CHART_NAMES: Readonly<Record<ChartKind, string>> = { loss: 'Loss', accuracy: 'Accuracy' };
+const EXPORTS: readonly (readonly [ChartKind, ChartFormat])[] = [
+  ['loss', 'png'],
+  ['loss', 'svg'],
+  ['accuracy', 'png'],
+  ['accuracy', 'svg'],
+];
 
 interface Props {
   overlayCount: number;
   onExport(kind: 'csv' | 'json'): void;
-  onExportChart(chart: 'Loss chart' | 'Accuracy chart', format: 'png' | 'svg'): void;
+  onExportChart(kind: ChartKind, format: ChartFormat): void;
   onImport(file: File): void;
   onClearAll(): void;
 }
@@ -19,18 +28,11 @@ export function DataBar({ overlayCount, onExport, onExportChart, onImport, onCle
       <button type="button" onClick={() => onExport('json')}>
         Export JSON
       </button>
-      <button type="button" onClick={() => onExportChart('Loss chart', 'png')}>
-        Loss PNG
-      </button>
-      <button type="button" onClick={() => onExportChart('Loss chart', 'svg')}>
-        Loss SVG
-      </button>
-      <button type="button" onClick={() => onExportChart('Accuracy chart', 'png')}>
-        Accuracy PNG
-      </button>
-      <button type="button" onClick={() => onExportChart('Accuracy chart', 'svg')}>
-        Accuracy SVG
-      </button>
+      {EXPORTS.map(([kind, format]) => (
+        <button key={`${kind}-${format}`} type="button" onClick={() => onExportChart(kind, format)}>
+          {CHART_NAMES[kind]} {format.toUpperCase()}
+        </button>
+      ))}
       <button type="button" onClick={() => file.current?.click()}>
         Import JSON
       </button>

@@ -1,17 +1,16 @@
 // Dismissible notices: ignored link items, backend fallback, copy confirmations, errors.
-export interface Notice {
-  id: string;
-  tone: 'info' | 'warning' | 'error';
-  title: string;
-  lines?: string[];
-}
+import { noticeId, type Notice } from './notice';
 
-export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: string): void }) {
+export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(n: Notice): void }) {
   if (notices.length === 0) return null;
   return (
     <div className="notices">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'note'}>
+        <div
+          key={noticeId(n)}
+          className={`notice notice-${n.tone}`}
+          role={n.tone === 'error' ? 'alert' : 'note'}
+        >
           <div className="notice-body">
             <strong>{n.title}</strong>
             {n.lines && n.lines.length > 0 && (
@@ -26,7 +25,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(i
             type="button"
             className="notice-close"
             aria-label={`Dismiss: ${n.title}`}
-            onClick={() => onDismiss(n.id)}
+            onClick={() => onDismiss(n)}
           >
             ×
           </button>

@@ -3,6 +3,7 @@ import { MAX_RUNS, type RunSpec } from '../experiment/types';
 import { OPTIMIZER_LABELS } from '../experiment/runs';
 import type { LaneData } from '../client/session';
 import type { OptimizerName } from '../shared/settings';
+import { RunNameInput } from './RunNameInput';
 
 interface Props {
   runs: RunSpec[];
@@ -13,7 +14,9 @@ interface Props {
   /** Runs added since the last Reset: they join when it happens. */
   pendingIds: ReadonlySet<string>;
   onSelect(id: string): void;
-  onUpdate(id: string, patch: Partial<Pick<RunSpec, 'name' | 'color' | 'hidden'>>): void;
+  onUpdate(id: string, patch: Partial<Pick<RunSpec, 'color' | 'hidden'>>): void;
+  /** What the user typed in a name field; `optimizer` names the run when the text is empty. */
+  onRename(id: string, text: string, optimizer: OptimizerName): void;
   onRemove(id: string): void;
   onAdd(): void;
   onCompare(): void;
@@ -41,10 +44,12 @@ export function RunList({
   pendingIds,
   onSelect,
   onUpdate,
+  onRename,
   onRemove,
   onAdd,
   onCompare,
 }: Props) {
+  const optimizerOf = (r: RunSpec) => optimizers[r.id] ?? r.initial.optimizer;
   return (
     <section className="runlist" aria-label="Runs">
       <div className="runlist-head">
@@ -66,7 +71,7 @@ export function RunList({
         </button>
       </div>
       <ul>
-        {runs.map((r) => (
+        {runs.map((r, i) => (
           <li key={r.id} className={r.id === selectedId ? 'run selected' : 'run'}>
             <input
               type="radio"
@@ -81,15 +86,12 @@ export function RunList({
               onChange={(e) => onUpdate(r.id, { color: e.target.value })}
               aria-label={`Colour of ${r.name}`}
             />
-            <input
-              className="run-name"
-              type="text"
-              value={r.name}
-              maxLength={24}
-              onChange={(e) => onUpdate(r.id, { name: e.target.value })}
-              aria-label={`Name of run ${runs.indexOf(r) + 1}`}
+            <RunNameInput
+              name={r.name}
+              label={`Name of run ${i + 1}`}
+              onRename={(text) => onRename(r.id, text, optimizerOf(r))}
             />
-            <span className="run-opt">{OPTIMIZER_LABELS[optimizers[r.id] ?? r.initial.optimizer]}</span>
+            <span className="run-opt">{OPTIMIZER_LABELS[optimizerOf(r)]}</span>
             <span className="run-standing">
               {pendingIds.has(r.id) ? 'joins on Reset' : standing(lanes[r.id])}
             </span>

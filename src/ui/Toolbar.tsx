@@ -1,5 +1,6 @@
 // The run buttons: Start/Pause/Resume share one place, then Step, Reset and Copy link.
 import type { RunState } from '../protocol';
+import { canStep, primaryAction } from './primaryAction';
 
 interface Props {
   state: RunState;
@@ -12,19 +13,18 @@ interface Props {
 }
 
 export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCopyLink }: Props) {
-  const primary =
-    state === 'running'
-      ? { label: 'Pause', action: onPause, disabled: false }
-      : state === 'paused' || state === 'diverged'
-        ? { label: 'Resume', action: onStart, disabled: state === 'diverged' }
-        : { label: 'Start', action: onStart, disabled: !ready || state === 'finished' || state === 'error' };
-  const canStep = ready && (state === 'idle' || state === 'paused');
+  const primary = primaryAction(state, ready);
   return (
     <div className="toolbar" role="toolbar" aria-label="Training">
-      <button type="button" className="primary" onClick={primary.action} disabled={primary.disabled}>
+      <button
+        type="button"
+        className="primary"
+        onClick={primary.label === 'Pause' ? onPause : onStart}
+        disabled={primary.disabled}
+      >
         {primary.label}
       </button>
-      <button type="button" onClick={onStep} disabled={!canStep} title="Train on one batch">
+      <button type="button" onClick={onStep} disabled={!canStep(state, ready)} title="Train on one batch">
         Step
       </button>
       <button

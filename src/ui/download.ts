@@ -1,5 +1,10 @@
 // Saving files from the page: exported data and chart images, without any server.
 
+/** The time for file names, e.g. 2024-05-01-14-03-22 (UTC). */
+export function fileStamp(): string {
+  return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+}
+
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -12,9 +17,9 @@ export function downloadBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The chart's SVG as a standalone document: namespace, size and a white background added. */
-export function chartSvg(figureLabel: string): string | null {
-  const svg = document.querySelector<SVGSVGElement>(`[aria-label="${figureLabel}"] svg.recharts-surface`);
+/** The SVG inside a chart's figure as a standalone document: namespace, size and a white background added. */
+export function chartSvg(figure: Element | null): string | null {
+  const svg = figure?.querySelector<SVGSVGElement>('svg.recharts-surface');
   if (!svg) return null;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const { width, height } = svg.getBoundingClientRect();

@@ -1,13 +1,13 @@
 // Copy link: the current URL already holds the whole configuration (kept current by replaceState).
 import { useCallback } from 'react';
-import type { Notice } from './Notices';
+import type { Notice } from './notice';
 
 export function useCopyLink(notify: (n: Notice) => void): () => void {
   return useCallback(() => {
     const url = window.location.href;
     const fail = () =>
       notify({
-        id: 'copy',
+        kind: 'copy',
         tone: 'warning',
         title: 'Could not reach the clipboard. Copy this link by hand:',
         lines: [url],
@@ -16,7 +16,7 @@ export function useCopyLink(notify: (n: Notice) => void): () => void {
     navigator.clipboard
       .writeText(url)
       .then(
-        () => notify({ id: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
+        () => notify({ kind: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
         fail,
       );
   }, [notify]);

@@ -1,4 +1,4 @@
-// Export (CSV, JSON, chart PNG/SVG), import (read-only overlays) and kept runs (IndexedDB), with every
+// Export (CSV, JSON), import (read-only overlays) and kept runs (IndexedDB), with every
 // failure turned into a notice: a bad file or a full disk never changes the runs on screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChartRun } from '../charts/types';
@@ -7,8 +7,9 @@ import { parseImport, toCsv, toJson, type RunRecord } from '../experiment/export
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
 import { markersOf } from '../experiment/timeline';
 import type { Experiment } from '../experiment/types';
-import { chartSvg, downloadBlob, svgToPng } from './download';
-import type { Notice } from './Notices';
+import { downloadBlob, fileStamp } from './download';
+import { restoreKeptRuns } from './keptRuns';
+import type { Notice } from './notice';
 
 interface Overlay {
   source: 'imported' | 'kept';
@@ -28,8 +29,6 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
   });
 }
 
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-
 export function useDataActions({ experiment, snap, addNotice }: Deps) {
   const [overlays, setOverlays] = useState<Overlay[]>([]);
   const latest = useRef({ experiment, snap });
@@ -37,18 +36,16 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     latest.current = { experiment, snap };
   });
 
-  // Runs kept from an earlier visit come back as read-only curves.
+  // Runs kept from an earlier visit come back as read-only curves, once even if the effect runs twice.
   useEffect(() => {
-    void loadRecords().then((r) => {
-      if (!r.ok)
-        return addNotice({
-          id: 'storage',
-          tone: 'warning',
-          title: `Kept runs could not be read: ${r.error}`,
-        });
-      if (r.file)
-        setOverlays((o) => [...o, ...r.file!.runs.map((record) => ({ source: 'kept' as const, record }))]);
+    const abort = new AbortController();
+    void restoreKeptRuns(() => loadRecords(), abort.signal, {
+      add: (records) =>
+        setOverlays((o) => [...o, ...records.map((record) => ({ source: 'kept' as const, record }))]),
+      fail: (error) =>
+        addNotice({ kind: 'storage', tone: 'warning', title: `Kept runs could not be read: ${error}` }),
     });
+    return () => abort.abort();
   }, [addNotice]);
 
   // Keep the runs whenever training pauses or finishes.
@@ -60,7 +57,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     void saveRecords(e.shared, records).then((r) => {
       if (!r.ok)
         addNotice({
-          id: 'storage',
+          kind: 'storage',
           tone: 'warning',
           title: `The runs could not be kept for next time: ${r.error}`,
         });
@@ -73,24 +70,9 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     const text = kind === 'csv' ? toCsv(records) : toJson(e.shared, records);
     downloadBlob(
       new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
-      `mnist-runs-${stamp()}.${kind}`,
+      `mnist-runs-${fileStamp()}.${kind}`,
     );
   }, []);
-
-  const exportChart = useCallback(
-    (chart: 'Loss chart' | 'Accuracy chart', format: 'png' | 'svg') => {
-      const svg = chartSvg(chart);
-      if (!svg)
-        return addNotice({ id: 'export', tone: 'warning', title: 'The chart has nothing to export yet.' });
-      const name = `${chart.split(' ')[0]!.toLowerCase()}-${stamp()}.${format}`;
-      if (format === 'svg') return downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), name);
-      svgToPng(svg).then(
-        (png) => downloadBlob(png, name),
-        (e: Error) => addNotice({ id: 'export', tone: 'error', title: `PNG export failed: ${e.message}` }),
-      );
-    },
-    [addNotice],
-  );
 
   const importFile = useCallback(
     (file: File) => {
@@ -99,7 +81,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
           const r = parseImport(text);
           if (!r.ok)
             return addNotice({
-              id: 'import',
+              kind: 'import',
               tone: 'error',
               title: `Nothing imported from ${file.name}: ${r.error}`,
             });
@@ -108,12 +90,12 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
             ...r.file.runs.map((record) => ({ source: 'imported' as const, record })),
           ]);
           addNotice({
-            id: 'import',
+            kind: 'import',
             tone: 'info',
             title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.`,
           });
         },
-        () => addNotice({ id: 'import', tone: 'error', title: `${file.name} could not be read.` }),
+        () => addNotice({ kind: 'import', tone: 'error', title: `${file.name} could not be read.` }),
       );
     },
     [addNotice],
@@ -123,7 +105,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     setOverlays([]);
     void clearRecords().then((r) => {
       if (!r.ok)
-        addNotice({ id: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
+        addNotice({ kind: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
     });
   }, [addNotice]);
 
@@ -140,5 +122,5 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     [overlays],
   );
 
-  return { overlays: chartOverlays, exportData, exportChart, importFile, clearAll };
+  return { overlays: chartOverlays, exportData, importFile, clearAll };
 }

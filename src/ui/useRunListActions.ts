@@ -5,7 +5,8 @@ import type { useExperiment } from '../client/useExperiment';
 import { defaultSettings, runFromSettings } from '../experiment/runs';
 import { settingsAt } from '../experiment/timeline';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
-import { OPTIMIZERS } from '../shared/settings';
+import { OPTIMIZERS, type OptimizerName } from '../shared/settings';
+import { renameRun } from './runName';
 
 let nextId = 0;
 const newId = () => `n${++nextId}`;
@@ -13,14 +14,15 @@ const newId = () => `n${++nextId}`;
 interface Deps {
   exp: ReturnType<typeof useExperiment>;
   selectedId: string;
-  snapStep: number;
-  doReset(e: Experiment): void;
-  start(): void;
-  setSelectedId(id: string): void;
+  /** The session's current step: 0 before the first one. */
+  step: number;
+  run: { reset(e: Experiment): void; start(): void };
+  select(id: string): void;
 }
 
-export function useRunListActions({ exp, selectedId, snapStep, doReset, start, setSelectedId }: Deps) {
+export function useRunListActions({ exp, selectedId, step: snapStep, run, select: setSelectedId }: Deps) {
   const { ref, update, updateRun } = exp;
+  const { reset: doReset, start } = run;
   const changeRuns = useCallback(
     (f: (runs: RunSpec[]) => RunSpec[]) => {
       update((e) => ({ ...e, runs: f(e.runs) }));
@@ -31,8 +33,13 @@ export function useRunListActions({ exp, selectedId, snapStep, doReset, start, s
 
   return {
     onUpdate: useCallback(
-      (id: string, patch: Partial<Pick<RunSpec, 'name' | 'color' | 'hidden'>>) =>
+      (id: string, patch: Partial<Pick<RunSpec, 'color' | 'hidden'>>) =>
         updateRun(id, (r) => ({ ...r, ...patch })),
+      [updateRun],
+    ),
+    onRename: useCallback(
+      (id: string, text: string, optimizer: OptimizerName) =>
+        updateRun(id, (r) => renameRun(r, text, optimizer)),
       [updateRun],
     ),
     onAdd: useCallback(() => {

@@ -1,0 +1,21 @@
+// Restoring the runs kept from an earlier visit, as a function of its loader so it can be cancelled:
+// under StrictMode the effect that calls it runs twice, and only the live one may add curves.
+import type { RunRecord } from '../experiment/exportData';
+import type { loadRecords } from '../experiment/storage';
+
+export interface RestoreTarget {
+  add(records: RunRecord[]): void;
+  fail(error: string): void;
+}
+
+/** Loads the kept runs and hands them to `to`, unless `signal` aborted while loading. */
+export async function restoreKeptRuns(
+  load: () => ReturnType<typeof loadRecords>,
+  signal: AbortSignal,
+  to: RestoreTarget,
+): Promise<void> {
+  const r = await load();
+  if (signal.aborted) return;
+  if (!r.ok) to.fail(r.error);
+  else if (r.file) to.add(r.file.runs);
+}

@@ -1,0 +1,54 @@
+// What the panels show of each run, derived from the experiment, the session and the drafts: the
+// charts' curves, the run list's optimizers and the selected run's settings. Pure, tested in Node.
+import type { ChartRun } from '../charts/types';
+import type { Drafts } from '../client/useExperiment';
+import type { LaneData } from '../client/session';
+import { markersOf, settingsAt } from '../experiment/timeline';
+import type { RunSpec } from '../experiment/types';
+import type { OptimizerName, RunSettings } from '../shared/settings';
+
+type Lanes = Readonly<Record<string, LaneData>>;
+
+/** The runs the charts draw: shown runs that have a lane, in list order, then the overlays. */
+export function chartRunsOf(
+  runs: readonly RunSpec[],
+  lanes: Lanes,
+  overlays: readonly ChartRun[],
+): ChartRun[] {
+  const trained = runs.flatMap((r) => {
+    const lane = lanes[r.id];
+    if (r.hidden || !lane) return [];
+    const { id, name, color } = r;
+    return [{ id, name, color, points: lane.points, validation: lane.validation, markers: markersOf(r) }];
+  });
+  return [...trained, ...overlays];
+}
+
+/**
+ * A run's settings as they stand at the next step, with edits not yet acknowledged on top. A run
+ * without a lane (it joins on Reset) shows its starting settings.
+ */
+export function settingsShown(
+  run: RunSpec,
+  hasLane: boolean,
+  step: number,
+  draft?: Partial<RunSettings>,
+): RunSettings {
+  return { ...settingsAt(run, hasLane ? step + 1 : 1), ...draft };
+}
+
+/** Each run's optimizer at the next step, a draft (switch not yet acknowledged) first. */
+export function optimizersAt(
+  runs: readonly RunSpec[],
+  drafts: Drafts,
+  step: number,
+): Record<string, OptimizerName> {
+  return Object.fromEntries(
+    runs.map((r) => [r.id, drafts[r.id]?.optimizer ?? settingsAt(r, step + 1).optimizer]),
+  );
+}
+
+/** Runs added since the last Reset: they join when it happens. */
+export function pendingIdsOf(runs: readonly RunSpec[], laneIds: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set(runs.filter((r) => !laneIds.has(r.id)).map((r) => r.id));
+}

@@ -1,0 +1,29 @@
+// The page's notices: stored ones (link, clipboard, files) plus those derived from the worker's state;
+// dismissing a derived one hides it until something different of its kind comes along.
+import { useCallback, useState } from 'react';
+import type { SessionSnapshot } from '../client/session';
+import type { RunSpec } from '../experiment/types';
+import { noticeId, shownNotices, withLinkProblems, withNotice, workerNotices, type Notice } from './notice';
+
+export function useNotices(linkProblems: readonly string[], snap: SessionSnapshot, runs: readonly RunSpec[]) {
+  const [stored, setStored] = useState<Notice[]>(() => withLinkProblems([], linkProblems));
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+
+  const addNotice = useCallback((n: Notice) => setStored((ns) => withNotice(ns, n)), []);
+  const setLinkProblems = useCallback(
+    (problems: readonly string[]) => setStored((ns) => withLinkProblems(ns, problems)),
+    [],
+  );
+  const dismiss = useCallback((n: Notice) => {
+    const id = noticeId(n);
+    setStored((ns) => ns.filter((x) => noticeId(x) !== id));
+    setDismissed((d) => new Set(d).add(id));
+  }, []);
+
+  return {
+    shown: shownNotices(stored, workerNotices(snap, runs), dismissed),
+    addNotice,
+    setLinkProblems,
+    dismiss,
+  };
+}

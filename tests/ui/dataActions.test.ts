@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+// Kept runs come back once: under StrictMode React runs the restoring effect twice (mount, unmount,
+// mount), and the first load must not add its runs when the second one adds them too.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, createElement, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Session } from '../../src/client/session';
+import { makeExportFile } from '../../src/experiment/exportTypes';
+import { saveRecords } from '../../src/experiment/storage';
+import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
+import type { Experiment } from '../../src/experiment/types';
+import { restoreKeptRuns } from '../../src/ui/keptRuns';
+import { useDataActions } from '../../src/ui/useDataActions';
+import { FakeIndexedDb } from '../experiment/fakeIndexedDb';
+import { SHARED, sampleRecords } from '../experiment/records';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const experiment: Experiment = { shared: SHARED, runs: [runFromSettings(defaultSettings(), 0, 'r1')] };
+
+afterEach(() => {
+  delete (globalThis as { indexedDB?: unknown }).indexedDB;
+});
+
+describe('useDataActions', () => {
+  it('restores kept runs once under StrictMode', async () => {
+    const db = new FakeIndexedDb().asFactory();
+    expect((await saveRecords(SHARED, sampleRecords(), db)).ok).toBe(true);
+    Object.defineProperty(globalThis, 'indexedDB', { configurable: true, value: db });
+
+    let names: string[] = [];
+    const snap = new Session().getSnapshot();
+    function Probe() {
+      names = useDataActions({ experiment, snap, addNotice: () => {} }).overlays.map((o) => o.name);
+      return null;
+    }
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    await act(async () => root.render(createElement(StrictMode, null, createElement(Probe))));
+    // The fake answers in later tasks; give both loads time to finish.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(names).toEqual(sampleRecords().map((r) => `${r.spec.name} (kept)`));
+    await act(async () => root.unmount());
+  });
+});
+
+describe('restoreKeptRuns', () => {
+  it('hands the kept runs over, or says why they could not be read', async () => {
+    const to = { add: vi.fn(), fail: vi.fn() };
+    const file = makeExportFile(SHARED, sampleRecords());
+    await restoreKeptRuns(async () => ({ ok: true, file }), new AbortController().signal, to);
+    expect(to.add).toHaveBeenCalledWith(sampleRecords());
+    await restoreKeptRuns(async () => ({ ok: false, error: 'disk gone' }), new AbortController().signal, to);
+    expect(to.fail).toHaveBeenCalledWith('disk gone');
+  });
+
+  it('does nothing once cancelled while loading', async () => {
+    const abort = new AbortController();
+    const to = { add: vi.fn(), fail: vi.fn() };
+    const done = restoreKeptRuns(
+      () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: 'late' }), 5)),
+      abort.signal,
+      to,
+    );
+    abort.abort();
+    await done;
+    expect(to.add).not.toHaveBeenCalled();
+    expect(to.fail).not.toHaveBeenCalled();
+  });
+});
