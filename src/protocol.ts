@@ -1,6 +1,7 @@
 // The whole wire format between the page and the training worker: plain data only, no tensors.
 // Every worker event carries the run id (bumped by each Reset) it belongs to; the client drops stale
 // ones. A run trains up to four lanes side by side: same data, seed and batch order, own optimizer.
+import type { RunCheckpoint } from './shared/checkpoint';
 import type { EvalSplit, MetricPoint } from './shared/metrics';
 import type { LiveChange, RunSettings, SharedSettings, TimelineEntry } from './shared/settings';
 
@@ -13,12 +14,20 @@ export interface LaneSetup {
 }
 
 export type Command =
-  | { type: 'init'; baseUrl: string; softwareWebgl: boolean }
-  | { type: 'reset'; runId: number; shared: SharedSettings; lanes: LaneSetup[] }
+  /** `testHooks`: obey `testHook` commands (browser tests only; off in normal use). */
+  | { type: 'init'; baseUrl: string; softwareWebgl: boolean; testHooks: boolean }
+  /** `restore`: carry on from this checkpoint of the same run (after the GPU or the worker was lost). */
+  | { type: 'reset'; runId: number; shared: SharedSettings; lanes: LaneSetup[]; restore?: RunCheckpoint }
   | { type: 'start'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
-  | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange };
+  | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange }
+  /** Someone is using the page's controls: queue less GPU work so its frames are not kept waiting. */
+  | { type: 'interaction'; active: boolean }
+  /** Forces a failure so browser tests can check recovery; ignored unless init set `testHooks`. */
+  | { type: 'testHook'; action: TestHookAction };
+
+export type TestHookAction = 'loseContext' | 'crash';
 
 /** `error`: the run could not be set up (its message says why); nothing can resume it. */
 export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged' | 'error';
@@ -34,7 +43,14 @@ export interface BackendInfo {
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
   | { type: 'loading'; loadedBytes: number; totalBytes: number }
-  | { type: 'loaded'; trainCount: number; validationCount: number; testCount: number }
+  | {
+      type: 'loaded';
+      trainCount: number;
+      validationCount: number;
+      testCount: number;
+      /** GPU memory the uploaded MNIST holds (0 on the CPU backend). */
+      gpuDataBytes: number;
+    }
   | { type: 'fatal'; message: string }
   | { type: 'state'; runId: number; state: RunState; step: number; message?: string }
   | {
@@ -60,6 +76,10 @@ export type WorkerEvent =
   /** A live change took effect: `step` is the first step that used it. Replayed ones have changeId −1. */
   | { type: 'applied'; runId: number; lane: string; changeId: number; step: number; change: LiveChange }
   | { type: 'rejected'; runId: number; lane: string; changeId: number; message: string }
+  /** The run's state so far, taken every few seconds of training and on pause: the page keeps the latest. */
+  | { type: 'checkpoint'; runId: number; checkpoint: RunCheckpoint }
+  /** The GPU context was lost: this worker can no longer train; the page restarts it from a checkpoint. */
+  | { type: 'gpuLost'; step: number }
   /** One lane stopped (its loss diverged) while the others go on. */
   | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string };
 

@@ -2,7 +2,7 @@
 // place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
 import type { BackendInfo, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
 import { LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
 export const THROTTLE_DEFAULT = 200;
@@ -14,6 +14,16 @@ export interface LaneData {
   test: EvalPoint | null;
   /** Why this lane stopped while others go on (divergence), if it did. */
   stopped: string | null;
+}
+
+/** A failure the page recovered from: the run went on from `resumedFrom` in a new worker. */
+export interface Recovery {
+  kind: 'gpu' | 'crash' | 'silent';
+  /** The step reached when it happened. */
+  lostAt: number;
+  /** The checkpoint's step: training from here on was redone. */
+  resumedFrom: number;
+  why: string;
 }
 
 export interface SessionSnapshot {
@@ -34,6 +44,8 @@ export interface SessionSnapshot {
   lanes: Record<string, LaneData>;
   /** The worker's reason for the last refused change. */
   lastRejected: string | null;
+  /** Failures of this run the page recovered from, oldest first. */
+  recoveries: Recovery[];
 }
 
 type RunPart = Pick<
@@ -48,6 +60,7 @@ type RunPart = Pick<
   | 'trainingMs'
   | 'lanes'
   | 'lastRejected'
+  | 'recoveries'
 >;
 
 function emptyRun(runId: number, lanes: readonly string[]): RunPart {
@@ -64,6 +77,7 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
       lanes.map((k) => [k, { points: [], validation: [], test: null, stopped: null }]),
     ),
     lastRejected: null,
+    recoveries: [],
   };
 }
 
@@ -126,6 +140,28 @@ export class Session {
     this.update(emptyRun(runId, lanes), true);
   }
 
+  /**
+   * The run goes on in a new worker from step `step` (its checkpoint): what was recorded after it is
+   * dropped, since the new worker trains those steps again. New arrays, so charts redraw.
+   */
+  resume(runId: number, step: number, recovery: Recovery): void {
+    const lanes = Object.fromEntries(
+      Object.entries(this.snap.lanes).map(([key, lane]) => [
+        key,
+        {
+          points: lane.points.filter((p) => p.step <= step),
+          validation: lane.validation.filter((p) => p.step <= step),
+          test: null,
+          stopped: lane.points.some((p) => p.step <= step && isDiverged(p.loss)) ? lane.stopped : null,
+        },
+      ]),
+    );
+    this.update(
+      { runId, step, lanes, state: 'paused', message: null, recoveries: [...this.snap.recoveries, recovery] },
+      true,
+    );
+  }
+
   fail(message: string): void {
     this.update({ fatal: message }, true);
   }
@@ -178,6 +214,9 @@ export class Session {
       case 'rejected':
         this.settleMark(e.runId, e.changeId, false);
         return this.update({ lastRejected: e.message }, true);
+      case 'checkpoint':
+      case 'gpuLost':
+        return; // the supervisor's business
       case 'laneStopped': {
         const lane = s.lanes[e.lane];
         if (lane) lane.stopped = e.message;

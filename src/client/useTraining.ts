@@ -1,10 +1,13 @@
-// React binding of the worker client and the session store: one worker per page, commands as callbacks.
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// React binding of the training worker (through its supervisor) and the session store: one worker at a
+// time per page, replaced and resumed from a checkpoint if it fails; commands as callbacks.
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Experiment } from '../experiment/types';
-import type { LaneSetup } from '../protocol';
+import type { LaneSetup, TestHookAction } from '../protocol';
 import type { LiveChange } from '../shared/settings';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
-import { createTrainingClient, type TrainingClient } from './trainingClient';
+import { Supervisor } from './supervisor';
+import { createTrainingClient } from './trainingClient';
+import { watchInteraction } from './interaction';
 
 function lanesOf(e: Experiment): LaneSetup[] {
   return e.runs.map((r) => ({ lane: r.id, initial: r.initial, timeline: r.timeline }));
@@ -25,75 +28,81 @@ function appBaseUrl(): string {
   return new URL(import.meta.env.BASE_URL, document.baseURI).href;
 }
 
+/**
+ * `?testhooks` in the page's address (outside the hash, so shared links never carry it) lets browser
+ * tests force a lost GPU context or a crashed worker through `window.playgroundTestHooks`.
+ */
+function testHooksWanted(): boolean {
+  return new URLSearchParams(window.location.search).has('testhooks');
+}
+
+declare global {
+  interface Window {
+    playgroundTestHooks?: Record<TestHookAction, () => void>;
+  }
+}
+
+/** How often the supervisor checks that a training worker still speaks. */
+const WATCHDOG_MS = 1000;
+
 export function useTraining(
   initial: Experiment,
   softwareWebgl: boolean,
   onApplied: (e: AppliedChange) => void,
+  /** The experiment as edited now: its timelines hold the changes recorded since the last Reset. */
+  current: RefObject<Experiment>,
 ): TrainingControls {
   const session = useMemo(() => new Session(), []);
-  const client = useRef<TrainingClient | null>(null);
-  const runId = useRef(0);
-  const changeId = useRef(0);
+  const supervisor = useRef<Supervisor | null>(null);
   const startup = useRef({ initial, softwareWebgl });
 
   useEffect(() => session.listenApplied(onApplied), [session, onApplied]);
 
-  const reset = useCallback(
-    (e: Experiment) => {
-      runId.current += 1;
-      client.current?.setCurrentRun(runId.current);
-      session.newRun(
-        runId.current,
-        e.runs.map((r) => r.id),
-      );
-      client.current?.send({ type: 'reset', runId: runId.current, shared: e.shared, lanes: lanesOf(e) });
-    },
-    [session],
-  );
+  const reset = useCallback((e: Experiment) => supervisor.current?.reset(e.shared, lanesOf(e)), []);
 
   useEffect(() => {
-    const c = createTrainingClient(
-      (e) => session.handle(e),
-      (message) => session.fail(message),
-    );
-    client.current = c;
-    c.send({ type: 'init', baseUrl: appBaseUrl(), softwareWebgl: startup.current.softwareWebgl });
-    reset(startup.current.initial);
+    const testHooks = testHooksWanted();
+    const s = new Supervisor({
+      spawn: createTrainingClient,
+      session,
+      init: { baseUrl: appBaseUrl(), softwareWebgl: startup.current.softwareWebgl, testHooks },
+      // A resumed run keeps the runs it had; their timelines are the page's, which may have grown.
+      currentLanes: (lanes) =>
+        lanes.map((l) => {
+          const run = current.current.runs.find((r) => r.id === l.lane);
+          return run ? { ...l, initial: run.initial, timeline: run.timeline } : l;
+        }),
+    });
+    supervisor.current = s;
+    s.reset(startup.current.initial.shared, lanesOf(startup.current.initial));
+    const watchdog = setInterval(() => s.tick(), WATCHDOG_MS);
+    const stopWatching = watchInteraction((active) => s.send({ type: 'interaction', active }));
+    if (testHooks) {
+      window.playgroundTestHooks = {
+        loseContext: () => s.send({ type: 'testHook', action: 'loseContext' }),
+        crash: () => s.send({ type: 'testHook', action: 'crash' }),
+      };
+    }
     return () => {
-      c.terminate();
-      client.current = null;
+      clearInterval(watchdog);
+      stopWatching();
+      s.dispose();
+      supervisor.current = null;
+      delete window.playgroundTestHooks;
     };
-  }, [session, reset]);
+  }, [session, current]);
 
   // A transition, not useSyncExternalStore: React may then render the charts in slices between
   // browser tasks, so a redraw never blocks input for long. Worker state changes are not urgent.
   const [snap, setSnap] = useState(session.getSnapshot);
   useEffect(() => session.subscribe(() => startTransition(() => setSnap(session.getSnapshot()))), [session]);
-  const send = useCallback(
-    (type: 'start' | 'pause' | 'step') => client.current?.send({ type, runId: runId.current }),
-    [],
-  );
 
   return {
     snap,
     reset,
-    start: useCallback(() => send('start'), [send]),
-    pause: useCallback(() => send('pause'), [send]),
-    step: useCallback(() => send('step'), [send]),
-    change: useCallback(
-      (lane: string, change: LiveChange) => {
-        changeId.current += 1;
-        // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
-        session.markSent(runId.current, changeId.current);
-        client.current?.send({
-          type: 'change',
-          runId: runId.current,
-          lane,
-          changeId: changeId.current,
-          change,
-        });
-      },
-      [session],
-    ),
+    start: useCallback(() => supervisor.current?.command('start'), []),
+    pause: useCallback(() => supervisor.current?.command('pause'), []),
+    step: useCallback(() => supervisor.current?.command('step'), []),
+    change: useCallback((lane: string, change: LiveChange) => supervisor.current?.change(lane, change), []),
   };
 }

@@ -20,8 +20,10 @@ export interface Model {
     oneHot: tf.Tensor2D,
     ce: BackwardKernels,
   ): { grads: tf.Tensor[]; stats: tf.Tensor1D };
-  /** Weights as plain arrays, e.g. to compare runs or check determinism. */
+  /** Weights as plain arrays (their values at the time of the call), e.g. for a checkpoint. */
   snapshot(): Promise<Float32Array[]>;
+  /** Sets every variable from `weights` (as `snapshot` returns them). */
+  load(weights: readonly Float32Array[]): void;
   dispose(): void;
 }
 
@@ -69,7 +71,18 @@ export function createMlp(seed: number, hidden = 128): Model {
       });
     },
     async snapshot() {
-      return Promise.all(variables.map(async (v) => (await v.data()) as Float32Array));
+      // Clones keep today's data alive even if a step replaces the variables' values before the reads finish.
+      const copies = tf.tidy(() => variables.map((v) => v.clone()));
+      try {
+        return await Promise.all(copies.map((c) => c.data() as Promise<Float32Array>));
+      } finally {
+        for (const c of copies) c.dispose();
+      }
+    },
+    load(weights) {
+      if (weights.length !== variables.length || weights.some((w, i) => w.length !== variables[i]!.size))
+        throw new RangeError('the weights do not fit this model');
+      tf.tidy(() => variables.forEach((v, i) => v.assign(tf.tensor(weights[i]!, v.shape))));
     },
     dispose() {
       for (const v of variables) v.dispose();

@@ -1,6 +1,7 @@
 // Hand-written optimizer steps (SGD, momentum, Adam) composed from tensor ops.
 // This is the reference path: it runs on every backend and is what the tests compare with float64 math.
 import * as tf from '@tensorflow/tfjs';
+import type { OptimizerState } from '../shared/checkpoint';
 import { hyperParamsOf, type HyperParams, type OptimizerName } from '../shared/settings';
 
 export interface Optimizer {
@@ -12,6 +13,10 @@ export interface Optimizer {
   /** Effective from the next apply(); moment estimates are kept. */
   setHyperParams(changes: Partial<HyperParams>): void;
   getHyperParams(): HyperParams;
+  /** Its whole state as plain arrays, read back asynchronously (the values at the time of the call). */
+  exportState(): Promise<OptimizerState>;
+  /** Takes over `state` (exported by an optimizer of the same name for the same `variables`). */
+  importState(state: OptimizerState, variables: tf.Variable[]): void;
   /** Frees the optimizer's own tensors. */
   dispose(): void;
 }
@@ -66,10 +71,51 @@ export abstract class BaseOptimizer implements Optimizer {
     return { ...this.hyper };
   }
 
+  async exportState(): Promise<OptimizerState> {
+    // Clones share the slots' current data, so later updates (which replace it) cannot change what is read.
+    const copies = tf.tidy(() => this.slots.map((s) => s.map((t) => t.clone())));
+    const state = {
+      name: this.name,
+      hyper: this.getHyperParams(),
+      iterations: this.count,
+      products: this.products(),
+    };
+    try {
+      const slots = await Promise.all(
+        copies.map((s) => Promise.all(s.map((t) => t.data() as Promise<Float32Array>))),
+      );
+      return { ...state, slots };
+    } finally {
+      for (const t of copies.flat()) t.dispose();
+    }
+  }
+
+  importState(state: OptimizerState, variables: tf.Variable[]): void {
+    if (state.name !== this.name) throw new RangeError(`cannot load ${state.name} state into ${this.name}`);
+    if (state.slots.some((s) => s.length !== this.slotCount) || state.slots.length > variables.length)
+      throw new RangeError(`${this.name} state does not fit these variables`);
+    this.setHyperParams(state.hyper);
+    const slots = tf.tidy(() =>
+      state.slots.map((s, i) =>
+        s.map((values) => tf.variable(tf.tensor(values, variables[i]!.shape), false)),
+      ),
+    );
+    this.dispose();
+    this.slots = slots;
+    this.count = state.iterations;
+    this.restoreProducts(state.products);
+  }
+
   dispose(): void {
     for (const s of this.slots) for (const t of s) t.dispose();
     this.slots = [];
   }
+
+  /** Running products an update rule keeps besides its slots (Adam's bias correction). */
+  protected products(): number[] {
+    return [];
+  }
+  protected restoreProducts(_products: number[]): void {}
 
   /** Number of state tensors per variable (0 for SGD, 1 for momentum, 2 for Adam). */
   protected abstract readonly slotCount: number;
@@ -125,6 +171,14 @@ export class Adam extends BaseOptimizer {
   protected override beforeStep(): void {
     this.p1 *= this.hyper.beta1;
     this.p2 *= this.hyper.beta2;
+  }
+
+  protected override products(): number[] {
+    return [this.p1, this.p2];
+  }
+  protected override restoreProducts([p1 = 1, p2 = 1]: number[]): void {
+    this.p1 = p1;
+    this.p2 = p2;
   }
 
   protected update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {

@@ -23,28 +23,31 @@ export function pixelStats(images: Uint8Array): PixelStats {
   return { mean, std: Math.sqrt(Math.max(sumSq / n - mean * mean, 0)) };
 }
 
-/** Lookup table mapping a raw byte to its model input. `stats` is needed for 'standardize'. */
-export function pixelTable(mode: Preprocessing, stats?: PixelStats): Float32Array {
-  const lut = new Float32Array(256);
-  for (let v = 0; v < 256; v++) {
-    switch (mode) {
-      case 'scale':
-        lut[v] = v / 255;
-        break;
-      case 'standardize': {
-        if (!stats) throw new Error('standardize needs training-set statistics');
-        lut[v] = (v - stats.mean) / (stats.std || 1);
-        break;
-      }
-      case 'none':
-        lut[v] = v;
-        break;
-      default: {
-        const never: never = mode;
-        throw new RangeError(`unknown preprocessing ${String(never)}`);
-      }
+/**
+ * Every preprocessing is `(byte − center) / spread`: scale to [0, 1] (0, 255), standardize with the
+ * training set's statistics (mean, std), or none (0, 1). One definition for the host table and the GPU.
+ */
+export function pixelMap(mode: Preprocessing, stats?: PixelStats): { center: number; spread: number } {
+  switch (mode) {
+    case 'scale':
+      return { center: 0, spread: 255 };
+    case 'standardize':
+      if (!stats) throw new Error('standardize needs training-set statistics');
+      return { center: stats.mean, spread: stats.std || 1 };
+    case 'none':
+      return { center: 0, spread: 1 };
+    default: {
+      const never: never = mode;
+      throw new RangeError(`unknown preprocessing ${String(never)}`);
     }
   }
+}
+
+/** Lookup table mapping a raw byte to its model input. `stats` is needed for 'standardize'. */
+export function pixelTable(mode: Preprocessing, stats?: PixelStats): Float32Array {
+  const { center, spread } = pixelMap(mode, stats);
+  const lut = new Float32Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = (v - center) / spread;
   return lut;
 }
 

@@ -1,8 +1,8 @@
 // The training engine: seeded batch order, one tidy per step, metrics kept on the device and read
 // back in one asynchronous call per flush. No DOM and no worker globals, so Node tests run it as is.
 import * as tf from '@tensorflow/tfjs';
+import type { OptimizerState } from '../shared/checkpoint';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
-import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
 import {
   hyperParamsOf,
   type HyperParams,
@@ -12,15 +12,22 @@ import {
   type SharedSettings,
 } from '../shared/settings';
 import { composedBackward, type BackwardKernels } from './backwardKernels';
+import { Batches, hostBatchMaker, type BatchMakerFactory } from './batches';
 import type { MnistData } from './mnist';
 import { createMlp, type Model } from './model';
 import { createOptimizer, type Optimizer } from './optimizers';
-import { fillBatch, pixelStats, pixelTable, type PixelStats } from './preprocess';
-import { createRng, deriveSeed, shuffledIndices } from './random';
+import { pixelStats, type PixelStats } from './preprocess';
 
 /** The comparison's shared settings plus this run's settings at step 1. */
 export interface TrainerConfig extends SharedSettings {
   settings: RunSettings;
+}
+
+/** A trainer's state at a step boundary. */
+export interface TrainerCheckpoint {
+  step: number;
+  weights: Float32Array[];
+  optimizer: OptimizerState;
 }
 
 export interface EvalResult {
@@ -29,17 +36,15 @@ export interface EvalResult {
   count: number;
 }
 
-/** Backend-specific fast paths (the WebGL kernels); the composed ops are the default everywhere. */
+/** Backend-specific fast paths (the WebGL kernels); the composed ops and host batches are the default. */
 export interface TrainerKernels {
   backward?: BackwardKernels;
   createOptimizer?: (name: OptimizerName, hyper: HyperParams) => Optimizer;
+  /** Batches gathered on the device from data uploaded once. */
+  batchMaker?: BatchMakerFactory;
 }
 
-/** Writes one-hot rows for the labels at `indices` into `out` (zeroed where it had ones before). */
-function fillOneHot(labels: Uint8Array, indices: ArrayLike<number>, out: Float32Array): void {
-  out.fill(0, 0, indices.length * NUM_CLASSES);
-  for (let i = 0; i < indices.length; i++) out[i * NUM_CLASSES + labels[indices[i]!]!] = 1;
-}
+/** Held-out images per evaluation batch. */
 const EVAL_BATCH = 500;
 
 export class Trainer {
@@ -48,34 +53,34 @@ export class Trainer {
   readonly model: Model;
   readonly stats: PixelStats;
   private optimizer: Optimizer;
-  private readonly lut: Float32Array;
-  private readonly shuffleRng: () => number;
-  private order: Uint32Array = new Uint32Array(0);
-  private readonly xBuf: Float32Array;
-  private readonly yBuf: Float32Array;
+  private readonly batches: Batches;
+  /** Whether this trainer made its batches (and so disposes them) or shares a comparison's. */
+  private readonly ownsBatches: boolean;
   private readonly ce: BackwardKernels;
   /** Per step [loss sum, correct count], still on the device. */
   private pending: { step: number; stats: tf.Tensor1D }[] = [];
   private steps = 0;
 
+  /**
+   * `batches`: a comparison's shared batches (same seed, batch size and preprocessing as `config`);
+   * without it the trainer makes its own from `data`.
+   */
   constructor(
-    private readonly data: MnistData,
+    data: MnistData,
     readonly config: TrainerConfig,
     stats?: PixelStats,
     private readonly kernels: TrainerKernels = {},
+    batches?: Batches,
   ) {
-    const { batchSize, epochs } = config;
-    if (!Number.isInteger(batchSize) || batchSize < 1)
-      throw new RangeError(`batchSize must be ≥ 1, got ${batchSize}`);
-    if (batchSize > data.train.count)
-      throw new RangeError(`batchSize ${batchSize} exceeds ${data.train.count} images`);
-    this.stepsPerEpoch = Math.floor(data.train.count / batchSize);
-    this.totalSteps = this.stepsPerEpoch * epochs;
     this.stats = stats ?? pixelStats(data.train.images);
-    this.lut = pixelTable(config.preprocessing, this.stats);
-    this.shuffleRng = createRng(deriveSeed(config.seed, 2));
-    this.xBuf = new Float32Array(batchSize * IMAGE_PIXELS);
-    this.yBuf = new Float32Array(batchSize * NUM_CLASSES);
+    this.ownsBatches = batches === undefined;
+    this.batches = batches ?? makeBatches(data, config, this.stats, kernels);
+    if (this.batches.batchSize !== config.batchSize)
+      throw new RangeError(
+        `shared batches of ${this.batches.batchSize} for a run of batch ${config.batchSize}`,
+      );
+    this.stepsPerEpoch = this.batches.stepsPerEpoch;
+    this.totalSteps = this.stepsPerEpoch * config.epochs;
     this.ce = kernels.backward ?? composedBackward;
     this.model = createMlp(config.seed);
     this.optimizer = this.makeOptimizer(config.settings.optimizer, hyperParamsOf(config.settings));
@@ -97,41 +102,30 @@ export class Trainer {
     return { optimizer: this.optimizer.name, ...this.optimizer.getHyperParams() };
   }
 
-  /** Batch indices (into the training split) of the next step; draws a new order at epoch starts. */
+  /** Batch indices (into the training split) of the next step. */
   nextBatchIndices(): Uint32Array {
-    const pos = (this.steps % this.stepsPerEpoch) * this.config.batchSize;
-    if (pos === 0 && this.order.length === 0)
-      this.order = shuffledIndices(this.data.train.count, this.shuffleRng);
-    return this.order.subarray(pos, pos + this.config.batchSize);
+    return this.batches.indices(this.steps);
   }
 
   /** Runs one training step; its loss and accuracy stay on the device until flushMetrics(). */
   trainStep(): void {
     if (this.done) throw new Error('training is finished');
-    const idx = this.nextBatchIndices();
-    const { train } = this.data;
-    fillBatch(train.images, idx, this.lut, this.xBuf);
-    fillOneHot(train.labels, idx, this.yBuf);
+    // Made outside the tidy: the batch belongs to `batches`, which shares it with the other lanes.
+    const { x, y } = this.batches.batch(this.steps);
     const vars = this.model.variables;
     const stats = tf.tidy(() => {
-      // One upload each for images and one-hot labels; the rest of the step stays on the device.
-      const x = tf.tensor2d(this.xBuf, [idx.length, IMAGE_PIXELS]);
-      const y = tf.tensor2d(this.yBuf, [idx.length, NUM_CLASSES]);
       const { grads, stats } = this.model.backward(x, y, this.ce);
       this.optimizer.apply(vars, grads);
       return stats;
     });
     this.steps++;
     this.pending.push({ step: this.steps, stats });
-    if (this.steps % this.stepsPerEpoch === 0) this.order = new Uint32Array(0);
   }
 
   /** Advances the step counter and batch order without training: a stopped run keeping pace with others. */
   skipStep(): void {
     if (this.done) throw new Error('training is finished');
-    this.nextBatchIndices();
     this.steps++;
-    if (this.steps % this.stepsPerEpoch === 0) this.order = new Uint32Array(0);
   }
 
   /** Reads back every pending step's loss and accuracy with a single asynchronous download. */
@@ -154,19 +148,15 @@ export class Trainer {
 
   /** Loss and accuracy on a held-out split; sums stay on the device, one readback at the end. */
   async evaluate(split: EvalSplit, maxCount = Infinity): Promise<EvalResult> {
-    const { images, labels, count: all } = this.data[split];
-    const count = Math.min(all, maxCount);
+    const maker = this.batches.maker;
+    const count = Math.min(maker.counts[split], maxCount);
     const sums = tf.tidy(() => tf.variable(tf.zeros([2]), false));
-    const xBuf = new Float32Array(EVAL_BATCH * IMAGE_PIXELS);
-    const yBuf = new Float32Array(EVAL_BATCH * NUM_CLASSES);
+    const idx = new Uint32Array(EVAL_BATCH);
     for (let start = 0; start < count; start += EVAL_BATCH) {
       const n = Math.min(EVAL_BATCH, count - start);
-      const idx = Array.from({ length: n }, (_, i) => start + i);
-      fillBatch(images, idx, this.lut, xBuf);
-      fillOneHot(labels, idx, yBuf);
+      for (let i = 0; i < n; i++) idx[i] = start + i;
       tf.tidy(() => {
-        const x = tf.tensor2d(xBuf.subarray(0, n * IMAGE_PIXELS), [n, IMAGE_PIXELS]);
-        const y = tf.tensor2d(yBuf.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
+        const { x, y } = maker.make(split, idx.subarray(0, n));
         sums.assign(tf.add(sums, this.ce.stats(this.model.logits(x), y)));
       });
     }
@@ -190,6 +180,32 @@ export class Trainer {
     this.optimizer = next;
   }
 
+  /** The trainer's state after its last step, read back asynchronously (no blocking read). */
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    const step = this.steps;
+    const [weights, optimizer] = await Promise.all([this.model.snapshot(), this.optimizer.exportState()]);
+    return { step, weights, optimizer };
+  }
+
+  /** Carries on from `c` (taken from a trainer of the same run): weights, optimizer state and step. */
+  restore(c: TrainerCheckpoint): void {
+    if (!Number.isInteger(c.step) || c.step < 0 || c.step > this.totalSteps)
+      throw new RangeError(`checkpoint step ${c.step} is outside this run`);
+    const optimizer = this.makeOptimizer(c.optimizer.name, c.optimizer.hyper);
+    try {
+      optimizer.importState(c.optimizer, this.model.variables);
+      this.model.load(c.weights);
+    } catch (e) {
+      optimizer.dispose();
+      throw e;
+    }
+    this.optimizer.dispose();
+    this.optimizer = optimizer;
+    for (const p of this.pending) p.stats.dispose();
+    this.pending = [];
+    this.steps = c.step;
+  }
+
   private makeOptimizer(name: OptimizerName, hyper: HyperParams): Optimizer {
     return (this.kernels.createOptimizer ?? createOptimizer)(name, hyper);
   }
@@ -199,6 +215,23 @@ export class Trainer {
     this.pending = [];
     this.optimizer.dispose();
     this.model.dispose();
+    if (this.ownsBatches) this.batches.dispose();
+  }
+}
+
+/** A run's batches: gathered on the device where the backend can, uploaded from the host otherwise. */
+export function makeBatches(
+  data: MnistData,
+  config: Pick<TrainerConfig, 'batchSize' | 'seed' | 'preprocessing'>,
+  stats: PixelStats,
+  kernels: TrainerKernels = {},
+): Batches {
+  const maker = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
+  try {
+    return new Batches(maker, config.batchSize, config.seed);
+  } catch (e) {
+    maker.dispose();
+    throw e;
   }
 }
 

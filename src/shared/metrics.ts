@@ -18,3 +18,14 @@ export interface EvalPoint {
 }
 
 export type EvalSplit = 'validation' | 'test';
+
+/**
+ * A training loss above this counts as diverged. Softmax cross-entropy over 10 classes starts near
+ * ln 10 ≈ 2.3; our network rarely reaches a real NaN (log-softmax is stable and exploded ReLUs die).
+ */
+export const EXPLODED_LOSS = 1e6;
+
+/** Whether a step's loss means its run diverged (NaN and ±Infinity included). */
+export function isDiverged(loss: number): boolean {
+  return !(loss <= EXPLODED_LOSS);
+}

@@ -32,3 +32,29 @@ export async function selectBackend(softwareWebgl: boolean): Promise<BackendInfo
   await tf.ready();
   return { backend: 'cpu', renderer: 'CPU (JavaScript)', float32: true, fallbackReason: reason };
 }
+
+function webglContext(): WebGLRenderingContext | WebGL2RenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  return (tf.backend() as MathBackendWebGL).gpgpu.gl;
+}
+
+/**
+ * Calls `onLost` once if the WebGL context goes (driver reset, GPU switch, a phone reclaiming memory).
+ * The backend cannot carry on after that; the page restarts training in a new worker.
+ */
+export function watchContextLoss(onLost: () => void): void {
+  const canvas = webglContext()?.canvas;
+  if (!canvas) return;
+  let fired = false;
+  canvas.addEventListener('webglcontextlost', (ev) => {
+    ev.preventDefault();
+    if (fired) return;
+    fired = true;
+    onLost();
+  });
+}
+
+/** Test hook: loses the WebGL context as a driver reset would. */
+export function loseContext(): void {
+  webglContext()?.getExtension('WEBGL_lose_context')?.loseContext();
+}

@@ -3,22 +3,23 @@
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
-import { Trainer, type TrainerKernels } from '../engine/trainer';
+import type { Batches } from '../engine/batches';
+import { makeBatches, Trainer, type TrainerKernels } from '../engine/trainer';
 import type { Command, LaneSetup, RunState, WorkerEvent } from '../protocol';
-import type { EvalSplit, MetricPoint } from '../shared/metrics';
+import { isDiverged, type EvalSplit, type MetricPoint } from '../shared/metrics';
 import type { LiveChange, SharedSettings, TimelineEntry } from '../shared/settings';
+import type { RunCheckpoint } from '../shared/checkpoint';
 import { assertNever } from '../protocol';
+import { Pacer } from './pacing';
 
-/** A chunk of steps plus its readback should take about this long: short enough to react, long enough to batch. */
-const CHUNK_MS = 30;
-const MAX_STEPS_PER_CHUNK = 256;
+/** Training time between checkpoints: at most this much is redone after the GPU or the worker is lost. */
+export const CHECKPOINT_MS = 3000;
+const MIN_ELAPSED_MS = 1e-3;
 /** Validation passes per epoch (at least every this many steps, and at each epoch's end). */
 const EVALS_PER_EPOCH = 5;
-/**
- * Softmax cross-entropy over 10 classes starts near ln 10 ≈ 2.3. Our network rarely reaches a real NaN
- * (log-softmax is stable and exploded ReLUs die), so a loss this large counts as diverged too.
- */
-const EXPLODED_LOSS = 1e6;
+
+/** The commands about the run itself (the worker entry handles the others). */
+export type RunCommand = Exclude<Command, { type: 'init' | 'interaction' | 'testHook' }>;
 
 export interface RunnerOptions {
   now?: () => number;
@@ -45,11 +46,16 @@ interface Lane {
 
 export class Runner {
   private lanes: Lane[] = [];
+  private batches: Batches | null = null;
   private runId = 0;
   private state: RunState = 'idle';
   private loopActive = false;
-  private stepsPerChunk = 1;
+  private readonly pacer = new Pacer();
   private trainingMs = 0;
+  /** Training time at the last checkpoint. */
+  private checkpointedAt = 0;
+  /** Set once the GPU is gone: nothing more is trained or reported. */
+  private halted = false;
   private readonly stats: PixelStats;
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
@@ -67,19 +73,23 @@ export class Runner {
     this.stats = pixelStats(data.train.images);
   }
 
-  handle(cmd: Exclude<Command, { type: 'init' }>): void {
+  handle(cmd: RunCommand): void {
+    if (this.halted) return;
     if (cmd.type !== 'reset' && cmd.runId !== this.runId) return; // a command for a run that is gone
     const idle = this.lanes.length > 0 && (this.state === 'idle' || this.state === 'paused');
     switch (cmd.type) {
       case 'reset':
-        this.reset(cmd.runId, cmd.shared, cmd.lanes);
+        this.reset(cmd.runId, cmd.shared, cmd.lanes, cmd.restore);
         break;
       case 'start':
         if (idle) this.setState('running');
         void this.loop();
         break;
       case 'pause':
-        if (this.state === 'running') this.setState('paused');
+        if (this.state === 'running') {
+          this.setState('paused');
+          void this.checkpoint(this.runId);
+        }
         break;
       case 'step':
         if (idle) void this.singleStep();
@@ -94,27 +104,82 @@ export class Runner {
     }
   }
 
-  private reset(runId: number, shared: SharedSettings, setups: LaneSetup[]): void {
+  /** The page is (or stops) being used: pace the GPU work accordingly. */
+  setInteracting(active: boolean): void {
+    this.pacer.setInteracting(active);
+  }
+
+  /** The GPU is gone: stop at once; the page restarts training elsewhere from a checkpoint. */
+  halt(): void {
+    this.halted = true;
+    this.state = 'paused';
+  }
+
+  private reset(runId: number, shared: SharedSettings, setups: LaneSetup[], restore?: RunCheckpoint): void {
     this.disposeLanes();
     this.runId = runId;
     this.trainingMs = 0;
-    this.stepsPerChunk = 1;
+    this.checkpointedAt = 0;
+    this.pacer.reset();
     try {
+      // One batch per step, made once and trained on by every lane.
+      const batches = (this.batches = makeBatches(this.data, shared, this.stats, this.kernels));
       for (const s of setups) {
         const config = { ...shared, settings: s.initial };
         const schedule = [...s.timeline].sort((a, b) => a.step - b.step);
         this.lanes.push({
           key: s.lane,
-          trainer: new Trainer(this.data, config, this.stats, this.kernels),
+          trainer: new Trainer(this.data, config, this.stats, this.kernels, batches),
           schedule,
           stopped: false,
         });
       }
+      if (restore) this.restore(restore);
       this.setState('idle');
     } catch (e) {
       this.disposeLanes();
       this.setState('error', `Could not set up the run: ${(e as Error).message}`);
     }
+  }
+
+  /** Puts every lane back at the checkpoint's step; changes recorded up to it are already in its state. */
+  private restore(c: RunCheckpoint): void {
+    if (c.lanes.length !== this.lanes.length)
+      throw new Error('the checkpoint has other runs than this reset');
+    for (const lane of this.lanes) {
+      const saved = c.lanes.find((l) => l.lane === lane.key);
+      if (!saved) throw new Error(`the checkpoint has no run ${lane.key}`);
+      lane.trainer.restore({ step: c.step, weights: saved.weights, optimizer: saved.optimizer });
+      lane.stopped = saved.stopped;
+      lane.schedule = lane.schedule.filter((e) => e.step > c.step);
+    }
+    this.trainingMs = c.trainingMs;
+    this.checkpointedAt = c.trainingMs;
+  }
+
+  /**
+   * Reads every lane's state after the steps queued so far (the reads are asynchronous: training goes
+   * on meanwhile) and posts it, unless the run changed in between.
+   */
+  private async checkpoint(runId: number): Promise<void> {
+    if (this.lanes.length === 0) return;
+    this.checkpointedAt = this.trainingMs;
+    const step = this.step;
+    const trainingMs = this.trainingMs;
+    const lanes = this.lanes.map((l) => ({ key: l.key, stopped: l.stopped, state: l.trainer.checkpoint() }));
+    const states = await Promise.all(lanes.map((l) => l.state));
+    if (runId !== this.runId || this.halted) return;
+    const checkpoint: RunCheckpoint = {
+      step,
+      trainingMs,
+      lanes: lanes.map((l, i) => ({
+        lane: l.key,
+        stopped: l.stopped,
+        weights: states[i]!.weights,
+        optimizer: states[i]!.optimizer,
+      })),
+    };
+    this.emit({ type: 'checkpoint', runId, checkpoint });
   }
 
   private change(lane: Lane, changeId: number, change: LiveChange): void {
@@ -139,7 +204,7 @@ export class Runner {
   }
 
   /** Steps completed by every lane (they move together). */
-  private get step(): number {
+  get step(): number {
     return this.lanes[0]?.trainer.step ?? 0;
   }
   private get first(): Trainer {
@@ -173,9 +238,9 @@ export class Runner {
   }
 
   /**
-   * One loop per run; it ends when the run is paused, finished, diverged or replaced. Each chunk's
-   * readback is awaited only after the next chunk has been queued, so the GPU never sits idle
-   * waiting for the page's numbers (except at validation points, where the loop drains).
+   * One loop per run; it ends when the run is paused, finished, diverged or replaced. At the idle pace
+   * each chunk's readback is awaited only after the next chunk has been queued, so the GPU never sits
+   * idle waiting for the page's numbers; while the page is in use, one short chunk at a time (pacing.ts).
    */
   private async loop(): Promise<void> {
     if (this.loopActive) return;
@@ -183,21 +248,22 @@ export class Runner {
     let inflight: Chunk | null = null;
     try {
       let since = this.now();
-      while (this.state === 'running' && this.lanes.length > 0) {
+      while (this.state === 'running' && this.lanes.length > 0 && !this.halted) {
         const runId = this.runId;
         let n = 0;
         const nextEval = (Math.floor(this.step / this.evalEvery) + 1) * this.evalEvery;
-        while (n < this.stepsPerChunk && !this.done && this.step < nextEval) {
+        while (n < this.pacer.stepsPerChunk && !this.done && this.step < nextEval) {
           this.stepLanes();
           n++;
         }
         const chunk: Chunk = { runId, steps: n, readback: this.readback() };
+        if (this.trainingMs - this.checkpointedAt >= CHECKPOINT_MS) void this.checkpoint(runId);
         if (inflight) await this.report(inflight, since);
         inflight = chunk;
         since = this.now();
         if (runId !== this.runId) continue; // reset while reading back
         const boundary = this.done || this.step >= nextEval;
-        if (boundary || (this.state as RunState) !== 'running') {
+        if (boundary || (this.state as RunState) !== 'running' || this.pacer.pace.depth === 1) {
           await this.report(inflight, since);
           inflight = null;
           since = this.now();
@@ -218,19 +284,16 @@ export class Runner {
   }
 
   /**
-   * Posts a chunk's metrics once its readback arrives, stops diverged lanes, and aims the next chunk
-   * at CHUNK_MS of wall time (measured from `since`, the previous report).
+   * Posts a chunk's metrics once its readback arrives, stops diverged lanes, and lets the pacer size the
+   * next chunk from the wall time since `since` (the previous report).
    */
   private async report({ runId, steps, readback }: Chunk, since: number): Promise<void> {
     const lanes = this.lanes;
     const points = await readback;
-    const elapsed = Math.max(this.now() - since, 1e-3);
-    if (runId !== this.runId) return;
-    const scale = CHUNK_MS / Math.max(elapsed, 1);
-    this.stepsPerChunk = Math.max(
-      1,
-      Math.min(MAX_STEPS_PER_CHUNK, Math.round(Math.max(steps, 1) * Math.min(scale, 2))),
-    );
+    // Clock resolution can make a fast chunk read 0 ms; samples/s must stay finite.
+    const elapsed = Math.max(this.now() - since, MIN_ELAPSED_MS);
+    if (runId !== this.runId || this.halted) return;
+    this.pacer.observe(steps, elapsed);
     this.trainingMs += elapsed;
     const t = this.first;
     const active = lanes.filter((l) => !l.stopped).length;
@@ -244,7 +307,7 @@ export class Runner {
       trainingMs: this.trainingMs,
     });
     lanes.forEach((lane, i) => {
-      const bad = points[i]!.find((p) => !(p.loss <= EXPLODED_LOSS));
+      const bad = points[i]!.find((p) => isDiverged(p.loss));
       if (!bad || lane.stopped) return;
       lane.stopped = true;
       const what = Number.isFinite(bad.loss)
@@ -288,6 +351,8 @@ export class Runner {
   private disposeLanes(): void {
     for (const l of this.lanes) l.trainer.dispose();
     this.lanes = [];
+    this.batches?.dispose();
+    this.batches = null;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // peer) measured with the probes; replies with log lines, one result, or an error.
 import { loadMnist } from '../../src/engine/mnist';
 import { fetchByteSource } from '../../src/engine/mnistFetch';
-import { webglKernels } from '../../src/engine/webgl/kernels';
+import { createWebglKernels } from '../../src/engine/webgl/kernels';
 import { selectBackend } from '../../src/worker/backend';
 import type { WorkerReply, WorkerRequest } from './jobs';
 import { runOurs } from './ours';
@@ -34,7 +34,9 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   log(`${info.backend} backend, MNIST loaded in ${loadMs.toFixed(0)} ms`);
   const probe = new Probe();
   // Ours gets the same fast paths as the app's worker (src/worker/worker.ts) on the same backend.
-  const kernels = info.backend === 'webgl' ? webglKernels : {};
+  const webgl = info.backend === 'webgl' ? createWebglKernels(data) : null;
+  if (webgl) log(`MNIST on the GPU: ${(webgl.dataBytes / 1e6).toFixed(1)} MB`);
+  const kernels = webgl?.kernels ?? {};
   const r =
     job.impl === 'profile'
       ? await runProfile(job, data, kernels, log)
@@ -43,7 +45,13 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
         : await runPeer(job, data, probe, log);
   reply({
     type: 'result',
-    result: { ...r, renderer: renderer(), loadMs, totalMs: performance.now() - t0 - loadMs },
+    result: {
+      ...r,
+      renderer: renderer(),
+      loadMs,
+      totalMs: performance.now() - t0 - loadMs,
+      gpuDataBytes: webgl?.dataBytes ?? 0,
+    },
   });
 }
 

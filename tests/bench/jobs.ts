@@ -55,6 +55,8 @@ export interface RunResult {
   loadMs: number;
   /** Everything the job did in the worker after loading. */
   totalMs: number;
+  /** GPU memory held by MNIST uploaded for batch gathering (ours on WebGL; 0 otherwise). */
+  gpuDataBytes: number;
   /** 'profile' jobs: milliseconds per step of each part. */
   breakdown?: Record<string, number>;
 }

@@ -180,7 +180,7 @@ export async function runOurs(
   kernels: TrainerKernels,
   probe: Probe,
   log: (s: string) => void,
-): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
+): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'>> {
   const m = await measure(job, data, kernels, probe, log);
   // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back). Our own
   // WebGL programs bypass the engine, so tf.profile misses them: their launch counter is added.

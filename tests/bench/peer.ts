@@ -27,7 +27,7 @@ export async function runPeer(
   data: MnistData,
   probe: Probe,
   log: (s: string) => void,
-): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'>> {
+): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'>> {
   const model = buildModel();
   const train = toTensors(data.train);
   const y = tf.oneHot(train.labels, 10).toFloat() as tf.Tensor2D;

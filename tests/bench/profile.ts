@@ -39,7 +39,9 @@ export async function runProfile(
   data: MnistData,
   kernels: TrainerKernels,
   log: (s: string) => void,
-): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs'> & { breakdown: Record<string, number> }> {
+): Promise<
+  Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'> & { breakdown: Record<string, number> }
+> {
   const b = job.batchSize;
   const hyper = {
     learningRate: 0.001,

@@ -43,6 +43,7 @@ describe('fused WebGL kernels', () => {
       tensorGrowth: number;
       kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
       replay: { steps: number; worst: number };
+      gather: { worstX: number; labelsEqual: boolean; tensorGrowth: number };
     };
     console.log('fused vs composed:', JSON.stringify(result));
     expect(result.error).toBeUndefined();
@@ -60,6 +61,10 @@ describe('fused WebGL kernels', () => {
     // A timeline replayed on the same device gives the live run's losses again.
     expect(result.replay.steps).toBe(20);
     expect(result.replay.worst).toBeLessThanOrEqual(1e-5);
+    // Batches gathered from MNIST on the GPU equal the host's, whatever the preprocessing.
+    expect(result.gather.worstX).toBeLessThanOrEqual(1e-6);
+    expect(result.gather.labelsEqual).toBe(true);
+    expect(result.gather.tensorGrowth).toBe(0);
     expect(errors).toEqual([]);
   });
 });

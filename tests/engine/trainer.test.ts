@@ -131,4 +131,47 @@ describe('Trainer', () => {
     expect(() => new Trainer(small, { ...CONFIG, batchSize: 0 })).toThrow(RangeError);
     expect(() => new Trainer(small, { ...CONFIG, batchSize: 5000 })).toThrow(/exceeds/);
   });
+
+  it('restores a checkpoint exactly: the same losses follow, for every optimizer', async () => {
+    for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
+      const config = { ...CONFIG, settings: { ...CONFIG.settings, optimizer } };
+      const a = new Trainer(small, config);
+      for (let i = 0; i < 7; i++) a.trainStep();
+      a.applyChange({ key: 'learningRate', value: 0.003 });
+      const pending = a.checkpoint();
+      // Steps queued while the checkpoint is read back must not leak into it.
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 5; i++) a.trainStep();
+      const cp = await pending;
+      const expected = (await a.flushMetrics()).slice(-5);
+
+      const b = new Trainer(small, { ...config, settings: { ...config.settings, learningRate: 0.5 } });
+      b.trainStep();
+      b.restore(cp);
+      expect(b.step).toBe(7);
+      expect(b.settings.learningRate).toBe(0.003);
+      for (let i = 0; i < 5; i++) b.trainStep();
+      const got = await b.flushMetrics();
+      expect(got.map((m) => m.step)).toEqual([8, 9, 10, 11, 12]);
+      expect(got.map((m) => m.loss)).toEqual(expected.map((m) => m.loss));
+      expect(await b.model.snapshot()).toEqual(await a.model.snapshot());
+      a.dispose();
+      b.dispose();
+      expect(tf.memory().numTensors).toBeLessThan(before);
+    }
+  });
+
+  it('refuses a checkpoint that does not fit and keeps training as before', async () => {
+    const a = new Trainer(small, CONFIG);
+    a.trainStep();
+    const cp = await a.checkpoint();
+    const b = new Trainer(small, CONFIG);
+    const weights = await b.model.snapshot();
+    expect(() => b.restore({ ...cp, weights: cp.weights.slice(1) })).toThrow(RangeError);
+    expect(() => b.restore({ ...cp, step: -1 })).toThrow(RangeError);
+    expect(b.step).toBe(0);
+    expect(await b.model.snapshot()).toEqual(weights);
+    a.dispose();
+    b.dispose();
+  });
 });

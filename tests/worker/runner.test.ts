@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistData } from '../../src/engine/mnist';
 import { loadMnist } from '../../src/engine/mnist';
 import type { LaneSetup, WorkerEvent } from '../../src/protocol';
-import type { SharedSettings } from '../../src/shared/settings';
+import type { SharedSettings, TimelineEntry } from '../../src/shared/settings';
 import { Runner } from '../../src/worker/runner';
+import { hostBatchMaker, type BatchMakerFactory } from '../../src/engine/batches';
 import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
@@ -180,6 +181,104 @@ describe('Runner', () => {
     runner.handle({ type: 'step', runId: 5 });
     await new Promise((r) => setTimeout(r, 50));
     expect(events.filter((e) => e.type === 'metrics')).toEqual([]);
+    runner.dispose();
+  });
+
+  it('makes one batch per step and trains every lane on it', async () => {
+    const made: string[] = [];
+    const host = hostBatchMaker(data);
+    const counting: BatchMakerFactory = (prep, stats) => {
+      const maker = host(prep, stats);
+      return {
+        counts: maker.counts,
+        make: (split, indices) => {
+          made.push(`${split}:${indices[0]}`);
+          return maker.make(split, indices);
+        },
+        dispose: () => maker.dispose(),
+      };
+    };
+    const events: WorkerEvent[] = [];
+    const runner = new Runner(data, (e) => events.push(e), { kernels: { batchMaker: counting } });
+    const lanes = ['a', 'b', 'c'].map((lane) => ({ ...LANE, lane }));
+    runner.handle(reset(6, { batchSize: 100 }, lanes));
+    for (let i = 1; i <= 3; i++) {
+      runner.handle({ type: 'step', runId: 6 });
+      while (events.filter((e) => e.type === 'metrics').length < i)
+        await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(made.filter((m) => m.startsWith('train'))).toHaveLength(3);
+    const metrics = events.filter((e) => e.type === 'metrics');
+    // Same batches, same weights, same optimizer: the three lanes' losses agree exactly.
+    for (const m of metrics) {
+      const losses = m.lanes.map((l) => l.points[0]!.loss);
+      expect(new Set(losses).size).toBe(1);
+    }
+    runner.dispose();
+  });
+
+  it('checkpoints on pause, and a new runner restored from it continues with the same losses', async () => {
+    const timeline: TimelineEntry[] = [{ step: 17, key: 'learningRate', value: 0.01 }];
+    const lane = { ...LANE, timeline };
+    const a = harness();
+    a.runner.handle(reset(7, {}, [lane]));
+    a.runner.handle({ type: 'start', runId: 7 });
+    await a.until((e) => e.type === 'metrics' && e.lanes[0]!.points.some((p) => p.step >= 5));
+    a.runner.handle({ type: 'pause', runId: 7 });
+    const saved = await a.until((e) => e.type === 'checkpoint');
+    if (saved.type !== 'checkpoint') throw new Error('no checkpoint');
+    const at = saved.checkpoint.step;
+    expect(at).toBeGreaterThanOrEqual(5);
+    expect(at).toBeLessThan(17);
+    a.runner.handle({ type: 'start', runId: 7 });
+    await a.until((e) => e.type === 'state' && e.state === 'finished');
+    const expected = a.points().filter((p) => p.step > at);
+
+    const b = harness();
+    b.runner.handle({ ...reset(8, {}, [lane]), restore: saved.checkpoint });
+    expect(b.events.find((e) => e.type === 'state')).toMatchObject({ state: 'idle', step: at });
+    b.runner.handle({ type: 'start', runId: 8 });
+    await b.until((e) => e.type === 'state' && e.state === 'finished');
+    expect(b.steps()[0]).toBe(at + 1);
+    expect(b.points().map((p) => p.loss)).toEqual(expected.map((p) => p.loss));
+    // The timeline's change after the checkpoint replays; none before it does again.
+    expect(b.events.filter((e) => e.type === 'applied').map((e) => e.type === 'applied' && e.step)).toEqual([
+      17,
+    ]);
+    a.runner.dispose();
+    b.runner.dispose();
+  });
+
+  it('checkpoints every few seconds of training, at a step every lane has reached', async () => {
+    let clock = 0;
+    const events: WorkerEvent[] = [];
+    // Each clock read moves 400 ms: a checkpoint is due every few chunks.
+    const runner = new Runner(data, (e) => events.push(e), { now: () => (clock += 400) });
+    runner.handle(reset(9, {}, [LANE, { ...LANE, lane: 'b' }]));
+    runner.handle({ type: 'start', runId: 9 });
+    while (!events.some((e) => e.type === 'state' && e.state === 'finished'))
+      await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    const checkpoints = events.flatMap((e) => (e.type === 'checkpoint' ? [e.checkpoint] : []));
+    expect(checkpoints.length).toBeGreaterThan(0);
+    for (const c of checkpoints) {
+      expect(c.step).toBeGreaterThan(0);
+      expect(c.lanes.map((l) => l.lane)).toEqual(['a', 'b']);
+      expect(c.lanes[0]!.weights).toEqual(c.lanes[1]!.weights);
+      expect(c.lanes[0]!.optimizer.iterations).toBe(c.step);
+    }
+    runner.dispose();
+  });
+
+  it('once halted (GPU lost), ignores commands and reports nothing more', async () => {
+    const { events, runner } = harness();
+    runner.handle(reset(10));
+    runner.halt();
+    const before = events.length;
+    runner.handle({ type: 'start', runId: 10 });
+    runner.handle({ type: 'step', runId: 10 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events.length).toBe(before);
     runner.dispose();
   });
 });

@@ -1,9 +1,30 @@
-// The WebGL fast paths the trainer plugs in when the backend is WebGL.
+// The WebGL fast paths the trainer plugs in when the backend is WebGL: fused backward and optimizer
+// programs, and batches gathered from MNIST uploaded to the GPU once.
+import type { MnistData } from '../mnist';
 import type { TrainerKernels } from '../trainer';
+import { DeviceMnist } from './deviceData';
 import { fusedBackward } from './fusedBackward';
 import { createFusedOptimizer } from './fusedOptimizers';
 
+/** The fused programs alone (no device data): for code that brings its own batches. */
 export const webglKernels: TrainerKernels = {
   backward: fusedBackward,
   createOptimizer: createFusedOptimizer,
 };
+
+export interface WebglSetup {
+  kernels: TrainerKernels;
+  /** GPU memory held by the uploaded data, in bytes. */
+  dataBytes: number;
+  dispose(): void;
+}
+
+/** Uploads `data` once and returns the kernels that train from it. */
+export function createWebglKernels(data: MnistData): WebglSetup {
+  const device = new DeviceMnist(data);
+  return {
+    kernels: { ...webglKernels, batchMaker: device.batchMaker },
+    dataBytes: device.bytes,
+    dispose: () => device.dispose(),
+  };
+}

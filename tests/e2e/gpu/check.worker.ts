@@ -8,7 +8,10 @@ import type { HyperParams, OptimizerName, TimelineEntry } from '../../../src/sha
 import { createRng } from '../../../src/engine/random';
 import { Trainer } from '../../../src/engine/trainer';
 import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
-import { webglKernels } from '../../../src/engine/webgl/kernels';
+import { createWebglKernels, webglKernels } from '../../../src/engine/webgl/kernels';
+import { hostBatchMaker } from '../../../src/engine/batches';
+import { pixelStats } from '../../../src/engine/preprocess';
+import { PREPROCESSINGS } from '../../../src/shared/settings';
 import { programLaunches } from '../../../src/engine/webgl/run';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
 import type { LaneSetup, WorkerEvent } from '../../../src/protocol';
@@ -150,7 +153,9 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
   const data = { train: split, validation: split, test: split };
   const drive = async (timeline: TimelineEntry[], live: boolean) => {
     const events: WorkerEvent[] = [];
-    const runner = new Runner(data, (e) => events.push(e), { kernels: webglKernels });
+    // The app's path: batches gathered from data on the GPU.
+    const webgl = createWebglKernels(data);
+    const runner = new Runner(data, (e) => events.push(e), { kernels: webgl.kernels });
     const lane: LaneSetup = { lane: 'a', initial: { optimizer: 'adam', ...HYPER }, timeline };
     runner.handle({
       type: 'reset',
@@ -186,6 +191,7 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
     runner.handle({ type: 'start', runId: 1 });
     await until(() => events.some((e) => e.type === 'state' && e.state === 'finished'));
     runner.dispose();
+    webgl.dispose();
     const applied = events.flatMap((e) => (e.type === 'applied' ? [{ ...e.change, step: e.step }] : []));
     const losses = events.flatMap((e) =>
       e.type === 'metrics' ? e.lanes.flatMap((l) => l.points.map((p) => p.loss)) : [],
@@ -198,6 +204,44 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
     steps: again.losses.length,
     worst: first.losses.length === again.losses.length ? rel(again.losses, first.losses) : Infinity,
   };
+}
+
+/**
+ * Batches gathered on the GPU against the host's preprocessing and upload, for every preprocessing,
+ * random training indices and a held-out range: largest difference of x, and whether y is identical.
+ */
+async function compareGather(): Promise<{ worstX: number; labelsEqual: boolean; tensorGrowth: number }> {
+  const rng = createRng(6);
+  const split = (n: number) => ({
+    images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)),
+    labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)),
+    count: n,
+  });
+  const data = { train: split(700), validation: split(50), test: split(90) };
+  const stats = pixelStats(data.train.images);
+  const webgl = createWebglKernels(data);
+  const before = tf.memory().numTensors;
+  let worstX = 0;
+  let labelsEqual = true;
+  for (const prep of PREPROCESSINGS) {
+    const host = hostBatchMaker(data)(prep, stats);
+    const device = webgl.kernels.batchMaker!(prep, stats);
+    const cases = [
+      ['train', Uint32Array.from({ length: 64 }, () => Math.floor(rng() * 700))],
+      ['test', Uint32Array.from({ length: 90 }, (_, i) => i)],
+    ] as const;
+    for (const [name, idx] of cases) {
+      const a = host.make(name, idx);
+      const b = device.make(name, idx);
+      const [ax, bx, ay, by] = await Promise.all([a.x.data(), b.x.data(), a.y.data(), b.y.data()]);
+      for (let i = 0; i < ax.length; i++) worstX = Math.max(worstX, Math.abs(ax[i]! - bx[i]!));
+      labelsEqual &&= ay.length === by.length && ay.every((v, i) => v === by[i]);
+      for (const t of [a.x, a.y, b.x, b.y]) t.dispose();
+    }
+  }
+  const tensorGrowth = tf.memory().numTensors - before;
+  webgl.dispose();
+  return { worstX, labelsEqual, tensorGrowth };
 }
 
 async function main() {
@@ -215,7 +259,16 @@ async function main() {
   const tensorGrowth = tf.memory().numTensors - before;
   const kernels = { adam: await kernelsPerStep('adam'), sgd: await kernelsPerStep('sgd') };
   const replay = await compareReplay();
-  self.postMessage({ backend: backend.backend, optimizers, crossEntropy, tensorGrowth, kernels, replay });
+  const gather = await compareGather();
+  self.postMessage({
+    backend: backend.backend,
+    optimizers,
+    crossEntropy,
+    tensorGrowth,
+    kernels,
+    replay,
+    gather,
+  });
 }
 
 main().catch((e: Error) => self.postMessage({ error: e.message }));

@@ -1,0 +1,146 @@
+// Owns the training worker's life: starts it, numbers the runs (stale events are dropped by run id),
+// keeps the latest checkpoint the worker posts, and when the worker crashes, falls silent while
+// training, or loses its GPU context, starts a new one and carries on from that checkpoint.
+import type { Command, LaneSetup, WorkerEvent } from '../protocol';
+import type { RunCheckpoint } from '../shared/checkpoint';
+import type { SharedSettings } from '../shared/settings';
+import type { Session } from './session';
+import type { TrainingClient } from './trainingClient';
+
+/** No event for this long while training means the worker is stuck. */
+export const SILENCE_MS = 10_000;
+/** More failures than this within FAILURE_WINDOW_MS and the page stops retrying (and says so). */
+export const MAX_RECOVERIES = 3;
+export const FAILURE_WINDOW_MS = 60_000;
+
+export type Spawn = (onEvent: (e: WorkerEvent) => void, onCrash: (message: string) => void) => TrainingClient;
+export type FailureKind = 'gpu' | 'crash' | 'silent';
+
+interface RunSetup {
+  shared: SharedSettings;
+  lanes: LaneSetup[];
+}
+
+export interface SupervisorOptions {
+  spawn: Spawn;
+  session: Session;
+  init: Omit<Extract<Command, { type: 'init' }>, 'type'>;
+  /** The lanes as the page knows them now (timelines grow as live changes are acknowledged). */
+  currentLanes(lanes: LaneSetup[]): LaneSetup[];
+  now?: () => number;
+}
+
+export class Supervisor {
+  private client: TrainingClient;
+  private runId = 0;
+  private changeId = 0;
+  private setup: RunSetup | null = null;
+  private checkpoint: RunCheckpoint | null = null;
+  private lastEventAt: number;
+  private failures: number[] = [];
+  private readonly now: () => number;
+
+  constructor(private readonly o: SupervisorOptions) {
+    this.now = o.now ?? (() => performance.now());
+    this.lastEventAt = this.now();
+    this.client = this.spawn();
+  }
+
+  private spawn(): TrainingClient {
+    const client = this.o.spawn(
+      (e) => this.onEvent(client, e),
+      (message) => this.onCrash(client, message),
+    );
+    client.send({ type: 'init', ...this.o.init });
+    client.setCurrentRun(this.runId);
+    return client;
+  }
+
+  /** A new run of these lanes from the seed's initial weights; recorded timelines replay. */
+  reset(shared: SharedSettings, lanes: LaneSetup[]): void {
+    this.setup = { shared, lanes };
+    this.checkpoint = null;
+    this.newRunId();
+    this.o.session.newRun(
+      this.runId,
+      lanes.map((l) => l.lane),
+    );
+    this.client.send({ type: 'reset', runId: this.runId, shared, lanes });
+  }
+
+  command(type: 'start' | 'pause' | 'step'): void {
+    this.lastEventAt = this.now();
+    this.client.send({ type, runId: this.runId });
+  }
+
+  change(lane: string, change: Extract<Command, { type: 'change' }>['change']): void {
+    this.changeId += 1;
+    // Marks let anyone (the benchmark, the browser's performance panel) see change → acknowledgement latency.
+    this.o.session.markSent(this.runId, this.changeId);
+    this.client.send({ type: 'change', runId: this.runId, lane, changeId: this.changeId, change });
+  }
+
+  /** Commands that are not about a run (interaction, test hooks). */
+  send(cmd: Extract<Command, { type: 'interaction' | 'testHook' }>): void {
+    this.client.send(cmd);
+  }
+
+  /** Called about once a second: a worker silent for SILENCE_MS while training is replaced. */
+  tick(): void {
+    if (this.o.session.getSnapshot().state !== 'running') return;
+    if (this.now() - this.lastEventAt >= SILENCE_MS) this.recover('silent', 'it stopped responding');
+  }
+
+  dispose(): void {
+    this.client.terminate();
+  }
+
+  private newRunId(): void {
+    this.runId += 1;
+    this.client.setCurrentRun(this.runId);
+  }
+
+  private onEvent(from: TrainingClient, e: WorkerEvent): void {
+    if (from !== this.client) return; // a replaced worker's last words
+    this.lastEventAt = this.now();
+    if (e.type === 'checkpoint') this.checkpoint = e.checkpoint;
+    if (e.type === 'gpuLost') return this.recover('gpu', 'the GPU context was lost');
+    this.o.session.handle(e);
+  }
+
+  private onCrash(from: TrainingClient, message: string): void {
+    if (from !== this.client) return;
+    this.recover('crash', message);
+  }
+
+  /**
+   * Starts a new worker and resumes the run from the latest checkpoint (or from its start, with its
+   * recorded changes, when there is none yet). Curves after the checkpoint are dropped and redrawn.
+   */
+  private recover(kind: FailureKind, why: string): void {
+    const session = this.o.session;
+    const snap = session.getSnapshot();
+    const now = this.now();
+    this.failures = [...this.failures.filter((t) => now - t < FAILURE_WINDOW_MS), now];
+    this.client.terminate();
+    if (this.failures.length > MAX_RECOVERIES) {
+      // The run ends in error (curves and runs stay); Reset starts over in the fresh worker.
+      const message = `The training worker failed ${this.failures.length} times in a minute (${why}). Press Reset to try again.`;
+      session.handle({ type: 'state', runId: this.runId, state: 'error', step: snap.step, message });
+      this.client = this.spawn();
+      return;
+    }
+    const lostAt = snap.step;
+    const wasRunning = snap.state === 'running';
+    this.client = this.spawn();
+    this.lastEventAt = now;
+    if (!this.setup) return;
+    const restore = this.checkpoint ?? undefined;
+    const resumeAt = restore?.step ?? 0;
+    this.newRunId();
+    session.resume(this.runId, resumeAt, { kind, lostAt, resumedFrom: resumeAt, why });
+    const lanes = this.o.currentLanes(this.setup.lanes);
+    this.client.send({ type: 'reset', runId: this.runId, shared: this.setup.shared, lanes, restore });
+    if (wasRunning) this.client.send({ type: 'start', runId: this.runId });
+  }
+}

@@ -1,0 +1,29 @@
+// Interaction watching: active from the first input until SETTLE_MS after the last, held while a pointer is down.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SETTLE_MS, watchInteraction } from '../../src/client/interaction';
+
+afterEach(() => vi.useRealTimers());
+
+describe('watchInteraction', () => {
+  it('reports a drag once as active, and inactive after it settles', () => {
+    vi.useFakeTimers();
+    const target = new EventTarget();
+    const seen: boolean[] = [];
+    const stop = watchInteraction((a) => seen.push(a), target);
+    target.dispatchEvent(new Event('pointerdown'));
+    for (let i = 0; i < 5; i++) target.dispatchEvent(new Event('input'));
+    vi.advanceTimersByTime(SETTLE_MS * 3);
+    expect(seen).toEqual([true]); // the pointer is still down
+    target.dispatchEvent(new Event('pointerup'));
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(seen).toEqual([true]);
+    vi.advanceTimersByTime(1);
+    expect(seen).toEqual([true, false]);
+    target.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(seen).toEqual([true, false, true, false]);
+    stop();
+    target.dispatchEvent(new Event('keydown'));
+    expect(seen).toHaveLength(4);
+  });
+});
