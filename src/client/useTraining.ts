@@ -36,9 +36,15 @@ function testHooksWanted(): boolean {
   return new URLSearchParams(window.location.search).has('testhooks');
 }
 
+/** What browser tests may do to the page (only with `?testhooks`). */
+export interface TestHooks extends Record<TestHookAction, () => void> {
+  /** The first run's recorded training points, to compare losses before and after a recovery. */
+  points(): { step: number; loss: number }[];
+}
+
 declare global {
   interface Window {
-    playgroundTestHooks?: Record<TestHookAction, () => void>;
+    playgroundTestHooks?: TestHooks;
   }
 }
 
@@ -81,6 +87,11 @@ export function useTraining(
       window.playgroundTestHooks = {
         loseContext: () => s.send({ type: 'testHook', action: 'loseContext' }),
         crash: () => s.send({ type: 'testHook', action: 'crash' }),
+        points: () =>
+          (Object.values(session.getSnapshot().lanes)[0]?.points ?? []).map(({ step, loss }) => ({
+            step,
+            loss,
+          })),
       };
     }
     return () => {
