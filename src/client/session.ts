@@ -97,6 +97,9 @@ export class Session {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedListeners = new Set<(e: AppliedChange) => void>();
   private sentMarks = new Set<string>();
+  private hidden = false;
+  /** Something changed while hidden. */
+  private unpublished = false;
 
   constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
 
@@ -227,15 +230,32 @@ export class Session {
     }
   }
 
+  /**
+   * While the tab is hidden nothing is published (nobody sees it, and a background tab's timers are
+   * throttled anyway); the record keeps growing, and showing the tab again publishes once, so the charts
+   * catch up in one redraw.
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (hidden) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.unpublished = false;
+    } else if (this.unpublished) this.publish();
+  }
+
   private update(patch: Partial<SessionSnapshot>, now: boolean): void {
     Object.assign(this.snap, patch);
-    if (now || this.throttleMs <= 0) this.publish();
+    if (this.hidden) this.unpublished = true;
+    else if (now || this.throttleMs <= 0) this.publish();
     else this.timer ??= setTimeout(() => this.publish(), this.throttleMs);
   }
 
   private publish(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.unpublished = false;
     this.snap = { ...this.snap, version: this.snap.version + 1 };
     for (const fn of this.listeners) fn();
   }

@@ -83,6 +83,9 @@ export function useTraining(
     s.reset(startup.current.initial.shared, lanesOf(startup.current.initial));
     const watchdog = setInterval(() => s.tick(), WATCHDOG_MS);
     const stopWatching = watchInteraction((active) => s.send({ type: 'interaction', active }));
+    // Training goes on in a hidden tab; only the page stops redrawing until it is shown again.
+    const onVisibility = () => session.setHidden(document.hidden);
+    document.addEventListener('visibilitychange', onVisibility);
     if (testHooks) {
       window.playgroundTestHooks = {
         loseContext: () => s.send({ type: 'testHook', action: 'loseContext' }),
@@ -97,6 +100,7 @@ export function useTraining(
     return () => {
       clearInterval(watchdog);
       stopWatching();
+      document.removeEventListener('visibilitychange', onVisibility);
       s.dispose();
       supervisor.current = null;
       delete window.playgroundTestHooks;

@@ -104,3 +104,33 @@ describe('LiveChanges', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+describe('Session while the tab is hidden', () => {
+  it('keeps recording without publishing, then publishes once when shown', () => {
+    const s = new Session(0);
+    let published = 0;
+    s.subscribe(() => published++);
+    s.newRun(1, ['a']);
+    const before = published;
+    s.setHidden(true);
+    for (let i = 0; i < 5; i++)
+      s.handle({
+        type: 'metrics',
+        runId: 1,
+        lanes: [{ lane: 'a', points: [{ step: i + 1, epoch: 0, loss: 1, accuracy: 0.5 }] }],
+        stepsPerEpoch: 10,
+        totalSteps: 100,
+        samplesPerSec: 100,
+        trainingMs: i,
+      });
+    s.handle({ type: 'state', runId: 1, state: 'finished', step: 5 });
+    expect(published).toBe(before);
+    s.setHidden(false);
+    expect(published).toBe(before + 1);
+    expect(s.getSnapshot().lanes.a!.points).toHaveLength(5);
+    expect(s.getSnapshot().state).toBe('finished');
+    s.setHidden(true);
+    s.setHidden(false);
+    expect(published).toBe(before + 1); // nothing new: no redraw
+  });
+});
