@@ -1,8 +1,9 @@
 // The chart both LossChart and AccuracyChart draw: per run a faded raw line, a smoothed line and
 // validation dots in the run's colour over a step axis, with epoch and live-change guide lines.
 import type { Ref } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
+import { ChartLegend } from './ChartLegend';
 import { markerLines, epochLines } from './referenceLines';
 import type { RunSeries } from './series';
 import type { ChartRun } from './types';
@@ -51,11 +52,10 @@ function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty
 }
 
 /**
- * A run's lines: a faded raw training line (only when smoothing), the smoothed training line and
+ * A run's lines: a faded raw training line (one run, smoothing on), the smoothed training line and
  * dashed validation with dots. Validation has its own data array: on the shared rows recharts would
- * build a dot for every training row, which made each redraw several times slower. With one run the
- * legend names the line kinds; with several it names the runs (solid: training, dashed with dots:
- * validation, said once under the chart) so a projected legend stays short.
+ * build a dot for every training row, which made each redraw several times slower. Line names feed
+ * the tooltip; the legend is ChartLegend.
  */
 function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean, smoothing: number) {
   const prefix = several ? `${run.name}: ` : '';
@@ -68,7 +68,6 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
       dataKey="smooth"
       name={several ? run.name : `training${smoothing > 0 ? ' (smoothed)' : ''}`}
       strokeWidth={2.5}
-      legendType={several ? 'line' : 'plainline'}
     />,
     <Line
       key={`${run.id}-val`}
@@ -79,11 +78,11 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
       strokeWidth={1.5}
       strokeDasharray="6 4"
       dot={{ r: 3.5, fill: run.color, strokeWidth: 0 }}
-      legendType={several ? 'none' : 'plainline'}
     />,
   ];
-  // With no smoothing the smoothed line is the raw one; drawing both would only add ink.
-  if (smoothing > 0) {
+  // With no smoothing the smoothed line is the raw one; drawing both would only add ink. In a race the
+  // faded raw lines of several runs only blur each other, and each costs a redraw.
+  if (smoothing > 0 && !several) {
     lines.unshift(
       <Line
         key={`${run.id}-raw`}
@@ -94,7 +93,6 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
         strokeWidth={1}
         strokeOpacity={0.25}
         activeDot={false}
-        legendType="none"
       />,
     );
   }
@@ -153,7 +151,6 @@ export function MetricChart(props: MetricChartProps) {
           labelFormatter={(step) => `step ${String(step)}`}
         />
       )}
-      <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 13 }} />
     </LineChart>
   );
 
@@ -172,6 +169,7 @@ export function MetricChart(props: MetricChartProps) {
       ) : (
         chart
       )}
+      {!empty && <ChartLegend runs={runs} smoothing={smoothing} />}
       {several && !empty && (
         <p className="chart-key">
           Solid: training{smoothing > 0 ? ' (smoothed)' : ''} · dots on a dashed line: validation

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const legend = (page: Page) => page.locator('[aria-label="Loss chart"] .recharts-legend-wrapper').innerText();
+const legend = (page: Page) => page.locator('[aria-label="Loss chart"] .chart-legend').innerText();
 
 async function ready(page: Page) {
   await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: 60_000 }).toBe(true);
@@ -29,7 +29,7 @@ describe('compare and replay', () => {
     await button(page, 'Pause').click();
     const text = await legend(page);
     for (const name of ['SGD', 'Momentum', 'Adam']) expect(text).toContain(name);
-    // Three smoothed training lines (one per run) plus their faded raw lines.
+    // One colour per run: its smoothed training line and its validation line.
     const strokes = await page
       .locator('[aria-label="Loss chart"] path.recharts-curve')
       .evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean));
