@@ -78,6 +78,8 @@ export type WorkerEvent =
   | { type: 'rejected'; runId: number; lane: string; changeId: number; message: string }
   /** The run's state so far, taken every few seconds of training and on pause: the page keeps the latest. */
   | { type: 'checkpoint'; runId: number; checkpoint: RunCheckpoint }
+  /** After each validation: tensors and bytes TensorFlow.js holds (GPU bytes on WebGL), to spot leaks. */
+  | { type: 'memory'; runId: number; step: number; tensors: number; bytes: number; gpuBytes: number | null }
   /** The GPU context was lost: this worker can no longer train; the page restarts it from a checkpoint. */
   | { type: 'gpuLost'; step: number }
   /** One lane stopped (its loss diverged) while the others go on. */

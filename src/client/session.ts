@@ -46,6 +46,8 @@ export interface SessionSnapshot {
   lastRejected: string | null;
   /** Failures of this run the page recovered from, oldest first. */
   recoveries: Recovery[];
+  /** What the worker's TensorFlow.js held at the last validation (for leak checks, shown nowhere). */
+  workerMemory: { step: number; tensors: number; bytes: number; gpuBytes: number | null } | null;
 }
 
 type RunPart = Pick<
@@ -91,6 +93,7 @@ export class Session {
     loading: null,
     dataReady: false,
     fatal: null,
+    workerMemory: null,
     ...emptyRun(0, []),
   };
   private listeners = new Set<() => void>();
@@ -220,6 +223,11 @@ export class Session {
       case 'checkpoint':
       case 'gpuLost':
         return; // the supervisor's business
+      case 'memory':
+        return this.update(
+          { workerMemory: { step: e.step, tensors: e.tensors, bytes: e.bytes, gpuBytes: e.gpuBytes } },
+          false,
+        );
       case 'laneStopped': {
         const lane = s.lanes[e.lane];
         if (lane) lane.stopped = e.message;

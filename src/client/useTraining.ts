@@ -40,6 +40,8 @@ function testHooksWanted(): boolean {
 export interface TestHooks extends Record<TestHookAction, () => void> {
   /** The first run's recorded training points, to compare losses before and after a recovery. */
   points(): { step: number; loss: number }[];
+  /** What the worker's TensorFlow.js held at the last validation (soak checks). */
+  memory(): SessionSnapshot['workerMemory'];
 }
 
 declare global {
@@ -95,6 +97,7 @@ export function useTraining(
             step,
             loss,
           })),
+        memory: () => session.getSnapshot().workerMemory,
       };
     }
     return () => {

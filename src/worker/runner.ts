@@ -1,6 +1,7 @@
 // Schedules training in short chunks so control messages are handled between them, steps every lane
 // of the run in turn (same batches, same order), replays scheduled changes at their steps, and turns
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
+import * as tf from '@tensorflow/tfjs';
 import type { MnistData } from '../engine/mnist';
 import { pixelStats, type PixelStats } from '../engine/preprocess';
 import type { Batches } from '../engine/batches';
@@ -42,6 +43,12 @@ interface Lane {
   /** Recorded changes still to replay, by step. */
   schedule: TimelineEntry[];
   stopped: boolean;
+}
+
+/** What TensorFlow.js holds now: a run that leaks shows it growing from one validation to the next. */
+function deviceMemory(): { tensors: number; bytes: number; gpuBytes: number | null } {
+  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
+  return { tensors: m.numTensors, bytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
 }
 
 export class Runner {
@@ -325,7 +332,10 @@ export class Runner {
     const t = this.first;
     const atEval = t.step % this.evalEvery === 0 || t.step % t.stepsPerEpoch === 0;
     const live = this.lanes.filter((l) => !l.stopped);
-    if (atEval || t.done) await this.evaluate(runId, live, 'validation');
+    if (atEval || t.done) {
+      await this.evaluate(runId, live, 'validation');
+      if (runId === this.runId) this.emit({ type: 'memory', runId, step: t.step, ...deviceMemory() });
+    }
     if (t.done && this.state !== 'finished' && runId === this.runId) {
       await this.evaluate(runId, live, 'test');
       if (runId === this.runId) this.setState('finished');

@@ -21,6 +21,8 @@ export interface Job {
   /** Ours, 'epoch' mode: keep training a fresh run after the end until the tensor count spans this many steps. */
   minLeakSteps: number;
   softwareWebgl: boolean;
+  /** Ours: runs racing in one comparison (same batches, one lane each); samples/s is per run. */
+  lanes?: number;
 }
 
 export interface RunResult {
@@ -57,6 +59,8 @@ export interface RunResult {
   totalMs: number;
   /** GPU memory held by MNIST uploaded for batch gathering (ours on WebGL; 0 otherwise). */
   gpuDataBytes: number;
+  /** Runs trained side by side (ours; 1 for the peer). */
+  lanes: number;
   /** 'profile' jobs: milliseconds per step of each part. */
   breakdown?: Record<string, number>;
 }

@@ -26,7 +26,11 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
     type: 'reset',
     runId,
     shared: { batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 },
-    lanes: [{ lane: LANE, initial: { optimizer: job.optimizer, ...HYPER }, timeline: [] }],
+    lanes: Array.from({ length: job.lanes ?? 1 }, (_, i) => ({
+      lane: `${LANE}${i}`,
+      initial: { optimizer: job.optimizer, ...HYPER },
+      timeline: [],
+    })),
   };
 }
 
@@ -211,6 +215,7 @@ export async function runOurs(
     optimizer: job.optimizer,
     batchSize: job.batchSize,
     mode: job.mode,
+    lanes: job.lanes ?? 1,
     steps: m.steps,
     ms: m.ms,
     samplesPerSec: (m.steps * job.batchSize * 1000) / m.ms,

@@ -1,108 +1,138 @@
-// Page metrics on the real app (production build in dist/): live-change latency (the page's
-// performance measures, seen by an observer because the page clears them) and the longest main-thread
-// long task while training with charts updating.
-import { readFileSync } from 'node:fs';
-import { captureConsole, median, quantile, withTimeout } from './lib.mjs';
+// Page section of the bench: what a user feels on the production build (dist/) at 1366×768. Per
+// scenario (four runs, one run) it presses Start, measures a quiet stretch of training, then drags
+// and arrow-keys the "Learning rate" slider until the window ends; pageProbes.mjs says what is observed.
+import { captureConsole, withTimeout } from './lib.mjs';
+import { interactUntil } from './pageInput.mjs';
+import { OBSERVERS, readProbes, summarizeProbes } from './pageProbes.mjs';
 
-// The page names its measures in src/shared/perfMarks.ts; Node cannot import TypeScript, so read it there.
-const LIVE_CHANGE_MEASURE = (() => {
-  const source = readFileSync(new URL('../../src/shared/perfMarks.ts', import.meta.url), 'utf8');
-  const m = /LIVE_CHANGE_MEASURE = '([^']+)'/.exec(source);
-  if (!m) throw new Error('bench: LIVE_CHANGE_MEASURE not found in src/shared/perfMarks.ts');
-  return m[1];
-})();
+export const VIEWPORT = { width: 1366, height: 768 };
 
-const LONGTASKS = `
-  const LIVE_CHANGE_MEASURE = ${JSON.stringify(LIVE_CHANGE_MEASURE)};
-  window.__benchLongTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (e) {
-    window.__benchLongTasks = null;
-  }
-  window.__benchLiveChanges = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      if (e.name === LIVE_CHANGE_MEASURE) window.__benchLiveChanges.push(e.duration);
-  }).observe({ type: 'measure' });
-`;
+// run=<name>~<colour>~<opt>~<lr>~<b1>~<b2>~<eps>~<mom>~<nesterov>~<timeline> (src/experiment/link.ts).
+const RUN = {
+  sgd: 'SGD~0072B2~sgd~0.05~0.9~0.999~1e-7~0.9~0~',
+  momentum: 'Momentum~D55E00~momentum~0.01~0.9~0.999~1e-7~0.9~0~',
+  adam: 'Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~',
+  adamB2: 'Adam%20b2~CC79A7~adam~0.001~0.9~0.99~1e-7~0.9~0~',
+};
+const BATCH_SIZE = 32;
 
-/** Opens the app, starts training and changes the learning rate every `everyMs` for `durationMs`. */
-export async function pageMetrics(
-  browser,
-  baseUrl,
-  { software, durationMs = 20_000, everyMs = 400, errors },
-) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  try {
-    await context.addInitScript({ content: LONGTASKS });
-    const page = await context.newPage();
-    captureConsole(page, 'app', errors);
-    await page.goto(baseUrl + (software ? '#webgl=software' : ''));
-    const start = page.getByRole('button', { name: 'Start', exact: true });
-    await withTimeout(
-      (async () => {
-        await start.waitFor({ timeout: 120_000 });
-        while (!(await start.isEnabled())) await page.waitForTimeout(200);
-      })(),
-      120_000,
-      'the app never enabled Start (MNIST loading or the worker failed?)',
-    );
-    const status = page.getByRole('status');
-    const batchSize = Number(await page.getByLabel('Batch size', { exact: true }).inputValue());
-    const backend = await status.getAttribute('data-backend');
-    const trainingFrom = await page.evaluate(() => performance.now());
-    await start.click();
-    await withTimeout(
-      (async () => {
-        while (Number(await status.getAttribute('data-step')) < 1) await page.waitForTimeout(100);
-      })(),
-      60_000,
-      'training did not start after clicking Start',
-    );
-    const lr = page.getByLabel('Learning rate value', { exact: true });
-    const stepAt0 = Number(await status.getAttribute('data-step'));
-    const t0 = Date.now();
-    let sent = 0;
-    while (Date.now() - t0 < durationMs) {
-      const due = t0 + (sent + 1) * everyMs;
-      if (due > Date.now()) await page.waitForTimeout(due - Date.now());
-      await lr.fill(sent % 2 === 0 ? '0.002' : '0.001');
-      await lr.press('Enter');
-      sent++;
-    }
-    await page.waitForTimeout(1_000); // the last acknowledgements
-    const m = await page.evaluate((from) => {
-      const tasks = window.__benchLongTasks;
-      return {
-        latencies: window.__benchLiveChanges,
-        longTasks: tasks === null ? null : tasks.filter((t) => t.start >= from).map((t) => t.duration),
-        step: Number(document.querySelector('[role="status"]')?.getAttribute('data-step') ?? 0),
-        curves: document.querySelectorAll('path.recharts-curve').length,
-        state: document.querySelector('[role="status"]')?.getAttribute('data-state') ?? null,
-      };
-    }, trainingFrom);
-    const elapsedS = (Date.now() - t0) / 1000;
-    const pause = page.getByRole('button', { name: 'Pause', exact: true });
-    if (await pause.isVisible()) await pause.click();
+export const SCENARIOS = [
+  { id: '4 runs', runs: [RUN.sgd, RUN.momentum, RUN.adam, RUN.adamB2] },
+  { id: '1 run', runs: [RUN.adam] },
+];
+
+/** The app link of a scenario; software WebGL is a shared key, so it joins the hash like the others. */
+export function scenarioHash(scenario, software) {
+  const runs = scenario.runs.map((r) => `run=${r}`).join('&');
+  return `#bs=${BATCH_SIZE}&epochs=10&prep=scale&seed=1&${runs}${software ? '&webgl=software' : ''}`;
+}
+
+/** Loading, first step and the closing acknowledgements, beyond the window itself. */
+const scenarioTimeoutMs = (seconds) => seconds * 1000 + 360_000;
+
+const perSecond = (from, to, ms) => ((to - from) * 1000) / ms;
+
+async function waitUntil(page, what, ms, done) {
+  await withTimeout(
+    (async () => {
+      while (!(await done())) await page.waitForTimeout(100);
+    })(),
+    ms,
+    what,
+  );
+}
+
+/** The status line as numbers: the step (data-step) and the app's own Samples/s reading. */
+function readStatus(page) {
+  return page.evaluate(() => {
+    const status = document.querySelector('[role="status"]');
+    const item = (label) =>
+      [...(status?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent === label)?.nextElementSibling
+        ?.textContent ?? null;
+    const shown = Number((item('Samples/s') ?? '').replace(/,/g, ''));
     return {
-      backend,
-      batchSize,
-      editsCommitted: sent,
-      changesAcked: m.latencies.length,
-      liveChangeP50Ms: median(m.latencies),
-      liveChangeP95Ms: quantile(m.latencies, 0.95),
-      liveChangeMaxMs: m.latencies.length ? Math.max(...m.latencies) : null,
-      longTasks: m.longTasks === null ? null : m.longTasks.length,
-      longestTaskMs: m.longTasks === null ? null : m.longTasks.length ? Math.max(...m.longTasks) : 0,
-      stepsTrained: m.step,
-      stepsPerSecDuringChanges: (m.step - stepAt0) / elapsedS,
-      chartCurves: m.curves,
-      state: m.state,
+      now: performance.now(),
+      step: Number(status?.getAttribute('data-step') ?? 0),
+      state: status?.getAttribute('data-state') ?? null,
+      shownSamplesPerSec: Number.isFinite(shown) && shown > 0 ? shown : null,
+      backendText: item('Backend'),
+      curves: document.querySelectorAll('path.recharts-curve').length,
     };
-  } finally {
-    await context.close();
+  });
+}
+
+/** Every scenario in turn, each printed as a PAGE line; a failed one is a failure, not the end. */
+export async function pageSection(browser, appUrl, { software, seconds, errors, failures }) {
+  const scenarios = [];
+  for (const scenario of SCENARIOS) {
+    // A fresh context per scenario; closing it also stops a scenario that ran out of time.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const r = await withTimeout(
+        pageScenario(context, appUrl, scenario, { software, seconds, errors }),
+        scenarioTimeoutMs(seconds),
+        `page scenario ${scenario.id}`,
+      );
+      console.log(`PAGE ${JSON.stringify(r)}`);
+      scenarios.push(r);
+    } catch (e) {
+      failures.push(`page ${scenario.id}: ${e.message}`);
+      console.log(`PAGE-FAILED ${scenario.id}: ${e.message}`);
+    } finally {
+      await context.close().catch(() => {});
+    }
   }
+  return { viewport: VIEWPORT, seconds, scenarios };
+}
+
+/** One scenario: `seconds` from pressing Start, the first ~15 % quiet, the rest interacting. */
+async function pageScenario(context, baseUrl, scenario, { software, seconds, errors }) {
+  await context.addInitScript({ content: OBSERVERS });
+  const page = await context.newPage();
+  captureConsole(page, `app ${scenario.id}`, errors);
+  await page.goto(baseUrl + scenarioHash(scenario, software));
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  await waitUntil(page, 'the app never enabled Start (MNIST loading or the worker failed?)', 120_000, () =>
+    start.isEnabled().catch(() => false),
+  );
+  const status = page.getByRole('status');
+  const batchSize = Number(await page.getByLabel('Batch size', { exact: true }).inputValue());
+  const backend = await status.getAttribute('data-backend');
+  const from = await page.evaluate(() => performance.now());
+  const startedAt = Date.now();
+  await start.click();
+  await waitUntil(page, 'training did not start after clicking Start', 120_000, async () => {
+    return Number(await status.getAttribute('data-step')) >= 1;
+  });
+  const samplesPerStep = batchSize * scenario.runs.length;
+  const quietMs = Math.min(10_000, Math.max(3_000, seconds * 150));
+  const q0 = await readStatus(page);
+  await page.waitForTimeout(quietMs);
+  const q1 = await readStatus(page);
+  const slider = page.getByRole('slider', { name: 'Learning rate', exact: true });
+  const untilMs = Math.max(startedAt + seconds * 1000, Date.now() + 5_000);
+  const done = await interactUntil(page, slider, untilMs);
+  const i1 = await readStatus(page);
+  await page.waitForTimeout(1_000); // the last acknowledgements
+  const raw = await readProbes(page, from);
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pause.isVisible()) await pause.click();
+  return {
+    id: scenario.id,
+    runs: scenario.runs.length,
+    backend,
+    renderer: q1.backendText,
+    batchSize,
+    windowS: Math.round((Date.now() - startedAt) / 100) / 10,
+    quietS: Math.round((q1.now - q0.now) / 100) / 10,
+    interactS: Math.round((i1.now - q1.now) / 100) / 10,
+    ...done,
+    samplesPerSecQuiet: Math.round(perSecond(q0.step, q1.step, q1.now - q0.now) * samplesPerStep),
+    samplesPerSecInteracting: Math.round(perSecond(q1.step, i1.step, i1.now - q1.now) * samplesPerStep),
+    shownSamplesPerSec: { quiet: q1.shownSamplesPerSec, interacting: i1.shownSamplesPerSec },
+    ...summarizeProbes(raw, { ...done, interactFrom: q1.now }),
+    stepsTrained: i1.step,
+    chartCurves: i1.curves,
+    state: i1.state,
+  };
 }

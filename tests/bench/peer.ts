@@ -109,6 +109,7 @@ export async function runPeer(
       optimizer: 'adam',
       batchSize: job.batchSize,
       mode: job.mode,
+      lanes: 1,
       steps,
       ms,
       samplesPerSec: (steps * job.batchSize * 1000) / ms,

@@ -110,6 +110,7 @@ export async function runProfile(
     optimizer: job.optimizer,
     batchSize: b,
     mode: job.mode,
+    lanes: 1,
     steps: REPS,
     ms: whole * REPS,
     samplesPerSec: (b * 1000) / whole,

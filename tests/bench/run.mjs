@@ -1,21 +1,26 @@
 // `npm run bench`: builds the bench page and the app, serves both, drives the system Chromium through the
-// training runs (ours vs a tf.layers peer) and the page metrics, then prints RUN lines, BENCH json and a table.
+// training runs (ours vs a tf.layers peer) and the page scenarios, then prints RUN lines, PAGE lines, BENCH
+// json and a table.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
-import { pageMetrics } from './page.mjs';
+import { pageSection, SCENARIOS, VIEWPORT } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128] [--skip-page]
+const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128]
+                        [--skip-page | --page-only] [--page-seconds=60]
   --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
   --window=S   seconds per time-boxed window (after 20 warm-up steps)
   --only=ours|peer  run one implementation only
+  --skip-page  skip the page section (the app at 1366×768: four runs, then one run, slider drags and keys)
+  --page-only  only the page section: no ours/peer training runs, no --full
+  --page-seconds=S  seconds per page scenario, from pressing Start (default 60; 20 for a quick look)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)`;
 
 function parseArgs(argv) {
@@ -26,6 +31,8 @@ function parseArgs(argv) {
     windowS: 20,
     batches: [32, 128],
     page: true,
+    pageOnly: false,
+    pageSeconds: 60,
     only: null,
     profile: false,
   };
@@ -34,6 +41,8 @@ function parseArgs(argv) {
     if (k === '--full') o.full = true;
     else if (k === '--gpu') o.gpu = true;
     else if (k === '--skip-page') o.page = false;
+    else if (k === '--page-only') o.pageOnly = true;
+    else if (k === '--page-seconds' && Number(v) >= 5) o.pageSeconds = Number(v);
     else if (k === '--profile') Object.assign(o, { profile: true, page: false });
     else if (k === '--reps' && Number(v) >= 1) o.reps = Number(v);
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
@@ -43,6 +52,10 @@ function parseArgs(argv) {
       console.log(USAGE);
       process.exit(a === '--help' ? 0 : 2);
     }
+  }
+  if (o.pageOnly && !o.page) {
+    console.log(`--page-only and --skip-page (or --profile) exclude each other\n${USAGE}`);
+    process.exit(2);
   }
   return o;
 }
@@ -100,12 +113,62 @@ function plan(o) {
           mode: 'window',
           epochs: 10,
         });
+      // A three-run comparison: samples/s per run against the single run's (goal: at least a third).
+      jobs.push({
+        ...common,
+        id: `ours-adam×3/${b}#${rep}`,
+        impl: 'ours',
+        optimizer: 'adam',
+        mode: 'window',
+        epochs: 10,
+        lanes: 3,
+      });
     }
   }
   return o.only ? jobs.filter((j) => j.impl === o.only) : jobs;
 }
 
 const jobTimeout = (j) => (j.mode === 'window' ? j.windowMs + 240_000 : j.epochs * 900_000 + 300_000);
+
+/** Serves the bench page and returns runJob(job): one run there, a fresh page after a failure. */
+async function benchRunner(browser, { errors, failures, cleanups }) {
+  const benchServer = await serve({ configFile: path.join(here, 'vite.config.ts') });
+  cleanups.push(benchServer.close);
+  const context = await browser.newContext();
+  const openBench = async () => {
+    const p = await context.newPage();
+    captureConsole(p, 'bench', errors);
+    await p.goto(benchServer.url);
+    await withTimeout(
+      p.waitForFunction(() => typeof window.runBenchJob === 'function'),
+      30_000,
+      'the bench page did not load',
+    );
+    return p;
+  };
+  let benchPage = await openBench();
+  return async (job) => {
+    console.log(
+      `[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`,
+    );
+    try {
+      const r = await withTimeout(
+        benchPage.evaluate((j) => window.runBenchJob(j), job),
+        jobTimeout(job),
+        `bench run ${job.id}`,
+      );
+      console.log(`RUN ${JSON.stringify(r)}`);
+      return r;
+    } catch (e) {
+      const msg = `${job.id}: ${e.message.split('\n').slice(0, 6).join('\n  ')}`;
+      failures.push(msg);
+      console.log(`RUN-FAILED ${msg}`);
+      await benchPage.close().catch(() => {}); // also ends a stuck worker
+      benchPage = await openBench();
+      return null;
+    }
+  };
+}
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
@@ -123,53 +186,22 @@ async function main() {
   let page = null;
   let full = null;
   try {
-    console.log('[bench] building the bench page and the app (vite build)…');
-    await withTimeout(
-      build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }),
-      300_000,
-      'vite build of the bench page',
-    );
-    if (o.page) await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
-    const benchServer = await serve({ configFile: path.join(here, 'vite.config.ts') });
-    cleanups.push(benchServer.close);
+    if (!o.pageOnly) {
+      console.log('[bench] building the bench page (vite build)…');
+      await withTimeout(
+        build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }),
+        300_000,
+        'vite build of the bench page',
+      );
+    }
+    if (o.page) {
+      console.log('[bench] building the app (npx vite build)…');
+      await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
+    }
     const browser = await withTimeout(launchBrowser(), 60_000, 'launching Chromium');
     cleanups.push(() => browser.close());
-    const context = await browser.newContext();
-    const openBench = async () => {
-      const p = await context.newPage();
-      captureConsole(p, 'bench', errors);
-      await p.goto(benchServer.url);
-      await withTimeout(
-        p.waitForFunction(() => typeof window.runBenchJob === 'function'),
-        30_000,
-        'the bench page did not load',
-      );
-      return p;
-    };
-    let benchPage = await openBench();
-
-    const runJob = async (job) => {
-      console.log(
-        `[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`,
-      );
-      try {
-        const r = await withTimeout(
-          benchPage.evaluate((j) => window.runBenchJob(j), job),
-          jobTimeout(job),
-          `bench run ${job.id}`,
-        );
-        console.log(`RUN ${JSON.stringify(r)}`);
-        return r;
-      } catch (e) {
-        const msg = `${job.id}: ${e.message.split('\n').slice(0, 6).join('\n  ')}`;
-        failures.push(msg);
-        console.log(`RUN-FAILED ${msg}`);
-        await benchPage.close().catch(() => {}); // also ends a stuck worker
-        benchPage = await openBench();
-        return null;
-      }
-    };
-    for (const job of plan(o)) {
+    const runJob = o.pageOnly ? null : await benchRunner(browser, { errors, failures, cleanups });
+    for (const job of o.pageOnly ? [] : plan(o)) {
       const r = await runJob(job);
       if (r) runs.push(r);
     }
@@ -183,25 +215,23 @@ async function main() {
     }
 
     if (o.page) {
+      const software = !o.gpu;
       console.log(
-        '[bench] page metrics: the app at #webgl=software, learning-rate changes every 400 ms for 20 s …',
+        `[bench] page: the app at ${VIEWPORT.width}×${VIEWPORT.height}${software ? ', software WebGL' : ''}, ` +
+          `${o.pageSeconds} s per scenario (${SCENARIOS.map((s) => s.id).join(', ')}): Start, quiet, then ` +
+          'drags and arrow keys on the Learning rate slider …',
       );
       const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
       cleanups.push(appServer.close);
-      try {
-        page = await withTimeout(
-          pageMetrics(browser, appServer.url, { software: !o.gpu, errors }),
-          300_000,
-          'page metrics',
-        );
-        console.log(`PAGE ${JSON.stringify(page)}`);
-      } catch (e) {
-        failures.push(`page metrics: ${e.message}`);
-        console.log(`PAGE-FAILED ${e.message}`);
-      }
+      page = await pageSection(browser, appServer.url, {
+        software,
+        seconds: o.pageSeconds,
+        errors,
+        failures,
+      });
     }
 
-    if (o.full) {
+    if (o.full && runJob) {
       const job = {
         id: 'ours-adam/32 x10',
         impl: 'ours',
