@@ -35,7 +35,16 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
   ) {
     return hit.series;
   }
-  const series = buildRunSeries(run, opts);
+  let series = buildRunSeries(run, opts);
+  // New training points alone leave the validation rows as they were: the same array keeps recharts
+  // from re-registering and redrawing that line (it compares data by identity).
+  if (
+    hit &&
+    hit.validation === run.validation &&
+    hit.validationCount === run.validation.length &&
+    hit.logScale === logScale
+  )
+    series = { train: series.train, val: hit.series.val };
   cache.set(run.points, {
     validation: run.validation,
     pointCount: run.points.length,

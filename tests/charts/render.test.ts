@@ -9,7 +9,7 @@ import { AccuracyChart } from '../../src/charts/AccuracyChart';
 import { LossChart } from '../../src/charts/LossChart';
 import type { ChartRun } from '../../src/charts/types';
 import { runSeries } from '../../src/charts/useRunSeries';
-import type { MetricPoint } from '../../src/shared/metrics';
+import type { EvalPoint, MetricPoint } from '../../src/shared/metrics';
 
 const BLUE = '#0072B2';
 const ORANGE = '#D55E00';
@@ -270,5 +270,12 @@ describe('runSeries cache', () => {
     (run.points as MetricPoint[]).push({ step: 101, epoch: 0, loss: 0.1, accuracy: 1 });
     const grown = runSeries(run, { ...opts, smoothing: 0.9 });
     expect(grown.train.at(-1)?.step).toBe(101);
+    // Validation rows did not change: the same array, so recharts leaves that line alone.
+    expect(grown.val).toBe(runSeries(run, { ...opts, smoothing: 0.9 }).val);
+    const before = runSeries(run, { ...opts, smoothing: 0.9 });
+    (run.points as MetricPoint[]).push({ step: 102, epoch: 0, loss: 0.1, accuracy: 1 });
+    expect(runSeries(run, { ...opts, smoothing: 0.9 }).val).toBe(before.val);
+    (run.validation as EvalPoint[]).push({ step: 102, loss: 0.2, accuracy: 0.9 });
+    expect(runSeries(run, { ...opts, smoothing: 0.9 }).val).not.toBe(before.val);
   });
 });
