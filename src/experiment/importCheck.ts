@@ -9,6 +9,7 @@ import {
   checkPoint,
   forbiddenKey,
   isObject,
+  nestsDeeperThan,
   own,
   refuse,
   series,
@@ -29,8 +30,17 @@ import { MAX_RUNS, type RunSpec } from './types';
 export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: string };
 
 const MAX_IMPORT_MB = 50;
-/** MAX_IMPORT_MB of ASCII JSON; checked on the text before parsing so a huge file is refused cheaply. */
-export const MAX_IMPORT_CHARS = MAX_IMPORT_MB * 1024 * 1024;
+/** Checked on the file's size before it is read, so a huge file is refused without reading it. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
+/** The same cap on text that did not come from a file: a UTF-8 file has at least as many bytes as characters. */
+export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
+const TOO_LARGE = `This file is too large to import (over ${MAX_IMPORT_MB} MB).`;
+/**
+ * An export nests 6 deep at most (file → runs → run → spec → timeline → change); 2 spare levels
+ * leave room for fields a newer page may add. Deeper text is refused before JSON.parse.
+ */
+export const MAX_IMPORT_NESTING = 8;
+const TOO_DEEP = `This file nests lists or objects more than ${MAX_IMPORT_NESTING} levels deep, deeper than any export.`;
 const MAX_ID_LENGTH = 64;
 
 function checkShared(v: unknown): SharedSettings {
@@ -138,8 +148,8 @@ export function checkExportFile(value: unknown): ImportResult {
 /** Parses and validates the text of an export file. */
 export function parseImport(text: string): ImportResult {
   if (typeof text !== 'string') return { ok: false, error: 'This file could not be read as text.' };
-  if (text.length > MAX_IMPORT_CHARS)
-    return { ok: false, error: `This file is too large to import (over ${MAX_IMPORT_MB} MB).` };
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: TOO_LARGE };
+  if (nestsDeeperThan(text, MAX_IMPORT_NESTING)) return { ok: false, error: TOO_DEEP };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -147,4 +157,16 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, error: 'This file is not valid JSON.' };
   }
   return checkExportFile(value);
+}
+
+/** Reads and validates a chosen file; an oversized one is refused by its size, before any reading. */
+export async function readImport(file: Pick<Blob, 'size' | 'text'>): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: TOO_LARGE };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, error: 'This file could not be read.' };
+  }
+  return parseImport(text);
 }

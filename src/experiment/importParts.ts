@@ -1,5 +1,5 @@
 // Building blocks of the export-file validator: own-property access, the refusal it throws
-// internally, the prototype-pollution scan, and the checks for the metric series of a run.
+// internally, the nesting and prototype-pollution scans, and the checks for a run's metric series.
 import type { EvalPoint, MetricPoint } from '../shared/metrics';
 import { show } from '../config/linkText';
 import { isStep } from './runs';
@@ -31,6 +31,29 @@ export function showValue(v: unknown): string {
   if (v === undefined) return 'missing';
   // JSON.stringify returns undefined for functions and symbols, which only a hand-built object holds.
   return show(JSON.stringify(v) ?? String(v));
+}
+
+/**
+ * Whether JSON text nests objects and lists more than `limit` deep, found in one pass over the text
+ * before JSON.parse builds anything. Brackets inside strings do not count; a backslash in a string
+ * escapes the next character, so `"\\"` ends its string but `"\""` does not.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return true;
+    }
+    // Never below zero, so stray closers cannot hide the openers after them.
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+  }
+  return false;
 }
 
 /** Iterative, so a deeply nested hostile file cannot overflow the stack. */

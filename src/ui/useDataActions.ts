@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChartRun } from '../charts/types';
 import type { SessionSnapshot } from '../client/session';
-import { parseImport, toCsv, toJson, type RunRecord } from '../experiment/exportData';
+import { toCsv, toJson, type RunRecord } from '../experiment/exportData';
+import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
 import { markersOf } from '../experiment/timeline';
 import type { Experiment } from '../experiment/types';
@@ -76,27 +77,21 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
 
   const importFile = useCallback(
     (file: File) => {
-      file.text().then(
-        (text) => {
-          const r = parseImport(text);
-          if (!r.ok)
-            return addNotice({
-              kind: 'import',
-              tone: 'error',
-              title: `Nothing imported from ${file.name}: ${r.error}`,
-            });
-          setOverlays((o) => [
-            ...o,
-            ...r.file.runs.map((record) => ({ source: 'imported' as const, record })),
-          ]);
-          addNotice({
+      // readImport never rejects: an unreadable file is one more refusal with its reason.
+      void readImport(file).then((r) => {
+        if (!r.ok)
+          return addNotice({
             kind: 'import',
-            tone: 'info',
-            title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.`,
+            tone: 'error',
+            title: `Nothing imported from ${file.name}: ${r.error}`,
           });
-        },
-        () => addNotice({ kind: 'import', tone: 'error', title: `${file.name} could not be read.` }),
-      );
+        setOverlays((o) => [...o, ...r.file.runs.map((record) => ({ source: 'imported' as const, record }))]);
+        addNotice({
+          kind: 'import',
+          tone: 'info',
+          title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.`,
+        });
+      });
     },
     [addNotice],
   );
