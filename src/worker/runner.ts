@@ -28,6 +28,8 @@ export interface RunnerOptions {
   yieldToEvents?: () => Promise<void>;
   /** Backend fast paths (fused WebGL programs); composed ops when absent. */
   kernels?: TrainerKernels;
+  /** Training time between checkpoints (CHECKPOINT_MS; Infinity: only on pause). */
+  checkpointMs?: number;
 }
 
 /** Steps queued on the device whose metrics are being read back. */
@@ -67,6 +69,7 @@ export class Runner {
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
   private readonly kernels: TrainerKernels;
+  private readonly checkpointMs: number;
 
   constructor(
     private readonly data: MnistData,
@@ -76,6 +79,7 @@ export class Runner {
     this.now = options.now ?? (() => performance.now());
     this.yieldToEvents = options.yieldToEvents ?? (() => new Promise((r) => setTimeout(r, 0)));
     this.kernels = options.kernels ?? {};
+    this.checkpointMs = options.checkpointMs ?? CHECKPOINT_MS;
     // Training-set statistics for 'standardize', computed once per page load (55,000 images).
     this.stats = pixelStats(data.train.images);
   }
@@ -264,7 +268,7 @@ export class Runner {
           n++;
         }
         const chunk: Chunk = { runId, steps: n, readback: this.readback() };
-        if (this.trainingMs - this.checkpointedAt >= CHECKPOINT_MS) void this.checkpoint(runId);
+        if (this.trainingMs - this.checkpointedAt >= this.checkpointMs) void this.checkpoint(runId);
         if (inflight) await this.report(inflight, since);
         inflight = chunk;
         since = this.now();

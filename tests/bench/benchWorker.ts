@@ -36,7 +36,9 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   // Ours gets the same fast paths as the app's worker (src/worker/worker.ts) on the same backend.
   const webgl = info.backend === 'webgl' ? createWebglKernels(data) : null;
   if (webgl) log(`MNIST on the GPU: ${(webgl.dataBytes / 1e6).toFixed(1)} MB`);
-  const kernels = webgl?.kernels ?? {};
+  const all = webgl?.kernels ?? {};
+  // Without batchMaker the trainer uploads host batches, as before batches were gathered on the GPU.
+  const kernels = job.ablation === 'host-batches' ? { ...all, batchMaker: undefined } : all;
   const r =
     job.impl === 'profile'
       ? await runProfile(job, data, kernels, log)

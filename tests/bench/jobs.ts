@@ -23,7 +23,12 @@ export interface Job {
   softwareWebgl: boolean;
   /** Ours: runs racing in one comparison (same batches, one lane each); samples/s is per run. */
   lanes?: number;
+  /** Ours with one feature turned off, to measure what it costs or buys (`--ablations`). */
+  ablation?: Ablation;
 }
+
+/** 'host-batches': batches uploaded from the host, not gathered on the GPU; 'no-checkpoints': none while training. */
+export type Ablation = 'host-batches' | 'no-checkpoints';
 
 export interface RunResult {
   id: string;
@@ -61,6 +66,8 @@ export interface RunResult {
   gpuDataBytes: number;
   /** Runs trained side by side (ours; 1 for the peer). */
   lanes: number;
+  /** The feature turned off in this run, if any. */
+  ablation: Ablation | null;
   /** 'profile' jobs: milliseconds per step of each part. */
   breakdown?: Record<string, number>;
 }

@@ -71,7 +71,10 @@ function measure(
 ): Promise<Measured> {
   return new Promise((resolve, reject) => {
     // Constructed as src/worker/worker.ts does it (data, emit, backend fast paths).
-    const runner = new Runner(data, (e) => onEvent(e), { kernels });
+    const runner = new Runner(data, (e) => onEvent(e), {
+      kernels,
+      ...(job.ablation === 'no-checkpoints' ? { checkpointMs: Infinity } : {}),
+    });
     const afterLoopTurn = () => loopExited(runner);
     let runId = 1;
     let phase: 'warmup' | 'measure' | 'test' | 'leak' | 'done' = 'warmup';
@@ -216,6 +219,7 @@ export async function runOurs(
     batchSize: job.batchSize,
     mode: job.mode,
     lanes: job.lanes ?? 1,
+    ablation: job.ablation ?? null,
     steps: m.steps,
     ms: m.ms,
     samplesPerSec: (m.steps * job.batchSize * 1000) / m.ms,

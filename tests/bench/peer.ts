@@ -110,6 +110,7 @@ export async function runPeer(
       batchSize: job.batchSize,
       mode: job.mode,
       lanes: 1,
+      ablation: null,
       steps,
       ms,
       samplesPerSec: (steps * job.batchSize * 1000) / ms,

@@ -111,6 +111,7 @@ export async function runProfile(
     batchSize: b,
     mode: job.mode,
     lanes: 1,
+    ablation: null,
     steps: REPS,
     ms: whole * REPS,
     samplesPerSec: (b * 1000) / whole,

@@ -6,7 +6,7 @@ import { pageLines, pageTargets } from './pageReport.mjs';
 const keyOf = (r) =>
   r.impl === 'peer'
     ? `peer/${r.batchSize}`
-    : `ours-${r.optimizer}${(r.lanes ?? 1) > 1 ? `×${r.lanes}` : ''}/${r.batchSize}`;
+    : `ours-${r.optimizer}${(r.lanes ?? 1) > 1 ? `×${r.lanes}` : ''}${r.ablation ? `-${r.ablation}` : ''}/${r.batchSize}`;
 const round = (x, d = 2) =>
   typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : (x ?? null);
 

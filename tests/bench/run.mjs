@@ -21,6 +21,7 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --skip-page  skip the page section (the app at 1366×768: four runs, then one run, slider drags and keys)
   --page-only  only the page section: no ours/peer training runs, no --full
   --page-seconds=S  seconds per page scenario, from pressing Start (default 60; 20 for a quick look)
+  --ablations  also train ours with each feature turned off (host batches; no checkpoints)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)`;
 
 function parseArgs(argv) {
@@ -35,6 +36,7 @@ function parseArgs(argv) {
     pageSeconds: 60,
     only: null,
     profile: false,
+    ablations: false,
   };
   for (const a of argv) {
     const [k, v] = a.split('=');
@@ -43,6 +45,7 @@ function parseArgs(argv) {
     else if (k === '--skip-page') o.page = false;
     else if (k === '--page-only') o.pageOnly = true;
     else if (k === '--page-seconds' && Number(v) >= 5) o.pageSeconds = Number(v);
+    else if (k === '--ablations') o.ablations = true;
     else if (k === '--profile') Object.assign(o, { profile: true, page: false });
     else if (k === '--reps' && Number(v) >= 1) o.reps = Number(v);
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
@@ -113,6 +116,17 @@ function plan(o) {
           mode: 'window',
           epochs: 10,
         });
+      if (o.ablations)
+        for (const ablation of ['host-batches', 'no-checkpoints'])
+          jobs.push({
+            ...common,
+            id: `ours-adam-${ablation}/${b}#${rep}`,
+            impl: 'ours',
+            optimizer: 'adam',
+            mode: 'window',
+            epochs: 10,
+            ablation,
+          });
       // A three-run comparison: samples/s per run against the single run's (goal: at least a third).
       jobs.push({
         ...common,
