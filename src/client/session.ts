@@ -16,6 +16,9 @@ export interface LaneData {
   stopped: string | null;
 }
 
+/** Why publishing is held back: a hidden tab, or a control being dragged. */
+export type HoldReason = 'hidden' | 'interacting';
+
 /** A failure the page recovered from: the run went on from `resumedFrom` in a new worker. */
 export interface Recovery {
   kind: 'gpu' | 'crash' | 'silent';
@@ -100,8 +103,8 @@ export class Session {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedListeners = new Set<(e: AppliedChange) => void>();
   private sentMarks = new Set<string>();
-  private hidden = false;
-  /** Something changed while hidden. */
+  private holds = new Set<HoldReason>();
+  /** Something changed while publishing was held. */
   private unpublished = false;
 
   constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
@@ -239,23 +242,23 @@ export class Session {
   }
 
   /**
-   * While the tab is hidden nothing is published (nobody sees it, and a background tab's timers are
-   * throttled anyway); the record keeps growing, and showing the tab again publishes once, so the charts
-   * catch up in one redraw.
+   * While the tab is hidden, or someone is dragging a control, nothing is published: nobody sees the
+   * charts then, or a redraw would delay the drag's next frame. The record keeps growing; when the
+   * last hold is released one publish catches the charts up.
    */
-  setHidden(hidden: boolean): void {
-    if (hidden === this.hidden) return;
-    this.hidden = hidden;
-    if (hidden) {
+  hold(reason: HoldReason, on: boolean): void {
+    const was = this.holds.size > 0;
+    if (on) this.holds.add(reason);
+    else this.holds.delete(reason);
+    if (!was && on) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
-      this.unpublished = false;
-    } else if (this.unpublished) this.publish();
+    } else if (was && this.holds.size === 0 && this.unpublished) this.publish();
   }
 
   private update(patch: Partial<SessionSnapshot>, now: boolean): void {
     Object.assign(this.snap, patch);
-    if (this.hidden) this.unpublished = true;
+    if (this.holds.size > 0) this.unpublished = true;
     else if (now || this.throttleMs <= 0) this.publish();
     else this.timer ??= setTimeout(() => this.publish(), this.throttleMs);
   }

@@ -7,7 +7,7 @@ import type { LiveChange } from '../shared/settings';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { Supervisor } from './supervisor';
 import { createTrainingClient } from './trainingClient';
-import { watchInteraction } from './interaction';
+import { onSlider, watchInteraction } from './interaction';
 
 function lanesOf(e: Experiment): LaneSetup[] {
   return e.runs.map((r) => ({ lane: r.id, initial: r.initial, timeline: r.timeline }));
@@ -84,9 +84,12 @@ export function useTraining(
     supervisor.current = s;
     s.reset(startup.current.initial.shared, lanesOf(startup.current.initial));
     const watchdog = setInterval(() => s.tick(), WATCHDOG_MS);
-    const stopWatching = watchInteraction((active) => s.send({ type: 'interaction', active }));
+    // While the page is in use the worker queues less GPU work, and while a slider is dragged the
+    // charts wait too: both would otherwise delay the control's next frame.
+    const stopPacing = watchInteraction((active) => s.send({ type: 'interaction', active }));
+    const stopHolding = watchInteraction((active) => session.hold('interacting', active), window, onSlider);
     // Training goes on in a hidden tab; only the page stops redrawing until it is shown again.
-    const onVisibility = () => session.setHidden(document.hidden);
+    const onVisibility = () => session.hold('hidden', document.hidden);
     document.addEventListener('visibilitychange', onVisibility);
     if (testHooks) {
       window.playgroundTestHooks = {
@@ -102,7 +105,8 @@ export function useTraining(
     }
     return () => {
       clearInterval(watchdog);
-      stopWatching();
+      stopPacing();
+      stopHolding();
       document.removeEventListener('visibilitychange', onVisibility);
       s.dispose();
       supervisor.current = null;

@@ -26,4 +26,26 @@ describe('watchInteraction', () => {
     target.dispatchEvent(new Event('keydown'));
     expect(seen).toHaveLength(4);
   });
+
+  it('counts only the events a filter accepts, yet a release anywhere ends the drag', () => {
+    vi.useFakeTimers();
+    const target = new EventTarget();
+    const seen: boolean[] = [];
+    const accepted = new Set<Event>();
+    watchInteraction(
+      (a) => seen.push(a),
+      target,
+      (e) => accepted.has(e),
+    );
+    target.dispatchEvent(new Event('pointerdown')); // a button, say
+    target.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(SETTLE_MS * 2);
+    expect(seen).toEqual([]);
+    const down = new Event('pointerdown');
+    accepted.add(down);
+    target.dispatchEvent(down);
+    target.dispatchEvent(new Event('pointerup'));
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(seen).toEqual([true, false]);
+  });
 });

@@ -105,14 +105,14 @@ describe('LiveChanges', () => {
   });
 });
 
-describe('Session while the tab is hidden', () => {
+describe('Session while the tab is hidden or a control is dragged', () => {
   it('keeps recording without publishing, then publishes once when shown', () => {
     const s = new Session(0);
     let published = 0;
     s.subscribe(() => published++);
     s.newRun(1, ['a']);
     const before = published;
-    s.setHidden(true);
+    s.hold('hidden', true);
     for (let i = 0; i < 5; i++)
       s.handle({
         type: 'metrics',
@@ -125,12 +125,16 @@ describe('Session while the tab is hidden', () => {
       });
     s.handle({ type: 'state', runId: 1, state: 'finished', step: 5 });
     expect(published).toBe(before);
-    s.setHidden(false);
+    // A drag starting and ending while hidden does not publish either: both holds must go.
+    s.hold('interacting', true);
+    s.hold('interacting', false);
+    expect(published).toBe(before);
+    s.hold('hidden', false);
     expect(published).toBe(before + 1);
     expect(s.getSnapshot().lanes.a!.points).toHaveLength(5);
     expect(s.getSnapshot().state).toBe('finished');
-    s.setHidden(true);
-    s.setHidden(false);
+    s.hold('hidden', true);
+    s.hold('hidden', false);
     expect(published).toBe(before + 1); // nothing new: no redraw
   });
 });
