@@ -13,8 +13,11 @@ export interface Optimizer {
   /** Effective from the next apply(); moment estimates are kept. */
   setHyperParams(changes: Partial<HyperParams>): void;
   getHyperParams(): HyperParams;
-  /** Its whole state as plain arrays, read back asynchronously (the values at the time of the call). */
-  exportState(): Promise<OptimizerState>;
+  /**
+   * Its state now: the scalars, and copies of its slot tensors (the caller disposes them) so that the
+   * caller can read them back together with other tensors in one download.
+   */
+  snapshotState(): { state: Omit<OptimizerState, 'slots'>; slots: tf.Tensor[][] };
   /** Takes over `state` (exported by an optimizer of the same name for the same `variables`). */
   importState(state: OptimizerState, variables: tf.Variable[]): void;
   /** Frees the optimizer's own tensors. */
@@ -71,23 +74,16 @@ export abstract class BaseOptimizer implements Optimizer {
     return { ...this.hyper };
   }
 
-  async exportState(): Promise<OptimizerState> {
-    // Clones share the slots' current data, so later updates (which replace it) cannot change what is read.
-    const copies = tf.tidy(() => this.slots.map((s) => s.map((t) => t.clone())));
+  snapshotState(): { state: Omit<OptimizerState, 'slots'>; slots: tf.Tensor[][] } {
+    // Clones share the slots' current data, so later updates (which replace it) cannot change them.
+    const slots = tf.tidy(() => this.slots.map((s) => s.map((t) => t.clone())));
     const state = {
       name: this.name,
       hyper: this.getHyperParams(),
       iterations: this.count,
       products: this.products(),
     };
-    try {
-      const slots = await Promise.all(
-        copies.map((s) => Promise.all(s.map((t) => t.data() as Promise<Float32Array>))),
-      );
-      return { ...state, slots };
-    } finally {
-      for (const t of copies.flat()) t.dispose();
-    }
+    return { state, slots };
   }
 
   importState(state: OptimizerState, variables: tf.Variable[]): void {
