@@ -26,6 +26,16 @@ const INFINITE = /^[+-]?inf(?:inity)?$/i;
 // No setting needs more characters; refusing early keeps hostile inputs cheap.
 const MAX_NUMBER_TEXT = 64;
 
+/**
+ * A typed number as the parser expects it: full-width digits and point from a Chinese input method
+ * (０．０１) become ASCII (NFKC), and a lone decimal comma (0,01) a point. "1,000.5" stays refused:
+ * a comma next to a point is a thousands separator, which we do not guess at.
+ */
+function numberText(text: string): string {
+  const t = text.normalize('NFKC').trim();
+  return t.includes('.') ? t : t.replace(/^([+-]?\d*),(\d+(?:[eE][+-]?\d+)?)$/, '$1.$2');
+}
+
 function refuse(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
 }
@@ -76,7 +86,7 @@ export function parseText<K extends FieldKey>(key: K, text: string): Validation<
   const spec = SPECS[key];
   let value: unknown = text;
   if (spec.kind === 'number' || spec.kind === 'int') {
-    const t = text.trim();
+    const t = numberText(text);
     if (t.length <= MAX_NUMBER_TEXT && INFINITE.test(t)) return refuse('is not finite');
     if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return refuse('is not a number');
     value = Number(t);

@@ -257,8 +257,8 @@ export class Runner {
     if (this.loopActive) return;
     this.loopActive = true;
     let inflight: Chunk | null = null;
+    let since = this.now();
     try {
-      let since = this.now();
       while (this.state === 'running' && this.lanes.length > 0 && !this.halted) {
         const runId = this.runId;
         let n = 0;
@@ -284,7 +284,9 @@ export class Runner {
         await this.yieldToEvents();
       }
     } finally {
-      if (inflight) await this.report(inflight, this.now());
+      // Timed from the previous report like every chunk: timed from now, a chunk would seem to take
+      // no time and its samples/s would read in the millions.
+      if (inflight) await this.report(inflight, since);
       this.loopActive = false;
     }
   }

@@ -139,7 +139,7 @@ describe('parseText', () => {
     expect(parseText('learningRate', '1e-3')).toEqual({ ok: true, value: 0.001 });
     expect(parseText('learningRate', ' .5 ')).toEqual({ ok: true, value: 0.5 });
     expect(parseText('batchSize', '64.0')).toEqual({ ok: true, value: 64 });
-    for (const bad of ['', ' ', '0x10', '1_0', 'abc', '1e', '--1', 'NaN', '1,5']) {
+    for (const bad of ['', ' ', '0x10', '1_0', 'abc', '1e', '--1', 'NaN', '1,2,3', '1,000.5']) {
       expect(parseText('learningRate', bad)).toEqual({ ok: false, reason: 'is not a number' });
     }
     for (const inf of ['Infinity', '-inf', '1e400']) {
@@ -179,5 +179,16 @@ describe('isValidConfig', () => {
     const missing: Partial<RunConfig> = { ...DEFAULT_CONFIG };
     delete missing.seed;
     expect(isValidConfig(missing)).toBe(false);
+  });
+});
+
+describe('typed numbers from other keyboards', () => {
+  it('accepts full-width digits and a decimal comma, and refuses what stays ambiguous', () => {
+    expect(parseText('learningRate', '０．０１')).toEqual({ ok: true, value: 0.01 });
+    expect(parseText('learningRate', '0,01')).toEqual({ ok: true, value: 0.01 });
+    expect(parseText('epsilon', '1,5e-7')).toEqual({ ok: true, value: 1.5e-7 });
+    expect(parseText('batchSize', '６４')).toEqual({ ok: true, value: 64 });
+    expect(parseText('learningRate', '1,000.5').ok).toBe(false);
+    expect(parseText('learningRate', '1,2,3').ok).toBe(false);
   });
 });

@@ -31,7 +31,9 @@ describe('playground', () => {
     const { page, errors } = await openPage(h, `#${SW}`);
     await waitReady(page);
     await expect.poll(() => status(page).getAttribute('data-backend')).toBe('webgl');
-    await expect(status(page).innerText()).resolves.toMatch(/WebGL/);
+    await expect(page.getByRole('region', { name: 'Training status' }).innerText()).resolves.toMatch(/WebGL/);
+    // The live region announces the state, not every step.
+    await expect(status(page).innerText()).resolves.toBe('Ready to train.');
     // The first step's loss, taken with Step so it does not depend on how fast the page polls.
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await waitForStep(page, 1);

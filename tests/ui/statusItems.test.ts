@@ -1,7 +1,7 @@
 // The status line's items in reading order: the run's name before its numbers, test accuracy last.
 import { describe, expect, it } from 'vitest';
 import { Session, type LaneData } from '../../src/client/session';
-import { statusItems } from '../../src/ui/statusItems';
+import { briefRenderer, stateAnnouncement, statusItems } from '../../src/ui/statusItems';
 
 const snap = {
   ...new Session().getSnapshot(),
@@ -36,5 +36,44 @@ describe('statusItems', () => {
       'Val. accuracy': '91.2%',
       'Test accuracy': '95.0%',
     });
+  });
+});
+
+describe('status details a class notices', () => {
+  const value = (items: { label: string; value: string }[], label: string) =>
+    items.find((i) => i.label === label)?.value;
+
+  it('shows samples/s only while training', () => {
+    const fast = { ...snap, samplesPerSec: 6_401_076 };
+    expect(value(statusItems({ ...fast, state: 'running' }, lane, null), 'Samples/s')).toBe('6,401,076');
+    for (const state of ['paused', 'finished', 'idle'] as const)
+      expect(value(statusItems({ ...fast, state }, lane, null), 'Samples/s')).toBe('–');
+  });
+
+  it('names the GPU briefly, never cut mid-word, with the whole name kept', () => {
+    const swift =
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+    expect(briefRenderer(swift)).toBe('SwiftShader Device Subzero');
+    expect(
+      briefRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)'),
+    ).toBe('NVIDIA GeForce RTX 3060');
+    expect(briefRenderer('Apple M1')).toBe('Apple M1');
+    const long = briefRenderer('Some Vendor Extraordinarily Long Graphics Adapter Name 9000');
+    expect(long.endsWith('…')).toBe(true);
+    expect('Some Vendor Extraordinarily Long Graphics Adapter Name 9000'.startsWith(long.slice(0, -1))).toBe(
+      true,
+    );
+    expect(long.slice(0, -1).endsWith(' ')).toBe(false);
+    const backend = { backend: 'webgl' as const, renderer: swift, float32: true };
+    const item = statusItems({ ...snap, backend }, lane, null)[0]!;
+    expect(item.value).toBe('WebGL (float32) · SwiftShader Device Subzero');
+    expect(item.full).toBe(`WebGL (float32) · ${swift}`);
+  });
+
+  it('announces states, not steps', () => {
+    expect(stateAnnouncement({ state: 'running', step: 10 }, lane)).toBe('Training.');
+    expect(stateAnnouncement({ state: 'running', step: 11 }, lane)).toBe('Training.');
+    expect(stateAnnouncement({ state: 'paused', step: 1234 }, lane)).toBe('Paused at step 1,234.');
+    expect(stateAnnouncement({ state: 'finished', step: 1000 }, lane)).toBe('Finished: test accuracy 95.0%.');
   });
 });
