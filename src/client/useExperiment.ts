@@ -3,10 +3,23 @@
 import { useCallback, useRef, useState } from 'react';
 import { recordChange } from '../experiment/timeline';
 import type { Experiment, RunSpec } from '../experiment/types';
-import { withChange, type LiveChange, type RunSettings } from '../shared/settings';
+import { withChange, type LiveChange, type LiveKey, type RunSettings } from '../shared/settings';
 import type { AppliedChange } from './session';
 
 export type Drafts = Record<string, Partial<RunSettings>>;
+
+/** `draft` without the values `shown` already has; the same object when there are none. */
+export function withoutSettled(
+  draft: Partial<RunSettings> | undefined,
+  shown: RunSettings,
+): Partial<RunSettings> | undefined {
+  if (!draft) return draft;
+  const keys = (Object.keys(draft) as LiveKey[]).filter((k) => Object.is(draft[k], shown[k]));
+  if (keys.length === 0) return draft;
+  const rest = { ...draft };
+  for (const k of keys) delete rest[k];
+  return rest;
+}
 
 export function useExperiment(initial: Experiment) {
   const [experiment, setExperiment] = useState(initial);
@@ -38,19 +51,23 @@ export function useExperiment(initial: Experiment) {
       updateRun(e.lane, (r) =>
         e.step <= 1 ? { ...r, initial: withChange(r.initial, change) } : recordChange(r, e.step, change),
       );
-      setDrafts((d) => {
-        const forRun = d[e.lane];
-        if (!forRun || forRun[change.key] !== change.value) return d;
-        const rest = { ...forRun };
-        delete rest[change.key];
-        return { ...d, [e.lane]: rest };
-      });
+      // The draft stays until the published step reaches the change (settleDrafts): the page's
+      // snapshot may still be a few steps behind it, and the control must not jump back meanwhile.
     },
     [updateRun],
   );
 
+  /** Drops run `id`'s drafts that its recorded settings (`shown`, at the published step) now equal. */
+  const settleDrafts = useCallback((id: string, shown: RunSettings) => {
+    setDrafts((d) => {
+      const settled = withoutSettled(d[id], shown);
+      return settled === d[id] ? d : { ...d, [id]: settled ?? {} };
+    });
+  }, []);
+
   return {
     experiment,
+    settleDrafts,
     ref,
     update,
     updateRun,

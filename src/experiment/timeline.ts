@@ -51,3 +51,15 @@ export function recordChange(run: RunSpec, step: number, change: LiveChange): Ru
   const timeline = at < 0 ? [...kept, entry] : [...kept.slice(0, at), entry, ...kept.slice(at)];
   return { ...run, timeline };
 }
+
+/**
+ * `run` starting with `change` and keeping it: later changes of the same setting are dropped, so a
+ * Reset after lowering a diverged run's learning rate really trains with the lower rate throughout.
+ */
+export function withStartingSetting(run: RunSpec, change: LiveChange): RunSpec {
+  return {
+    ...run,
+    initial: withChange(run.initial, change),
+    timeline: run.timeline.filter((e) => e.key !== change.key),
+  };
+}

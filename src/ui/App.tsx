@@ -21,6 +21,7 @@ import { useNotices } from './useNotices';
 import { useRunControls } from './useRunControls';
 import { useRunListActions } from './useRunListActions';
 import { useSelectedRun } from './useSelectedRun';
+import { laneTrains } from './settingRoute';
 import { useSettingRouting } from './useSettingRouting';
 
 const initial = readLocation();
@@ -35,7 +36,13 @@ export function App() {
   const { selected, select, settings, settingsRef } = useSelectedRun(exp, snap.step, run.laneIds);
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });
   const config = { ...experiment.shared, ...settings, webgl: initial.webgl };
-  const onChange = useSettingRouting({ exp, selectedId: selected.id, run, shownSettings: settingsRef });
+  const onChange = useSettingRouting({
+    exp,
+    selectedId: selected.id,
+    trains: laneTrains(snap, selected.id, run.laneIds),
+    run,
+    shownSettings: settingsRef,
+  });
   useLinkNavigation({ exp, webgl: initial.webgl, setLinkProblems: notices.setLinkProblems, select, run });
 
   const copyLink = useCopyLink(notices.addNotice);

@@ -1,5 +1,6 @@
 // The run the settings panel edits: its id (falling back to the first run when it is removed) and its
-// settings as shown, also kept in a ref so a coalesced drag can read where it started.
+// settings as shown (drafts on top until the record catches up), also kept in a ref so a coalesced drag
+// can read where it started.
 import { useEffect, useRef, useState } from 'react';
 import type { useExperiment } from '../client/useExperiment';
 import { settingsShown } from './runViews';
@@ -9,7 +10,7 @@ export function useSelectedRun(
   step: number,
   laneIds: ReadonlySet<string>,
 ) {
-  const { experiment, drafts } = exp;
+  const { experiment, drafts, settleDrafts } = exp;
   const [selectedId, select] = useState(experiment.runs[0]!.id);
   const selected = experiment.runs.find((r) => r.id === selectedId) ?? experiment.runs[0]!;
   const hasLane = laneIds.has(selected.id);
@@ -18,5 +19,11 @@ export function useSelectedRun(
   useEffect(() => {
     settingsRef.current = settings;
   });
+  // A draft goes once the recorded settings at the published step show its value: not at the
+  // worker's acknowledgement, when the page's step may still be short of the change's.
+  useEffect(() => {
+    for (const r of experiment.runs)
+      if (drafts[r.id]) settleDrafts(r.id, settingsShown(r, laneIds.has(r.id), step));
+  }, [experiment.runs, drafts, laneIds, step, settleDrafts]);
   return { selected, select, settings, settingsRef };
 }

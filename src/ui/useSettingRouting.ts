@@ -1,25 +1,28 @@
 // The settings form's onChange: routes each edit (see settingRoute.ts) for the selected run.
+import { withStartingSetting } from '../experiment/timeline';
 import { useCallback, type RefObject } from 'react';
 import type { LiveChanges } from '../client/liveChanges';
 import type { useExperiment } from '../client/useExperiment';
-import { withChange, type RunSettings, type SettingChange } from '../shared/settings';
+import type { RunSettings, SettingChange } from '../shared/settings';
 import { routeSetting, withSharedChange } from './settingRoute';
 
 interface Deps {
   exp: ReturnType<typeof useExperiment>;
   selectedId: string;
-  /** Which runs train now, and the coalescer their live edits go through. */
-  run: { laneIds: ReadonlySet<string>; live: LiveChanges };
+  /** Whether the selected run will train more steps (see laneTrains). */
+  trains: boolean;
+  /** The coalescer live edits go through. */
+  run: { live: LiveChanges };
   /** The selected run's settings as shown: a coalesced drag remembers where it started. */
   shownSettings: RefObject<RunSettings>;
 }
 
-export function useSettingRouting({ exp, selectedId, run, shownSettings }: Deps) {
+export function useSettingRouting({ exp, selectedId, trains, run, shownSettings }: Deps) {
   const { ref, draft, update, updateRun } = exp;
-  const { laneIds, live } = run;
+  const { live } = run;
   return useCallback(
     (change: SettingChange) => {
-      const route = routeSetting(change, laneIds.has(selectedId));
+      const route = routeSetting(change, trains);
       switch (route.to) {
         case 'nowhere':
           return;
@@ -31,10 +34,10 @@ export function useSettingRouting({ exp, selectedId, run, shownSettings }: Deps)
           const { change: edit } = route;
           draft(selectedId, edit);
           if (route.to === 'lane') live.edit(selectedId, shownSettings.current[edit.key], edit);
-          else updateRun(selectedId, (r) => ({ ...r, initial: withChange(r.initial, edit) }));
+          else updateRun(selectedId, (r) => withStartingSetting(r, edit));
         }
       }
     },
-    [ref, selectedId, laneIds, live, shownSettings, draft, update, updateRun],
+    [ref, selectedId, trains, live, shownSettings, draft, update, updateRun],
   );
 }

@@ -1,6 +1,9 @@
 // The page's session store and the live-change coalescer, without a browser.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveChanges } from '../../src/client/liveChanges';
+import { withoutSettled } from '../../src/client/useExperiment';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
 import { Session, type AppliedChange } from '../../src/client/session';
 
 afterEach(() => {
@@ -136,5 +139,16 @@ describe('Session while the tab is hidden or a control is dragged', () => {
     s.hold('hidden', true);
     s.hold('hidden', false);
     expect(published).toBe(before + 1); // nothing new: no redraw
+  });
+});
+
+describe('withoutSettled', () => {
+  it('drops only the draft values the recorded settings already show', () => {
+    const shown = settingsOf(DEFAULT_CONFIG);
+    const draft = { learningRate: 0.01, beta2: shown.beta2 };
+    expect(withoutSettled(draft, shown)).toEqual({ learningRate: 0.01 });
+    const pending = { learningRate: 0.01 };
+    expect(withoutSettled(pending, shown)).toBe(pending); // nothing to drop: the same object
+    expect(withoutSettled(undefined, shown)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
-import { markersOf, recordChange, settingsAt } from '../../src/experiment/timeline';
+import { markersOf, recordChange, settingsAt, withStartingSetting } from '../../src/experiment/timeline';
 import type { RunSpec } from '../../src/experiment/types';
 import type { TimelineEntry } from '../../src/shared/settings';
 import { entryArb, settingsArb } from './arbitraries';
@@ -116,5 +116,20 @@ describe('recordChange', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('withStartingSetting', () => {
+  it('starts with the value and keeps it: later changes of that setting go, others stay', () => {
+    const run = runWith([
+      { step: 100, key: 'learningRate', value: 5 },
+      { step: 150, key: 'beta2', value: 0.9 },
+      { step: 200, key: 'learningRate', value: 8 },
+    ]);
+    const next = withStartingSetting(run, { key: 'learningRate', value: 0.001 });
+    expect(next.initial.learningRate).toBe(0.001);
+    expect(next.timeline).toEqual([{ step: 150, key: 'beta2', value: 0.9 }]);
+    for (const step of [1, 120, 500]) expect(settingsAt(next, step).learningRate).toBe(0.001);
+    expect(run.timeline).toHaveLength(3);
   });
 });
