@@ -5,6 +5,7 @@ import { cutAt, visibleText } from '../config/linkText';
 import { outOfRange, validateValue } from '../config/validate';
 import {
   LIVE_KEYS,
+  OPTIMIZERS,
   SHARED_KEYS,
   type LiveKey,
   type OptimizerName,
@@ -118,4 +119,37 @@ export function runFromSettings(settings: RunSettings, index: number, id: string
     initial: { ...settings },
     timeline: [],
   };
+}
+
+/**
+ * The learning rate each optimizer races with in "Compare optimizers": one that suits it on this
+ * network, so the race compares optimizers rather than showing that one η is too small for SGD.
+ * SGD takes steps of η·g, so it needs a large η; momentum with μ 0.9 takes steps of about η·g/(1 − μ),
+ * ten times larger, so a tenth of SGD's η moves it as far; Adam's steps are about η per weight
+ * whatever the gradient's scale, and the recipe's 0.001 is its usual choice.
+ */
+export const COMPARE_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
+  sgd: 0.1,
+  momentum: 0.01,
+  adam: 0.001,
+};
+
+/** The race "Compare optimizers" sets up: every optimizer from the same start, each with its η. */
+export function comparisonRuns(newId: () => string): RunSpec[] {
+  const base = defaultSettings();
+  return OPTIMIZERS.map((optimizer, i) =>
+    runFromSettings({ ...base, optimizer, learningRate: COMPARE_LEARNING_RATES[optimizer] }, i, newId()),
+  );
+}
+
+/**
+ * Whether replacing the runs would throw away something the user made: several runs, a renamed or
+ * recoloured one, recorded changes, changed settings, or steps already trained.
+ */
+export function runsWorthKeeping(runs: readonly RunSpec[], trainedSteps: number): boolean {
+  if (trainedSteps > 0 || runs.length > 1) return true;
+  const run = runs[0];
+  if (!run) return false;
+  const fresh = runFromSettings(defaultSettings(), 0, run.id);
+  return JSON.stringify(run) !== JSON.stringify(fresh);
 }

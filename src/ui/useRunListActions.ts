@@ -2,10 +2,10 @@
 // and "Compare optimizers". Adding or removing before the first step resets at once; later on, Reset does.
 import { useCallback } from 'react';
 import type { useExperiment } from '../client/useExperiment';
-import { defaultSettings, runFromSettings } from '../experiment/runs';
+import { comparisonRuns, runFromSettings, runsWorthKeeping } from '../experiment/runs';
 import { settingsAt } from '../experiment/timeline';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
-import { OPTIMIZERS, type OptimizerName } from '../shared/settings';
+import type { OptimizerName } from '../shared/settings';
 import { renameRun } from './runName';
 
 let nextId = 0;
@@ -59,14 +59,24 @@ export function useRunListActions({ exp, selectedId, step: snapStep, run, select
       },
       [ref, selectedId, changeRuns, setSelectedId],
     ),
-    /** SGD, Momentum and Adam with the recipe's settings, from the same start, racing at once. */
+    /**
+     * SGD, Momentum and Adam from the same start, each with a learning rate that suits it, racing at
+     * once; asks first when that would replace runs the user has made.
+     */
     onCompare: useCallback(() => {
-      const base = defaultSettings();
-      const runs = OPTIMIZERS.map((optimizer, i) => runFromSettings({ ...base, optimizer }, i, newId()));
+      const current = ref.current.runs;
+      if (
+        runsWorthKeeping(current, snapStep) &&
+        !window.confirm(
+          `Replace ${current.length === 1 ? 'your run' : `your ${current.length} runs`} with a race of SGD, Momentum and Adam?`,
+        )
+      )
+        return;
+      const runs = comparisonRuns(newId);
       update((e) => ({ ...e, runs }));
       setSelectedId(runs[runs.length - 1]!.id);
       doReset(ref.current);
       start();
-    }, [update, setSelectedId, doReset, ref, start]),
+    }, [update, setSelectedId, doReset, ref, start, snapStep]),
   };
 }

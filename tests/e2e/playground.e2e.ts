@@ -138,4 +138,29 @@ describe('playground', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a diverged run: lower the learning rate, Reset, Start, and it learns', async () => {
+    // Adam at η 10 moves every weight by about 10 a step: the loss explodes within a few steps.
+    const { page, errors } = await openPage(h, `#opt=adam&lr=10&bs=16&epochs=1&${SW}`);
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => stateOf(page), { timeout: 60_000 }).toBe('diverged');
+    const lr = page.getByLabel('Learning rate value', { exact: true });
+    await lr.fill('0.001');
+    await lr.press('Enter');
+    // The new rate is the run's start, not a change at the step where it diverged.
+    await expect.poll(() => new URL(page.url()).hash).toContain('lr=0.001&');
+    expect(new URL(page.url()).hash).not.toMatch(/\d+\.lr\./);
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(() => stateOf(page)).toBe('idle');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForStep(page, 60);
+    expect(await stateOf(page)).toBe('running');
+    const loss = Number(await status(page).getAttribute('data-loss'));
+    expect(Number.isFinite(loss)).toBe(true);
+    expect(loss).toBeLessThan(2.3); // below chance-level cross-entropy: it learns
+    expect(await page.getByRole('region', { name: 'Live changes' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
