@@ -4,8 +4,8 @@ import type { Ref } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
 import { ChartLegend } from './ChartLegend';
-import { markerLines, epochLines } from './referenceLines';
-import type { RunSeries } from './series';
+import { divergedLines, markerLines, epochLines } from './referenceLines';
+import { fittedMax, niceCeiling, type RunSeries } from './series';
 import type { ChartRun } from './types';
 import { useRunSeries } from './useRunSeries';
 
@@ -31,9 +31,17 @@ const TICK_STYLE = { fontSize: 13, fill: '#374151' };
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = (v: number, digits: number) => `${(v * 100).toFixed(digits)}%`;
 
-// allowDataOverflow makes recharts take a fixed domain as given; without it an axis with no data
-// yet gets no domain and draws no ticks.
-function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty: boolean): YAxisProps {
+/**
+ * allowDataOverflow makes recharts take a fixed domain as given; without it an axis with no data
+ * yet gets no domain and draws no ticks. `fitTo`: when some run diverged, the highest value of the
+ * runs still learning, so one exploded loss (1e10) does not flatten every other curve on the floor.
+ */
+function yAxisProps(
+  metric: MetricChartProps['metric'],
+  logScale: boolean,
+  empty: boolean,
+  fitTo: number | null,
+): YAxisProps {
   if (metric === 'accuracy') {
     const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
     return { domain: [0, 1], allowDataOverflow: true, ticks, tickFormatter: (v: number) => percent(v, 0) };
@@ -47,7 +55,15 @@ function yAxisProps(metric: MetricChartProps['metric'], logScale: boolean, empty
       allowDataOverflow: true,
       tickFormatter,
     };
-  if (logScale) return { scale: 'log', domain: ['auto', 'auto'], allowDataOverflow: true, tickFormatter };
+  if (logScale)
+    return {
+      scale: 'log',
+      domain: ['auto', fitTo === null ? 'auto' : fitTo * 1.5],
+      allowDataOverflow: true,
+      tickFormatter,
+    };
+  if (fitTo !== null)
+    return { domain: [0, niceCeiling(fitTo * 1.05)], allowDataOverflow: true, tickFormatter };
   return { domain: [0, 'auto'], tickFormatter };
 }
 
@@ -121,6 +137,8 @@ export function MetricChart(props: MetricChartProps) {
     0,
   );
   const empty = lastStep === 0;
+  const anyDiverged = series.some((s) => s.divergedAt !== null);
+  const fitTo = metric === 'loss' && anyDiverged ? fittedMax(series) : null;
   const several = runs.length > 1;
   const valueFormat = (v: unknown) =>
     typeof v !== 'number' ? String(v) : metric === 'accuracy' ? percent(v, 1) : v.toPrecision(3);
@@ -140,10 +158,11 @@ export function MetricChart(props: MetricChartProps) {
         tick={TICK_STYLE}
         tickFormatter={(v: number) => compact.format(v)}
       />
-      <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty)} />
+      <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty, fitTo)} />
       {epochLines(stepsPerEpoch, lastStep)}
       {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing))}
       {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
+      {metric === 'loss' && divergedLines(runs, series)}
       {!empty && (
         <Tooltip
           isAnimationActive={false}

@@ -1,7 +1,7 @@
 // Vertical guide lines shared by the charts: epoch boundaries and the runs' live-change markers.
 // Plain functions returning elements, so recharts sees ReferenceLines as direct chart children.
 import { ReferenceLine } from 'recharts';
-import { epochBoundaries } from './series';
+import { epochBoundaries, type RunSeries } from './series';
 import type { ChartRun } from './types';
 
 /** Above this many boundaries their labels would collide, so the lines go unlabelled. */
@@ -63,5 +63,30 @@ export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsA
         }}
       />
     );
+  });
+}
+
+/** Where each diverged run left the chart: its curve runs off the top of an axis fitted to the others. */
+export function divergedLines(runs: readonly ChartRun[], series: readonly RunSeries[]) {
+  return runs.flatMap((run, i) => {
+    const at = series[i]?.divergedAt;
+    if (at == null) return [];
+    return [
+      <ReferenceLine
+        key={`${run.id}-diverged`}
+        x={at}
+        stroke={run.color}
+        strokeWidth={2}
+        strokeDasharray="2 2"
+        label={{
+          value: `${run.name} diverged`,
+          position: 'insideTopRight',
+          fill: run.color,
+          fontSize: LABEL_FONT_SIZE,
+          fontWeight: 600,
+          background: { fill: '#ffffff', fillOpacity: 0.85 },
+        }}
+      />,
+    ];
   });
 }

@@ -1,6 +1,6 @@
 // Pure helpers that turn a run's metric points into rows the charts can draw: smoothing,
 // shape-preserving downsampling, epoch boundaries and log-axis cleanup. No React, no recharts.
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
 import type { ChartRun } from './types';
 
 /** Highest smoothing accepted; at 1 the average would never move. */
@@ -118,6 +118,21 @@ export interface RunSeries {
   train: ChartRow[];
   /** Validation rows, each with `val`. */
   val: ChartRow[];
+  /** The first step whose loss diverged (see isDiverged), or null: the axis does not fit such a run. */
+  divergedAt: number | null;
+}
+
+/** The highest value drawn among runs still learning (null when none is): what a linear axis must fit. */
+export function fittedMax(series: readonly RunSeries[]): number | null {
+  let max: number | null = null;
+  for (const s of series) {
+    if (s.divergedAt !== null) continue;
+    for (const rows of [s.train, s.val])
+      for (const r of rows)
+        for (const v of [r.raw, r.smooth, r.val])
+          if (typeof v === 'number' && (max === null || v > max)) max = v;
+  }
+  return max;
 }
 
 /**
@@ -156,5 +171,13 @@ export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opt
       return { step: p.step, val: plottable(p[metric], logScale) };
     },
   );
-  return { train, val };
+  const diverged = points.find((p) => isDiverged(p.loss));
+  return { train, val, divergedAt: diverged ? diverged.step : null };
+}
+
+/** 1, 2 or 5 times a power of ten, at least `x`: a round top for a fitted axis. */
+export function niceCeiling(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 5, 10].find((m) => m * p >= x) ?? 10) * p;
 }

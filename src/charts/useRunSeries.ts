@@ -44,7 +44,7 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
     hit.validationCount === run.validation.length &&
     hit.logScale === logScale
   )
-    series = { train: series.train, val: hit.series.val };
+    series = { ...series, val: hit.series.val };
   cache.set(run.points, {
     validation: run.validation,
     pointCount: run.points.length,

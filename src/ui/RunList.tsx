@@ -2,6 +2,7 @@
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
 import { OPTIMIZER_LABELS } from '../experiment/runs';
 import type { LaneData } from '../client/session';
+import { isDiverged } from '../shared/metrics';
 import type { OptimizerName } from '../shared/settings';
 import { RunNameInput } from './RunNameInput';
 
@@ -26,7 +27,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function standing(lane: LaneData | undefined): string {
   if (!lane) return 'joins on Reset';
-  if (lane.stopped) return 'diverged';
+  if (lane.stopped || lane.points.some((p) => isDiverged(p.loss))) return 'diverged';
   if (lane.test) return `test ${pct(lane.test.accuracy)}`;
   const v = lane.validation.at(-1);
   return v

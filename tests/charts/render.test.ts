@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { AccuracyChart } from '../../src/charts/AccuracyChart';
 import { LossChart } from '../../src/charts/LossChart';
 import type { ChartRun } from '../../src/charts/types';
+import { niceCeiling } from '../../src/charts/series';
 import { runSeries } from '../../src/charts/useRunSeries';
 import type { EvalPoint, MetricPoint } from '../../src/shared/metrics';
 
@@ -255,6 +256,38 @@ describe('chart drawing', () => {
     expect(curves(emptyRun)).toEqual([]);
     expect(tickLabels(emptyRun, 'yAxis')).toEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
     expect(curves(full).length).toBe(2);
+  });
+});
+
+describe('a diverged run in a race', () => {
+  it('leaves the axis to the runs still learning, and is marked where it left', async () => {
+    const calm = makeRun(1000);
+    const wild: ChartRun = {
+      ...makeRun(1000),
+      id: 'w',
+      name: 'SGD',
+      color: ORANGE,
+      markers: [],
+      points: makeRun(1000).points.map((p) => (p.step >= 400 ? { ...p, loss: 1.3e10 } : p)),
+    };
+    const root = await drawChart(
+      createElement(LossChart, {
+        runs: [calm, wild],
+        smoothing: 0,
+        logScale: false,
+        stepsPerEpoch: 500,
+        width: WIDTH,
+      }),
+    );
+    const ticks = tickLabels(root, 'yAxis').map((t) => Number(t));
+    // The calm run's loss starts at 2: the axis tops out at a round number just above, not at 1.3e10.
+    expect(Math.max(...ticks)).toBeLessThanOrEqual(5);
+    expect(labels(root).map((l) => l.text)).toContain('SGD diverged');
+    const line = guides(root).find((g) => g.stroke === ORANGE && g.dash === '2 2');
+    expect(line).toBeDefined();
+    expect(niceCeiling(2.1)).toBe(5);
+    expect(niceCeiling(0.43)).toBe(0.5);
+    expect(niceCeiling(100)).toBe(100);
   });
 });
 

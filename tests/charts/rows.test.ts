@@ -107,6 +107,7 @@ describe('buildRunSeries', () => {
     expect(buildRunSeries({ points: [], validation: [] }, { metric: 'accuracy', smoothing: 0.6 })).toEqual({
       train: [],
       val: [],
+      divergedAt: null,
     });
   });
 });
