@@ -1,6 +1,7 @@
 // The run buttons: Start/Pause/Resume share one place, then Step, Reset and Copy link.
 import type { RunState } from '../protocol';
 import { canStep, primaryAction } from './primaryAction';
+import { ShortcutHelp } from './ShortcutHelp';
 
 interface Props {
   state: RunState;
@@ -39,6 +40,7 @@ export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCop
         Copy link
       </button>
       <span className="toolbar-hint">Space: pause / resume</span>
+      <ShortcutHelp />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { LiveChanges } from '../client/liveChanges';
 import type { useExperiment } from '../client/useExperiment';
 import type { TrainingControls } from '../client/useTraining';
 import type { Experiment } from '../experiment/types';
-import { useSpaceToggle } from './useSpaceToggle';
+import { useShortcuts } from './useShortcuts';
 
 export function useRunControls(
   initial: Experiment,
@@ -36,9 +36,18 @@ export function useRunControls(
     live.flush();
     step();
   }, [live, step]);
-  useSpaceToggle(() => {
-    if (snap.state === 'running') pause();
-    else if (snap.state === 'idle' || snap.state === 'paused') onStart();
+  const resetToCurrent = useCallback(() => doReset(ref.current), [doReset, ref]);
+  useShortcuts({
+    ' ': () => {
+      if (snap.state === 'running') pause();
+      else if (snap.state === 'idle' || snap.state === 'paused') onStart();
+    },
+    s: () => {
+      if (snap.state === 'idle' || snap.state === 'paused') onStep();
+    },
+    r: () => {
+      if (snap.dataReady) resetToCurrent();
+    },
   });
   /** Drops every recorded change and starts over from the runs' starting settings. */
   const forgetChanges = useCallback(() => {
@@ -51,7 +60,7 @@ export function useRunControls(
     laneIds,
     trainedShared: trained.shared,
     reset: doReset,
-    resetToCurrent: useCallback(() => doReset(ref.current), [doReset, ref]),
+    resetToCurrent,
     start: onStart,
     step: onStep,
     pause,
