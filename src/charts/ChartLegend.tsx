@@ -25,12 +25,15 @@ function Swatch({ color, dashed }: { color: string; dashed?: boolean }) {
   );
 }
 
-/** With one run the legend names the line kinds; with several it names the runs. */
+/**
+ * With one run the legend names the line kinds; with several it names the runs. Before anything is
+ * drawn it is an empty list that keeps its height, so the chart does not jump when data arrives.
+ */
 export function ChartLegend({ runs, smoothing }: Props) {
   const first = runs[0];
-  if (!first) return null;
-  const items =
-    runs.length > 1
+  const items = !first
+    ? []
+    : runs.length > 1
       ? runs.map((r) => ({ key: r.id, label: r.name, color: r.color, dashed: false }))
       : [
           {

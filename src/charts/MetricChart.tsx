@@ -188,7 +188,7 @@ export function MetricChart(props: MetricChartProps) {
       ) : (
         chart
       )}
-      {!empty && <ChartLegend runs={runs} smoothing={smoothing} />}
+      <ChartLegend runs={empty ? [] : runs} smoothing={smoothing} />
       {several && !empty && (
         <p className="chart-key">
           Solid: training{smoothing > 0 ? ' (smoothed)' : ''} · dots on a dashed line: validation
