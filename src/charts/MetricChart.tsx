@@ -145,6 +145,8 @@ export function MetricChart(props: MetricChartProps) {
 
   const chart = (
     <LineChart
+      // The figure is labelled; recharts' keyboard layer would make each SVG a nameless tab stop.
+      accessibilityLayer={false}
       {...(width === undefined ? {} : { width, height })}
       data={empty ? EMPTY_ROWS : undefined}
       margin={{ top: 24, right: 24, bottom: 4, left: 4 }}

@@ -100,6 +100,7 @@ export function RunList({
               <input
                 type="checkbox"
                 checked={r.hidden}
+                aria-label={`Hide ${r.name}`}
                 onChange={(e) => onUpdate(r.id, { hidden: e.target.checked })}
               />{' '}
               hide

@@ -45,12 +45,12 @@ export function briefRenderer(renderer: string): string {
 
 function backendItem({ backend }: StatusView): StatusItem {
   if (!backend) return { label: 'Backend', value: 'starting…' };
-  const kind = backend.backend === 'webgl' ? `WebGL${backend.float32 ? ' (float32)' : ''}` : 'CPU';
-  const renderer = backend.backend === 'webgl' ? briefRenderer(backend.renderer) : backend.renderer;
+  if (backend.backend !== 'webgl') return { label: 'Backend', value: `CPU · ${backend.renderer}` };
+  // The short form fits the status line; the tooltip has the whole renderer string and float32.
   return {
     label: 'Backend',
-    value: `${kind} · ${renderer}`,
-    full: `${kind} · ${backend.renderer}`,
+    value: `WebGL · ${briefRenderer(backend.renderer)}`,
+    full: `WebGL${backend.float32 ? ' (float32 textures)' : ''} · ${backend.renderer}`,
   };
 }
 

@@ -66,8 +66,8 @@ describe('status details a class notices', () => {
     expect(long.slice(0, -1).endsWith(' ')).toBe(false);
     const backend = { backend: 'webgl' as const, renderer: swift, float32: true };
     const item = statusItems({ ...snap, backend }, lane, null)[0]!;
-    expect(item.value).toBe('WebGL (float32) · SwiftShader Device Subzero');
-    expect(item.full).toBe(`WebGL (float32) · ${swift}`);
+    expect(item.value).toBe('WebGL · SwiftShader Device Subzero');
+    expect(item.full).toBe(`WebGL (float32 textures) · ${swift}`);
   });
 
   it('announces states, not steps', () => {
