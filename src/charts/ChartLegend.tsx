@@ -1,6 +1,7 @@
 // The chart's legend as plain HTML under the plot. recharts' own legend measures its box with a forced
 // layout on every redraw (its payload changes whenever the lines do), which the profile showed as the
 // largest single cost of a redraw while four runs train.
+import { runGraphicColor } from './contrast';
 import type { ChartRun } from './types';
 
 interface Props {
@@ -8,7 +9,8 @@ interface Props {
   smoothing: number;
 }
 
-function Swatch({ color, dashed }: { color: string; dashed?: boolean }) {
+function Swatch({ color: raw, dashed }: { color: string; dashed?: boolean }) {
+  const color = runGraphicColor(raw);
   return (
     <svg className="chart-legend-swatch" width="24" height="10" aria-hidden="true">
       <line

@@ -4,6 +4,7 @@ import type { Ref } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
 import { ChartLegend } from './ChartLegend';
+import { runGraphicColor } from './contrast';
 import { divergedLines, markerLines, epochLines } from './referenceLines';
 import { fittedMax, niceCeiling, type RunSeries } from './series';
 import type { ChartRun } from './types';
@@ -27,7 +28,8 @@ export interface MetricChartProps {
 
 /** Before any data arrives: axes without data would draw no ticks, so they get two bare steps. */
 const EMPTY_ROWS = [{ step: 0 }, { step: 100 }];
-const TICK_STYLE = { fontSize: 13, fill: '#374151' };
+// Theme colours as CSS variables; the fallbacks are what an exported PNG (no page styles) shows.
+const TICK_STYLE = { fontSize: 13, fill: 'var(--ink, #374151)' };
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = (v: number, digits: number) => `${(v * 100).toFixed(digits)}%`;
 
@@ -75,7 +77,8 @@ function yAxisProps(
  */
 function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean, smoothing: number) {
   const prefix = several ? `${run.name}: ` : '';
-  const common = { stroke: run.color, dot: false, isAnimationActive: false, connectNulls: true } as const;
+  const stroke = runGraphicColor(run.color);
+  const common = { stroke, dot: false, isAnimationActive: false, connectNulls: true } as const;
   const lines = [
     <Line
       key={`${run.id}-smooth`}
@@ -93,7 +96,7 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
       name={`${prefix}validation`}
       strokeWidth={1.5}
       strokeDasharray="6 4"
-      dot={{ r: 3.5, fill: run.color, strokeWidth: 0 }}
+      dot={{ r: 3.5, fill: stroke, strokeWidth: 0 }}
     />,
   ];
   // With no smoothing the smoothed line is the raw one; drawing both would only add ink. In a race the
@@ -151,7 +154,7 @@ export function MetricChart(props: MetricChartProps) {
       data={empty ? EMPTY_ROWS : undefined}
       margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
     >
-      <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
+      <CartesianGrid stroke="var(--grid, #e5e7eb)" strokeDasharray="3 3" />
       <XAxis
         dataKey="step"
         type="number"
@@ -169,6 +172,9 @@ export function MetricChart(props: MetricChartProps) {
         <Tooltip
           isAnimationActive={false}
           formatter={valueFormat}
+          // Item text in the theme's ink: a run colour as text would need its own contrast check.
+          itemStyle={{ color: 'var(--ink)' }}
+          contentStyle={{ background: 'var(--panel)', borderColor: 'var(--control-line)' }}
           labelFormatter={(step) => `step ${String(step)}`}
         />
       )}
@@ -198,6 +204,7 @@ export function MetricChart(props: MetricChartProps) {
       )}
       {empty && emptyHint && (
         <div
+          className="chart-empty-hint"
           style={{
             position: 'absolute',
             inset: 0,
@@ -206,7 +213,6 @@ export function MetricChart(props: MetricChartProps) {
             alignItems: 'center',
             justifyContent: 'center',
             pointerEvents: 'none',
-            color: '#6b7280',
             fontSize: 16,
           }}
         >

@@ -1,6 +1,7 @@
 // Vertical guide lines shared by the charts: epoch boundaries and the runs' live-change markers.
 // Plain functions returning elements, so recharts sees ReferenceLines as direct chart children.
 import { ReferenceLine } from 'recharts';
+import { runGraphicColor, runTextColor } from './contrast';
 import { epochBoundaries, type RunSeries } from './series';
 import type { ChartRun } from './types';
 
@@ -17,12 +18,19 @@ export function epochLines(stepsPerEpoch: number, lastStep: number) {
     <ReferenceLine
       key={`epoch-${step}`}
       x={step}
+      // The attributes are the light theme's (and an exported PNG's); styles.css recolours .chart-epoch.
+      className="chart-epoch"
       stroke="#9ca3af"
       strokeOpacity={0.7}
       strokeDasharray="2 4"
       label={
         labelled
-          ? { value: `epoch ${step / stepsPerEpoch + 1}`, position: 'top', fontSize: 12, fill: '#6b7280' }
+          ? {
+              value: `epoch ${step / stepsPerEpoch + 1}`,
+              position: 'top',
+              fontSize: 12,
+              fill: '#6b7280',
+            }
           : false
       }
     />
@@ -48,18 +56,18 @@ export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsA
       <ReferenceLine
         key={key}
         x={marker.step}
-        stroke={run.color}
+        stroke={runGraphicColor(run.color)}
         strokeWidth={1.5}
         strokeDasharray="5 3"
         label={{
           value: marker.label,
           position: `inside${labelsAt === 'top' ? 'Top' : 'Bottom'}${rightHalf ? 'Right' : 'Left'}`,
           dy: (labelsAt === 'top' ? 1 : -1) * level * (LABEL_FONT_SIZE + 6),
-          fill: run.color,
+          fill: runTextColor(run.color),
           fontSize: LABEL_FONT_SIZE,
           fontWeight: 600,
-          // A white box keeps the label readable where it crosses the curves.
-          background: { fill: '#ffffff', fillOpacity: 0.85 },
+          // A box in the panel's colour keeps the label readable where it crosses the curves.
+          background: { fill: 'var(--panel, #ffffff)', fillOpacity: 0.85 },
         }}
       />
     );
@@ -75,16 +83,16 @@ export function divergedLines(runs: readonly ChartRun[], series: readonly RunSer
       <ReferenceLine
         key={`${run.id}-diverged`}
         x={at}
-        stroke={run.color}
+        stroke={runGraphicColor(run.color)}
         strokeWidth={2}
         strokeDasharray="2 2"
         label={{
           value: `${run.name} diverged`,
           position: 'insideTopRight',
-          fill: run.color,
+          fill: runTextColor(run.color),
           fontSize: LABEL_FONT_SIZE,
           fontWeight: 600,
-          background: { fill: '#ffffff', fillOpacity: 0.85 },
+          background: { fill: 'var(--panel, #ffffff)', fillOpacity: 0.85 },
         }}
       />,
     ];

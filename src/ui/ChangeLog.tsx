@@ -3,6 +3,7 @@
 import type { Recovery } from '../client/session';
 import { markersOf } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
+import { runTextColor } from '../charts/contrast';
 import { recoveryText } from './notice';
 
 interface Props {
@@ -41,7 +42,7 @@ export function ChangeLog({ runs, upTo, recoveries, onForget }: Props) {
           >
             <span className="changelog-step">step {m.step.toLocaleString('en')}</span>
             {runs.length > 1 && m.run && (
-              <span className="changelog-run" style={{ color: m.run.color }}>
+              <span className="changelog-run" style={{ color: runTextColor(m.run.color) }}>
                 {m.run.name}
               </span>
             )}

@@ -6,6 +6,7 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { act, createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AccuracyChart } from '../../src/charts/AccuracyChart';
+import { runTextColor } from '../../src/charts/contrast';
 import { LossChart } from '../../src/charts/LossChart';
 import type { ChartRun } from '../../src/charts/types';
 import { niceCeiling } from '../../src/charts/series';
@@ -164,7 +165,7 @@ describe('chart drawing', () => {
     expect(markers[0]!.x).toBeGreaterThan(epochs[1]!.x);
     expect(markers[0]!.x).toBeLessThan(epochs[2]!.x);
     expect(labels(root).filter((l) => !l.text.startsWith('epoch'))).toEqual([
-      { text: 'β2 0.999 → 0.9', fill: BLUE },
+      { text: 'β2 0.999 → 0.9', fill: runTextColor(BLUE) },
     ]);
   });
 
@@ -210,9 +211,9 @@ describe('chart drawing', () => {
     ]);
     // Both runs' changes at step 1200; SGD's second marker (step 2100) is within Adam's 3,000 steps.
     expect(labels(root).filter((l) => !l.text.startsWith('epoch'))).toEqual([
-      { text: 'β2 0.999 → 0.9', fill: BLUE },
-      { text: 'β2 0.999 → 0.9', fill: ORANGE },
-      { text: 'lr 0.01 → 0.001', fill: ORANGE },
+      { text: 'β2 0.999 → 0.9', fill: runTextColor(BLUE) },
+      { text: 'β2 0.999 → 0.9', fill: runTextColor(ORANGE) },
+      { text: 'lr 0.01 → 0.001', fill: runTextColor(ORANGE) },
     ]);
   });
 
