@@ -24,6 +24,8 @@ export type Command =
   | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange }
   /** Someone is using the page's controls: queue less GPU work so its frames are not kept waiting. */
   | { type: 'interaction'; active: boolean }
+  /** Load MNIST again after `downloadFailed` (the user pressed Retry); ignored while loading or loaded. */
+  | { type: 'retryLoad' }
   /** Forces a failure so browser tests can check recovery; ignored unless init set `testHooks`. */
   | { type: 'testHook'; action: TestHookAction };
 
@@ -51,6 +53,10 @@ export type WorkerEvent =
       /** GPU memory the uploaded MNIST holds (0 on the CPU backend). */
       gpuDataBytes: number;
     }
+  /** A data file failed to download; the worker tries it again (retry `attempt`, from 1) in `inMs`. */
+  | { type: 'downloadRetry'; file: string; attempt: number; inMs: number; message: string }
+  /** A data file could not be downloaded even after the retries; `retryLoad` starts over. */
+  | { type: 'downloadFailed'; file: string; message: string }
   | { type: 'fatal'; message: string }
   | { type: 'state'; runId: number; state: RunState; step: number; message?: string }
   | {

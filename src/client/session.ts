@@ -29,12 +29,19 @@ export interface Recovery {
   why: string;
 }
 
+/** A data file that failed to download: being retried by the worker, or given up on until Retry. */
+export type DownloadProblem =
+  | { kind: 'retrying'; file: string; attempt: number; inMs: number; message: string }
+  | { kind: 'failed'; file: string; message: string };
+
 export interface SessionSnapshot {
   /** Bumps on every publish; charts use it to notice appended points. */
   version: number;
   backend: BackendInfo | null;
   loading: { loadedBytes: number; totalBytes: number } | null;
   dataReady: boolean;
+  /** The last download trouble while loading MNIST; cleared when the data is loaded or loading restarts. */
+  download: DownloadProblem | null;
   fatal: string | null;
   runId: number;
   state: RunState;
@@ -89,12 +96,17 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
 /** A live change the worker applied: `changeId` −1 for a replayed one. */
 export type AppliedChange = Extract<WorkerEvent, { type: 'applied' }>;
 
+function withoutType<T extends { type: string }>({ type: _, ...rest }: T): Omit<T, 'type'> {
+  return rest;
+}
+
 export class Session {
   private snap: SessionSnapshot = {
     version: 0,
     backend: null,
     loading: null,
     dataReady: false,
+    download: null,
     fatal: null,
     workerMemory: null,
     ...emptyRun(0, []),
@@ -171,6 +183,11 @@ export class Session {
     );
   }
 
+  /** Loading starts over: the failure notice goes until something fails again. */
+  loadRestarted(): void {
+    this.update({ download: null }, true);
+  }
+
   fail(message: string): void {
     this.update({ fatal: message }, true);
   }
@@ -183,7 +200,13 @@ export class Session {
       case 'loading':
         return this.update({ loading: { loadedBytes: e.loadedBytes, totalBytes: e.totalBytes } }, false);
       case 'loaded':
-        return this.update({ dataReady: true, loading: null }, true);
+        return this.update({ dataReady: true, loading: null, download: null }, true);
+      case 'downloadRetry':
+        return this.update({ download: { kind: 'retrying', ...withoutType(e) } }, true);
+      case 'downloadFailed': {
+        const download: DownloadProblem = { kind: 'failed', file: e.file, message: e.message };
+        return this.update({ download, loading: null }, true);
+      }
       case 'fatal':
         return this.update({ fatal: e.message }, true);
       case 'state':

@@ -46,6 +46,12 @@ export class Supervisor {
     this.client = this.spawn();
   }
 
+  /** After a download failed for good: the same worker loads MNIST again (its backend is kept). */
+  retryLoad(): void {
+    this.o.session.loadRestarted();
+    this.client.send({ type: 'retryLoad' });
+  }
+
   private spawn(): TrainingClient {
     const client = this.o.spawn(
       (e) => this.onEvent(client, e),

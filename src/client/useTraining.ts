@@ -21,6 +21,8 @@ export interface TrainingControls {
   pause(): void;
   step(): void;
   change(lane: string, change: LiveChange): void;
+  /** After a download failed for good: load the data again. */
+  retryLoad(): void;
 }
 
 /** Resolves the app root for the worker: in dev the worker lives under /src/, so it cannot guess. */
@@ -126,5 +128,6 @@ export function useTraining(
     pause: useCallback(() => supervisor.current?.command('pause'), []),
     step: useCallback(() => supervisor.current?.command('step'), []),
     change: useCallback((lane: string, change: LiveChange) => supervisor.current?.change(lane, change), []),
+    retryLoad: useCallback(() => supervisor.current?.retryLoad(), []),
   };
 }

@@ -31,7 +31,7 @@ export function App() {
   const { experiment, drafts } = exp;
   const training = useTraining(initial.experiment, initial.webgl === 'software', exp.recordApplied, exp.ref);
   const { snap } = training;
-  const notices = useNotices(initial.notices, snap, experiment.runs);
+  const notices = useNotices(initial.notices, snap, experiment.runs, training.retryLoad);
   const run = useRunControls(initial.experiment, exp, training);
   const { selected, select, settings, settingsRef } = useSelectedRun(exp, snap.step, run.laneIds);
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });

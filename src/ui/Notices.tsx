@@ -21,6 +21,11 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(n
               </ul>
             )}
           </div>
+          {n.action && (
+            <button type="button" className="notice-action" onClick={n.action.run}>
+              {n.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="notice-close"

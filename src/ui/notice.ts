@@ -7,6 +7,7 @@ export type NoticeKind =
   | 'link'
   | 'backend'
   | 'fatal'
+  | 'download'
   | 'setup'
   | 'rejected'
   | 'stopped'
@@ -23,6 +24,13 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
   title: string;
   lines?: string[];
+  /** A button beside the text that fixes the problem (e.g. Retry), not just dismisses it. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 /** One notice per identity: a newer one of the same kind and key takes the older one's place. */
@@ -47,7 +55,7 @@ export function withLinkProblems(notices: readonly Notice[], problems: readonly 
 
 type WorkerView = Pick<
   SessionSnapshot,
-  'backend' | 'fatal' | 'lastRejected' | 'state' | 'message' | 'runId' | 'lanes' | 'recoveries'
+  'backend' | 'download' | 'fatal' | 'lastRejected' | 'state' | 'message' | 'runId' | 'lanes' | 'recoveries'
 >;
 
 /** "GPU context lost at step 1,234; resumed from step 1,100": one line per recovery. */
@@ -63,11 +71,37 @@ export function recoveryText(r: SessionSnapshot['recoveries'][number]): string {
   return `${what}; resumed from step ${from}`;
 }
 
+/** Names the file in trouble; while the worker retries it says when, after that it offers Retry. */
+export function downloadNotice(d: NonNullable<SessionSnapshot['download']>, retryLoad: () => void): Notice {
+  if (d.kind === 'retrying') {
+    const secs = Math.round(d.inMs / 100) / 10;
+    return {
+      kind: 'download',
+      key: `retry:${d.file}:${d.attempt}`,
+      tone: 'warning',
+      title: `Download of ${d.file} failed; trying again in ${secs} s (retry ${d.attempt}).`,
+      lines: [d.message],
+    };
+  }
+  return {
+    kind: 'download',
+    key: `failed:${d.file}:${d.message}`,
+    tone: 'error',
+    title: `Could not download ${d.file}. Check the connection, then retry.`,
+    lines: [d.message],
+    action: { label: 'Retry', run: retryLoad },
+  };
+}
+
 /**
  * Notices that follow the worker's state: derived on every render, never stored. Keys hold the message
  * or run, so dismissing one does not hide a different one of its kind that comes later.
  */
-export function workerNotices(snap: WorkerView, runs: readonly Pick<RunSpec, 'id' | 'name'>[]): Notice[] {
+export function workerNotices(
+  snap: WorkerView,
+  runs: readonly Pick<RunSpec, 'id' | 'name'>[],
+  retryLoad: () => void = () => {},
+): Notice[] {
   const notices: Notice[] = [];
   if (snap.backend?.fallbackReason)
     notices.push({
@@ -75,6 +109,8 @@ export function workerNotices(snap: WorkerView, runs: readonly Pick<RunSpec, 'id
       tone: 'warning',
       title: `Training on the CPU: ${snap.backend.fallbackReason}. It works, only slower.`,
     });
+  const d = snap.download;
+  if (d) notices.push(downloadNotice(d, retryLoad));
   if (snap.fatal) notices.push({ kind: 'fatal', key: snap.fatal, tone: 'error', title: snap.fatal });
   if (snap.state === 'error') {
     const title = snap.message ?? 'The run could not be set up.';

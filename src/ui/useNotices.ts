@@ -5,7 +5,13 @@ import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
 import { noticeId, shownNotices, withLinkProblems, withNotice, workerNotices, type Notice } from './notice';
 
-export function useNotices(linkProblems: readonly string[], snap: SessionSnapshot, runs: readonly RunSpec[]) {
+/** `retryLoad`: what a failed download's Retry button does. */
+export function useNotices(
+  linkProblems: readonly string[],
+  snap: SessionSnapshot,
+  runs: readonly RunSpec[],
+  retryLoad: () => void,
+) {
   const [stored, setStored] = useState<Notice[]>(() => withLinkProblems([], linkProblems));
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
 
@@ -21,7 +27,7 @@ export function useNotices(linkProblems: readonly string[], snap: SessionSnapsho
   }, []);
 
   return {
-    shown: shownNotices(stored, workerNotices(snap, runs), dismissed),
+    shown: shownNotices(stored, workerNotices(snap, runs, retryLoad), dismissed),
     addNotice,
     setLinkProblems,
     dismiss,

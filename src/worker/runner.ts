@@ -20,7 +20,7 @@ const MIN_ELAPSED_MS = 1e-3;
 const EVALS_PER_EPOCH = 5;
 
 /** The commands about the run itself (the worker entry handles the others). */
-export type RunCommand = Exclude<Command, { type: 'init' | 'interaction' | 'testHook' }>;
+export type RunCommand = Exclude<Command, { type: 'init' | 'interaction' | 'testHook' | 'retryLoad' }>;
 
 export interface RunnerOptions {
   now?: () => number;

@@ -1,8 +1,15 @@
 // Worker entry: owns TensorFlow.js, picks the backend, loads MNIST, and routes commands to the Runner.
 import { loadMnist } from '../engine/mnist';
-import { fetchByteSource } from '../engine/mnistFetch';
+import { DownloadError, fetchByteSource } from '../engine/mnistFetch';
+import { retryingByteSource } from '../engine/mnistRetry';
 import { createWebglKernels } from '../engine/webgl/kernels';
-import { assertNever, type Command, type TestHookAction, type WorkerEvent } from '../protocol';
+import {
+  assertNever,
+  type BackendInfo,
+  type Command,
+  type TestHookAction,
+  type WorkerEvent,
+} from '../protocol';
 import { loseContext, selectBackend, watchContextLoss } from './backend';
 import { Runner, type RunCommand } from './runner';
 
@@ -18,18 +25,39 @@ let testHooks = false;
 /** Commands that arrive while data loads are replayed once the Runner exists. */
 const queued: RunCommand[] = [];
 
-async function init(baseUrl: string, softwareWebgl: boolean): Promise<void> {
+let baseUrl = '';
+let backend: BackendInfo | null = null;
+/** True while MNIST downloads, so a second Retry does not start a parallel load. */
+let loading = false;
+
+async function init(base: string, softwareWebgl: boolean): Promise<void> {
+  baseUrl = base;
   try {
-    const info = await selectBackend(softwareWebgl);
-    emit({ type: 'backend', info });
+    backend = await selectBackend(softwareWebgl);
+    emit({ type: 'backend', info: backend });
     watchContextLoss(() => {
       runner?.halt();
       emit({ type: 'gpuLost', step: runner?.step ?? 0 });
     });
+  } catch (e) {
+    emit({ type: 'fatal', message: (e as Error).message });
+    return;
+  }
+  await loadData(backend);
+}
+
+/** Downloads and checks MNIST (each file retried with backoff), then starts the Runner. */
+async function loadData(info: BackendInfo): Promise<void> {
+  if (loading || runner) return;
+  loading = true;
+  try {
     let last = 0;
-    const data = await loadMnist(fetchByteSource(baseUrl), ({ loadedBytes, totalBytes }) => {
+    const source = retryingByteSource(fetchByteSource(baseUrl), {
+      onRetry: (r) => emit({ type: 'downloadRetry', ...r }),
+    });
+    const data = await loadMnist(source, ({ loadedBytes, totalBytes }) => {
       // Progress at most every 1% keeps the message rate low on fast connections.
-      if (loadedBytes - last >= totalBytes / 100 || loadedBytes === totalBytes) {
+      if (Math.abs(loadedBytes - last) >= totalBytes / 100 || loadedBytes === totalBytes) {
         last = loadedBytes;
         emit({ type: 'loading', loadedBytes, totalBytes });
       }
@@ -46,7 +74,10 @@ async function init(baseUrl: string, softwareWebgl: boolean): Promise<void> {
     runner = new Runner(data, emit, webgl ? { kernels: webgl.kernels } : {});
     for (const cmd of queued.splice(0)) runner.handle(cmd);
   } catch (e) {
-    emit({ type: 'fatal', message: (e as Error).message });
+    if (e instanceof DownloadError) emit({ type: 'downloadFailed', file: e.file, message: e.message });
+    else emit({ type: 'fatal', message: (e as Error).message });
+  } finally {
+    loading = false;
   }
 }
 
@@ -69,6 +100,9 @@ scope.onmessage = (ev) => {
       break;
     case 'interaction':
       runner?.setInteracting(cmd.active);
+      break;
+    case 'retryLoad':
+      if (backend) void loadData(backend);
       break;
     case 'testHook':
       testHook(cmd.action);
