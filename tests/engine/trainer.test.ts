@@ -1,5 +1,7 @@
 // The training engine on real MNIST in Node (CPU backend): it learns, it is seeded, it does not leak.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
 import * as tf from '@tensorflow/tfjs';
 import { loadMnist, type MnistData, type Split } from '../../src/engine/mnist';
 import { Trainer, trainToEnd, type TrainerConfig } from '../../src/engine/trainer';
@@ -9,15 +11,7 @@ import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
 const CONFIG: TrainerConfig = {
-  settings: {
-    optimizer: 'adam',
-    learningRate: 0.001,
-    momentum: 0.9,
-    nesterov: false,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-  },
+  settings: settingsOf(DEFAULT_CONFIG),
   batchSize: 32,
   epochs: 2,
   seed: 1,

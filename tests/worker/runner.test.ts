@@ -1,5 +1,7 @@
 // The worker's step scheduler, driven directly in Node: chunks, live changes, pause, divergence, stale runs.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
 import type { MnistData } from '../../src/engine/mnist';
 import { loadMnist } from '../../src/engine/mnist';
 import type { LaneSetup, WorkerEvent } from '../../src/protocol';
@@ -12,15 +14,7 @@ import { useCpu } from '../helpers/tf';
 const SHARED: SharedSettings = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 1 };
 const LANE: LaneSetup = {
   lane: 'a',
-  initial: {
-    optimizer: 'adam',
-    learningRate: 0.001,
-    momentum: 0.9,
-    nesterov: false,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-  },
+  initial: settingsOf(DEFAULT_CONFIG),
   timeline: [],
 };
 const reset = (runId: number, shared: Partial<SharedSettings> = {}, lanes: LaneSetup[] = [LANE]) =>
