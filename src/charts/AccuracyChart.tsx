@@ -9,7 +9,7 @@ export interface AccuracyChartProps {
   smoothing: number;
   /** 0 while unknown: no epoch lines then. */
   stepsPerEpoch: number;
-  /** Pixels. */
+  /** Pixels, with a fixed `width` (tests); on the page CSS sizes the plot with the window. */
   height?: number;
   /** Pixels; omitted, the chart follows its container's width. */
   width?: number;

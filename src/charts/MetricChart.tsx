@@ -190,9 +190,12 @@ export function MetricChart(props: MetricChartProps) {
     >
       <h2 className="chart-title">{TITLES[metric]}</h2>
       {width === undefined ? (
-        <ResponsiveContainer width="100%" height={height}>
-          {chart}
-        </ResponsiveContainer>
+        // The plot's height comes from CSS (.chart-plot), so it grows with the window.
+        <div className="chart-plot">
+          <ResponsiveContainer width="100%" height="100%">
+            {chart}
+          </ResponsiveContainer>
+        </div>
       ) : (
         chart
       )}
