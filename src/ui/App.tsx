@@ -97,6 +97,7 @@ export function App() {
           data={data}
           onExportChart={charts.exportChart}
           onForgetChanges={run.forgetChanges}
+          trainedRuns={run.trainedRuns}
         />
       </main>
     </div>

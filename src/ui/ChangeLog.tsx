@@ -9,18 +9,22 @@ import { recoveryText } from './notice';
 interface Props {
   runs: RunSpec[];
   upTo: number;
+  /** Per run, the steps of changes a replay will apply (see replaySteps); others are not "upcoming". */
+  replaying: ReadonlyMap<string, ReadonlySet<number>>;
   /** Failures the run recovered from, listed at the step they happened. */
   recoveries: readonly Recovery[];
   /** Drops every recorded change and starts over from the runs' starting settings. */
   onForget(): void;
 }
 
-export function ChangeLog({ runs, upTo, recoveries, onForget }: Props) {
+export function ChangeLog({ runs, upTo, replaying, recoveries, onForget }: Props) {
   const rows = [
     ...runs.flatMap((run) => markersOf(run).map((m) => ({ run: run as RunSpec | null, ...m }))),
     ...recoveries.map((r) => ({ run: null, step: r.lostAt, label: recoveryText(r) })),
   ].sort((a, b) => a.step - b.step);
   if (rows.length === 0) return null;
+  const upcoming = (m: { run: RunSpec | null; step: number }) =>
+    m.run !== null && m.step > upTo && (replaying.get(m.run.id)?.has(m.step) ?? false);
   return (
     <section className="changelog" aria-label="Live changes">
       <div className="changelog-head">
@@ -38,7 +42,7 @@ export function ChangeLog({ runs, upTo, recoveries, onForget }: Props) {
           <li
             key={i}
             data-step={m.step}
-            className={m.run === null ? 'recovery' : m.step > upTo ? 'upcoming' : undefined}
+            className={m.run === null ? 'recovery' : upcoming(m) ? 'upcoming' : undefined}
           >
             <span className="changelog-step">step {m.step.toLocaleString('en')}</span>
             {runs.length > 1 && m.run && (
@@ -47,7 +51,7 @@ export function ChangeLog({ runs, upTo, recoveries, onForget }: Props) {
               </span>
             )}
             {m.label}
-            {m.run && m.step > upTo && <span className="changelog-upcoming"> (replays at this step)</span>}
+            {upcoming(m) && <span className="changelog-upcoming"> (replays at this step)</span>}
           </li>
         ))}
       </ol>

@@ -7,7 +7,7 @@ import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
 import { ChangeLog } from './ChangeLog';
 import { DataBar } from './DataBar';
-import { chartRunsOf } from './runViews';
+import { chartRunsOf, replaySteps } from './runViews';
 import type { DisplayOptions } from './SettingsPanel';
 import type { ChartFormat, ChartKind, ChartRefs } from './useChartExport';
 import type { useDataActions } from './useDataActions';
@@ -23,6 +23,8 @@ interface Props {
   data: ReturnType<typeof useDataActions>;
   onExportChart(kind: ChartKind, format: ChartFormat): void;
   onForgetChanges(): void;
+  /** The runs as the last Reset set them up: their changes ahead of the current step are replays. */
+  trainedRuns: readonly RunSpec[];
 }
 
 export function ChartsSection({
@@ -34,6 +36,7 @@ export function ChartsSection({
   data,
   onExportChart,
   onForgetChanges,
+  trainedRuns,
 }: Props) {
   // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
   const accuracyVersion = useLagged(snap.version);
@@ -68,7 +71,13 @@ export function ChartsSection({
         onImport={data.importFile}
         onClearAll={data.clearAll}
       />
-      <ChangeLog runs={runs} upTo={snap.step} recoveries={snap.recoveries} onForget={onForgetChanges} />
+      <ChangeLog
+        runs={runs}
+        upTo={snap.step}
+        replaying={replaySteps(trainedRuns)}
+        recoveries={snap.recoveries}
+        onForget={onForgetChanges}
+      />
     </section>
   );
 }

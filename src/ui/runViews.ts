@@ -28,6 +28,14 @@ export function chartRunsOf(
  * A run's settings as they stand at the next step, with edits not yet acknowledged on top. A run
  * without a lane (it joins on Reset) shows its starting settings.
  */
+/**
+ * The steps at which each run's timeline had a change when the run was last reset: the only changes
+ * still ahead of the current step that a replay will apply. One made just now is already applied.
+ */
+export function replaySteps(trained: readonly RunSpec[]): Map<string, ReadonlySet<number>> {
+  return new Map(trained.map((r) => [r.id, new Set(r.timeline.map((e) => e.step))]));
+}
+
 export function settingsShown(
   run: RunSpec,
   hasLane: boolean,

@@ -59,6 +59,8 @@ export function useRunControls(
     live,
     laneIds,
     trainedShared: trained.shared,
+    /** The runs as the last Reset set them up (their timelines are what a replay applies). */
+    trainedRuns: trained.runs,
     reset: doReset,
     resetToCurrent,
     start: onStart,
