@@ -1,22 +1,18 @@
 // OURS: the page's own training loop (Runner from src/worker/runner.ts, driven through its emit callback),
 // timed from its metrics events; kernels per step come from a separate Trainer profiled for one step.
 import type { MnistData } from '../../src/engine/mnist';
-import type { HyperParams } from '../../src/shared/settings';
+import { hyperParamsOf, type HyperParams } from '../../src/shared/settings';
 import { Trainer, type TrainerConfig, type TrainerKernels } from '../../src/engine/trainer';
 import type { Command, WorkerEvent } from '../../src/protocol';
 import { programLaunches } from '../../src/engine/webgl/run';
 import { Runner } from '../../src/worker/runner';
 import type { Job, RunResult } from './jobs';
 import { kernelsOf, numTensors, type Probe } from './probes';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
 
-const HYPER: HyperParams = {
-  learningRate: 0.001,
-  momentum: 0.9,
-  nesterov: false,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-7,
-};
+/** The recipe's hyperparameters (Adam η 0.001). */
+const HYPER: HyperParams = hyperParamsOf(settingsOf(DEFAULT_CONFIG));
 
 const LANE = 'a';
 

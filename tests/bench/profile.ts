@@ -6,6 +6,9 @@ import type { MnistData } from '../../src/engine/mnist';
 import { createOptimizer } from '../../src/engine/optimizers';
 import { Trainer, type TrainerKernels } from '../../src/engine/trainer';
 import type { Job, RunResult } from './jobs';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
+import { hyperParamsOf } from '../../src/shared/settings';
 
 const REPS = 40;
 
@@ -43,14 +46,7 @@ export async function runProfile(
   Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'> & { breakdown: Record<string, number> }
 > {
   const b = job.batchSize;
-  const hyper = {
-    learningRate: 0.001,
-    momentum: 0.9,
-    nesterov: false,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-  };
+  const hyper = hyperParamsOf(settingsOf(DEFAULT_CONFIG));
   const t = new Trainer(
     data,
     {

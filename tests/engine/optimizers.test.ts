@@ -2,19 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer } from '../../src/engine/optimizers';
-import type { HyperParams, OptimizerName } from '../../src/shared/settings';
+import { hyperParamsOf, type HyperParams, type OptimizerName } from '../../src/shared/settings';
 import { createRng } from '../../src/engine/random';
 import { relError, useCpu } from '../helpers/tf';
 import { ReferenceOptimizer } from './reference';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import { settingsOf } from '../../src/experiment/runs';
 
-const BASE: HyperParams = {
-  learningRate: 0.01,
-  momentum: 0.9,
-  nesterov: false,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-7,
-};
+const BASE: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
 const NAMES: OptimizerName[] = ['sgd', 'momentum', 'adam'];
 // Several elements per variable so its largest magnitude (the error's scale) never sits near zero.
 const SHAPES = [[7, 5], [5], [3, 4, 2], [6]];

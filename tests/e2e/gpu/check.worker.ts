@@ -4,7 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
 import { createMlp } from '../../../src/engine/model';
 import { createOptimizer } from '../../../src/engine/optimizers';
-import type { HyperParams, OptimizerName, TimelineEntry } from '../../../src/shared/settings';
+import {
+  hyperParamsOf,
+  type HyperParams,
+  type OptimizerName,
+  type TimelineEntry,
+} from '../../../src/shared/settings';
 import { createRng } from '../../../src/engine/random';
 import { Trainer } from '../../../src/engine/trainer';
 import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
@@ -18,15 +23,10 @@ import type { LaneSetup, WorkerEvent } from '../../../src/protocol';
 import { selectBackend } from '../../../src/worker/backend';
 import { Runner } from '../../../src/worker/runner';
 import { relError } from '../../helpers/tf';
+import { DEFAULT_CONFIG } from '../../../src/config/schema';
+import { settingsOf } from '../../../src/experiment/runs';
 
-const HYPER: HyperParams = {
-  learningRate: 0.01,
-  momentum: 0.9,
-  nesterov: false,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-7,
-};
+const HYPER: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
 const rel = relError;
 
