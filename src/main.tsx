@@ -1,6 +1,10 @@
-// Page entry: mounts the React app. TensorFlow.js is never imported here; the worker owns it.
+// Page entry: reads the link once, picks the language, and mounts the React app. TensorFlow.js is
+// never imported here; the worker owns it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { readLocation } from './client/urlState';
+import { applyLang, I18nProvider } from './i18n/I18n';
+import { detectLang, readStoredLang } from './i18n/lang';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/styles.css';
@@ -12,10 +16,18 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator)
     console.warn('Offline use is unavailable: the service worker did not register.', err);
   });
 
+const initial = readLocation();
+// A link's language first (the teacher chose it), then this browser's choice, then its preferences.
+const stored = readStoredLang();
+const lang = initial.page.lang ?? stored ?? detectLang(navigator.languages);
+applyLang(lang); // before the first paint: <html lang> and the title are right from the start
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
+    <I18nProvider initial={lang} chosen={initial.page.lang !== null || stored !== null}>
+      <ErrorBoundary>
+        <App initial={initial} />
+      </ErrorBoundary>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 // Training (batch) and validation accuracy of one or more runs, on a fixed 0–100% axis.
 import { memo, type Ref } from 'react';
+import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -19,11 +20,20 @@ export interface AccuracyChartProps {
   emptyHint?: string;
   /** The figure element, e.g. for exporting its SVG (React 19 passes `ref` as a prop). */
   ref?: Ref<HTMLDivElement>;
+  /** Projector view: larger text and thicker lines. */
+  large?: boolean;
 }
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.
 export const AccuracyChart = memo(function AccuracyChart({ height = 300, ...rest }: AccuracyChartProps) {
+  const { m } = useI18n();
   return (
-    <MetricChart {...rest} metric="accuracy" logScale={false} height={height} ariaLabel="Accuracy chart" />
+    <MetricChart
+      {...rest}
+      metric="accuracy"
+      logScale={false}
+      height={height}
+      ariaLabel={m.charts.accuracyChart}
+    />
   );
 });

@@ -1,5 +1,6 @@
 // Training and validation loss of one or more runs, optionally on a log axis.
 import { memo, type Ref } from 'react';
+import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
 
@@ -20,9 +21,12 @@ export interface LossChartProps {
   emptyHint?: string;
   /** The figure element, e.g. for exporting its SVG (React 19 passes `ref` as a prop). */
   ref?: Ref<HTMLDivElement>;
+  /** Projector view: larger text and thicker lines. */
+  large?: boolean;
 }
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.
 export const LossChart = memo(function LossChart({ height = 300, ...rest }: LossChartProps) {
-  return <MetricChart {...rest} metric="loss" height={height} ariaLabel="Loss chart" />;
+  const { m } = useI18n();
+  return <MetricChart {...rest} metric="loss" height={height} ariaLabel={m.charts.lossChart} />;
 });

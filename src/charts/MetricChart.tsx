@@ -3,6 +3,9 @@
 import type { Ref } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
+import { useI18n } from '../i18n/I18n';
+import type { Formatters } from '../i18n/format';
+import type { Messages } from '../i18n/messages';
 import { ChartLegend } from './ChartLegend';
 import { runGraphicColor } from './contrast';
 import { divergedLines, markerLines, epochLines } from './referenceLines';
@@ -22,6 +25,8 @@ export interface MetricChartProps {
   version?: number;
   emptyHint?: string;
   ariaLabel: string;
+  /** Projector view: text and lines big enough to read from the back of a room. */
+  large?: boolean;
   /** The figure element (the chart's SVG lies inside it). */
   ref?: Ref<HTMLDivElement>;
 }
@@ -29,9 +34,7 @@ export interface MetricChartProps {
 /** Before any data arrives: axes without data would draw no ticks, so they get two bare steps. */
 const EMPTY_ROWS = [{ step: 0 }, { step: 100 }];
 // Theme colours as CSS variables; the fallbacks are what an exported PNG (no page styles) shows.
-const TICK_STYLE = { fontSize: 13, fill: 'var(--ink, #374151)' };
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const percent = (v: number, digits: number) => `${(v * 100).toFixed(digits)}%`;
+const tickStyle = (large: boolean) => ({ fontSize: large ? 20 : 13, fill: 'var(--ink, #374151)' });
 
 /**
  * allowDataOverflow makes recharts take a fixed domain as given; without it an axis with no data
@@ -43,12 +46,13 @@ function yAxisProps(
   logScale: boolean,
   empty: boolean,
   fitTo: number | null,
+  f: Formatters,
 ): YAxisProps {
   if (metric === 'accuracy') {
     const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
-    return { domain: [0, 1], allowDataOverflow: true, ticks, tickFormatter: (v: number) => percent(v, 0) };
+    return { domain: [0, 1], allowDataOverflow: true, ticks, tickFormatter: (v: number) => f.pct(v, 0) };
   }
-  const tickFormatter = (v: number) => (v >= 100 ? compact.format(v) : String(Number(v.toPrecision(2))));
+  const tickFormatter = (v: number) => (v >= 100 ? f.compact(v) : String(Number(v.toPrecision(2))));
   // With nothing to fit, 'auto' has no range; these frame a fresh MNIST loss (about 2.3).
   if (empty)
     return {
@@ -75,7 +79,14 @@ function yAxisProps(
  * build a dot for every training row, which made each redraw several times slower. Line names feed
  * the tooltip; the legend is ChartLegend.
  */
-function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean, smoothing: number) {
+function runLines(
+  run: ChartRun,
+  series: RunSeries | undefined,
+  several: boolean,
+  smoothing: number,
+  m: Messages,
+  large: boolean,
+) {
   const prefix = several ? `${run.name}: ` : '';
   const stroke = runGraphicColor(run.color);
   const common = { stroke, dot: false, isAnimationActive: false, connectNulls: true } as const;
@@ -85,30 +96,31 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
       {...common}
       data={series?.train}
       dataKey="smooth"
-      name={several ? run.name : `training${smoothing > 0 ? ' (smoothed)' : ''}`}
-      strokeWidth={2.5}
+      name={several ? run.name : smoothing > 0 ? m.charts.trainingSmoothed : m.charts.training}
+      strokeWidth={large ? 4 : 2.5}
     />,
     <Line
       key={`${run.id}-val`}
       {...common}
       data={series?.val}
       dataKey="val"
-      name={`${prefix}validation`}
-      strokeWidth={1.5}
+      name={`${prefix}${m.charts.validation}`}
+      strokeWidth={large ? 3 : 1.5}
       strokeDasharray="6 4"
-      dot={{ r: 3.5, fill: stroke, strokeWidth: 0 }}
+      dot={{ r: large ? 5 : 3.5, fill: stroke, strokeWidth: 0 }}
     />,
   ];
   // With no smoothing the smoothed line is the raw one; drawing both would only add ink. In a race the
   // faded raw lines of several runs only blur each other, and each costs a redraw.
-  if (smoothing > 0 && !several) {
+  // Nor in the projector view, where every line must be thick enough to see from the back of a room.
+  if (smoothing > 0 && !several && !large) {
     lines.unshift(
       <Line
         key={`${run.id}-raw`}
         {...common}
         data={series?.train}
         dataKey="raw"
-        name={`${prefix}training (raw)`}
+        name={`${prefix}${m.charts.trainingRaw}`}
         strokeWidth={1}
         strokeOpacity={0.25}
         activeDot={false}
@@ -117,8 +129,6 @@ function runLines(run: ChartRun, series: RunSeries | undefined, several: boolean
   }
   return lines;
 }
-
-const TITLES = { loss: 'Loss (cross-entropy)', accuracy: 'Accuracy' } as const;
 
 export function MetricChart(props: MetricChartProps) {
   const {
@@ -132,8 +142,10 @@ export function MetricChart(props: MetricChartProps) {
     version,
     emptyHint,
     ariaLabel,
+    large = false,
     ref,
   } = props;
+  const { m, f } = useI18n();
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
   const lastStep = series.reduce(
     (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0),
@@ -144,7 +156,7 @@ export function MetricChart(props: MetricChartProps) {
   const fitTo = metric === 'loss' && anyDiverged ? fittedMax(series) : null;
   const several = runs.length > 1;
   const valueFormat = (v: unknown) =>
-    typeof v !== 'number' ? String(v) : metric === 'accuracy' ? percent(v, 1) : v.toPrecision(3);
+    typeof v !== 'number' ? String(v) : metric === 'accuracy' ? f.pct(v, 1) : v.toPrecision(3);
 
   const chart = (
     <LineChart
@@ -160,14 +172,19 @@ export function MetricChart(props: MetricChartProps) {
         type="number"
         domain={[0, 'dataMax']}
         allowDecimals={false}
-        tick={TICK_STYLE}
-        tickFormatter={(v: number) => compact.format(v)}
+        tick={tickStyle(large)}
+        height={large ? 36 : 30}
+        tickFormatter={(v: number) => f.compact(v)}
       />
-      <YAxis width={56} tick={TICK_STYLE} {...yAxisProps(metric, logScale, empty, fitTo)} />
-      {epochLines(stepsPerEpoch, lastStep)}
-      {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing))}
-      {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top')}
-      {metric === 'loss' && divergedLines(runs, series)}
+      <YAxis
+        width={large ? 76 : 56}
+        tick={tickStyle(large)}
+        {...yAxisProps(metric, logScale, empty, fitTo, f)}
+      />
+      {epochLines(stepsPerEpoch, lastStep, m, large)}
+      {!empty && runs.flatMap((run, i) => runLines(run, series[i], several, smoothing, m, large))}
+      {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top', large)}
+      {metric === 'loss' && divergedLines(runs, series, m, large)}
       {!empty && (
         <Tooltip
           isAnimationActive={false}
@@ -175,7 +192,7 @@ export function MetricChart(props: MetricChartProps) {
           // Item text in the theme's ink: a run colour as text would need its own contrast check.
           itemStyle={{ color: 'var(--ink)' }}
           contentStyle={{ background: 'var(--panel)', borderColor: 'var(--control-line)' }}
-          labelFormatter={(step) => `step ${String(step)}`}
+          labelFormatter={(step) => m.charts.step(typeof step === 'number' ? f.int(step) : String(step))}
         />
       )}
     </LineChart>
@@ -188,7 +205,7 @@ export function MetricChart(props: MetricChartProps) {
       aria-label={ariaLabel}
       style={{ position: 'relative', width: width ?? '100%' }}
     >
-      <h2 className="chart-title">{TITLES[metric]}</h2>
+      <h2 className="chart-title">{metric === 'loss' ? m.charts.lossTitle : m.charts.accuracyTitle}</h2>
       {width === undefined ? (
         // The plot's height comes from CSS (.chart-plot), so it grows with the window.
         <div className="chart-plot">
@@ -199,10 +216,10 @@ export function MetricChart(props: MetricChartProps) {
       ) : (
         chart
       )}
-      <ChartLegend runs={empty ? [] : runs} smoothing={smoothing} />
+      <ChartLegend runs={empty ? [] : runs} smoothing={smoothing} large={large} />
       {several && !empty && (
         <p className="chart-key">
-          Solid: training{smoothing > 0 ? ' (smoothed)' : ''} · dots on a dashed line: validation
+          {m.charts.key(smoothing > 0 ? m.charts.trainingSmoothed : m.charts.training)}
         </p>
       )}
       {empty && emptyHint && (

@@ -1,6 +1,7 @@
 // Vertical guide lines shared by the charts: epoch boundaries and the runs' live-change markers.
 // Plain functions returning elements, so recharts sees ReferenceLines as direct chart children.
 import { ReferenceLine } from 'recharts';
+import type { Messages } from '../i18n/messages';
 import { runGraphicColor, runTextColor } from './contrast';
 import { epochBoundaries, type RunSeries } from './series';
 import type { ChartRun } from './types';
@@ -9,9 +10,10 @@ import type { ChartRun } from './types';
 const MAX_LABELLED_EPOCHS = 12;
 /** Successive marker labels step down a staircase of this many rows, so neighbours never overlap. */
 const STACK_LEVELS = 4;
-const LABEL_FONT_SIZE = 13;
+/** Label text: 13 px on a laptop, 20 px in the projector view (readable from the back of a room). */
+const labelSize = (large: boolean) => (large ? 20 : 13);
 
-export function epochLines(stepsPerEpoch: number, lastStep: number) {
+export function epochLines(stepsPerEpoch: number, lastStep: number, m: Messages, large = false) {
   const steps = epochBoundaries(stepsPerEpoch, lastStep);
   const labelled = steps.length <= MAX_LABELLED_EPOCHS;
   return steps.map((step) => (
@@ -26,9 +28,9 @@ export function epochLines(stepsPerEpoch: number, lastStep: number) {
       label={
         labelled
           ? {
-              value: `epoch ${step / stepsPerEpoch + 1}`,
+              value: m.charts.epoch(step / stepsPerEpoch + 1),
               position: 'top',
-              fontSize: 12,
+              fontSize: large ? 20 : 12,
               fill: '#6b7280',
             }
           : false
@@ -42,7 +44,12 @@ export function epochLines(stepsPerEpoch: number, lastStep: number) {
  * left of their line, since the newest change is usually at the right edge, where text would be cut.
  * `labelsAt` picks the edge the curves leave free: the top for loss, the bottom for accuracy.
  */
-export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsAt: 'top' | 'bottom') {
+export function markerLines(
+  runs: readonly ChartRun[],
+  lastStep: number,
+  labelsAt: 'top' | 'bottom',
+  large = false,
+) {
   const all = runs
     .flatMap((run) => run.markers.map((marker, i) => ({ run, marker, key: `${run.id}-marker-${i}` })))
     .filter(({ marker }) => marker.step <= lastStep)
@@ -57,14 +64,14 @@ export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsA
         key={key}
         x={marker.step}
         stroke={runGraphicColor(run.color)}
-        strokeWidth={1.5}
+        strokeWidth={large ? 3 : 1.5}
         strokeDasharray="5 3"
         label={{
           value: marker.label,
           position: `inside${labelsAt === 'top' ? 'Top' : 'Bottom'}${rightHalf ? 'Right' : 'Left'}`,
-          dy: (labelsAt === 'top' ? 1 : -1) * level * (LABEL_FONT_SIZE + 6),
+          dy: (labelsAt === 'top' ? 1 : -1) * level * (labelSize(large) + 6),
           fill: runTextColor(run.color),
-          fontSize: LABEL_FONT_SIZE,
+          fontSize: labelSize(large),
           fontWeight: 600,
           // A box in the panel's colour keeps the label readable where it crosses the curves.
           background: { fill: 'var(--panel, #ffffff)', fillOpacity: 0.85 },
@@ -75,7 +82,12 @@ export function markerLines(runs: readonly ChartRun[], lastStep: number, labelsA
 }
 
 /** Where each diverged run left the chart: its curve runs off the top of an axis fitted to the others. */
-export function divergedLines(runs: readonly ChartRun[], series: readonly RunSeries[]) {
+export function divergedLines(
+  runs: readonly ChartRun[],
+  series: readonly RunSeries[],
+  m: Messages,
+  large = false,
+) {
   return runs.flatMap((run, i) => {
     const at = series[i]?.divergedAt;
     if (at == null) return [];
@@ -84,13 +96,13 @@ export function divergedLines(runs: readonly ChartRun[], series: readonly RunSer
         key={`${run.id}-diverged`}
         x={at}
         stroke={runGraphicColor(run.color)}
-        strokeWidth={2}
+        strokeWidth={large ? 3 : 2}
         strokeDasharray="2 2"
         label={{
-          value: `${run.name} diverged`,
+          value: m.charts.diverged(run.name),
           position: 'insideTopRight',
           fill: runTextColor(run.color),
-          fontSize: LABEL_FONT_SIZE,
+          fontSize: labelSize(large),
           fontWeight: 600,
           background: { fill: 'var(--panel, #ffffff)', fillOpacity: 0.85 },
         }}

@@ -1,17 +1,30 @@
 // Keeps the experiment and the page's hash in step: read on load and on hashchange, written with
-// replaceState on every change (so the Back button is not flooded).
-import { experimentToHash, parseExperimentHash } from '../experiment/link';
+// replaceState on every change (so the Back button is not flooded). The page's own keys (`lang`,
+// `view`) travel in the same hash but are split off before the experiment is parsed.
+import { splitPageKeys, withPageKeys, type PageOptions } from '../config/pageKeys';
+import { experimentToHash, parseExperimentHash, type ParsedExperiment } from '../experiment/link';
 import type { Experiment } from '../experiment/types';
+import type { Text } from '../i18n/text';
 import type { WebglMode } from '../shared/settings';
 
-export type ParsedLocation = ReturnType<typeof parseExperimentHash>;
-
-export function readLocation(): ParsedLocation {
-  return parseExperimentHash(window.location.hash);
+export interface ParsedLocation extends ParsedExperiment {
+  page: PageOptions;
 }
 
-export function writeLocation(e: Experiment, webgl: WebglMode): void {
-  const hash = experimentToHash(e, webgl);
+/** Parses a hash; page keys with unknown values join the experiment's notices. */
+export function parseLocation(hash: string): ParsedLocation {
+  const { rest, page, problems } = splitPageKeys(hash);
+  const parsed = parseExperimentHash(rest);
+  const pageNotices: Text[] = problems.map((p) => (m) => m.notices.pageKeyIgnored(p.key, p.value));
+  return { ...parsed, notices: [...parsed.notices, ...pageNotices], page };
+}
+
+export function readLocation(): ParsedLocation {
+  return parseLocation(window.location.hash);
+}
+
+export function writeLocation(e: Experiment, webgl: WebglMode, page: PageOptions): void {
+  const hash = withPageKeys(experimentToHash(e, webgl), page);
   if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
 }
 

@@ -1,6 +1,7 @@
 // Text helpers shared by the single-run URL codec (url.ts) and the experiment link (experiment/):
 // quoting untrusted text in a notice, value encoding, safe percent-decoding and the notice cap.
 import type { RunConfig } from '../shared/settings';
+import type { Text } from '../i18n/text';
 
 /** Long enough to recognise a value, short enough for a one-line notice. */
 export const MAX_SHOWN = 40;
@@ -56,14 +57,14 @@ export function linkBody(hash: string): string {
 
 export interface NoticeList {
   /** A property, not a method, so it can be passed around unbound (`forEach(list.add)`). */
-  add: (sentence: string) => void;
+  add: (sentence: Text) => void;
   /** The notices in the order added; past MAX_NOTICES, the last line counts the ones left out. */
-  done(): string[];
+  done(): Text[];
 }
 
 /** Collects notices up to MAX_NOTICES and counts the rest. */
 export function noticeList(): NoticeList {
-  const shown: string[] = [];
+  const shown: Text[] = [];
   let total = 0;
   return {
     add: (sentence) => {
@@ -72,7 +73,8 @@ export function noticeList(): NoticeList {
     done() {
       if (total <= MAX_NOTICES) return [...shown];
       const kept = shown.slice(0, MAX_NOTICES - 1);
-      kept.push(`…and ${total - kept.length} more problems with the link.`);
+      const more = total - kept.length;
+      kept.push((m) => m.links.more(more));
       return kept;
     },
   };

@@ -1,4 +1,4 @@
-// The run settings as one table (FIELDS): URL parsing, serializing, defaults, ranges and UI labels
+// The run settings as one table (FIELDS): URL parsing, serializing, defaults and ranges (labels are in the message catalogues, src/i18n)
 // all read it, so adding a setting means adding one row here.
 import {
   OPTIMIZERS,
@@ -19,7 +19,6 @@ export type ApplyMode = 'live' | 'structural' | 'startup';
 interface CommonSpec<K extends FieldKey> {
   readonly key: K;
   readonly urlKey: string;
-  readonly label: string;
   readonly apply: ApplyMode;
   readonly default: RunConfig[K];
   /** Keeps shared links short for settings almost nobody changes. */
@@ -77,7 +76,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   optimizer: {
     key: 'optimizer',
     urlKey: 'opt',
-    label: 'Optimizer',
     apply: 'live',
     default: 'adam',
     kind: 'enum',
@@ -86,16 +84,14 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   learningRate: {
     key: 'learningRate',
     urlKey: 'lr',
-    label: 'Learning rate',
     apply: 'live',
     default: 0.001,
     ...num(1e-5, 10, 'log'),
   },
-  beta1: { key: 'beta1', urlKey: 'b1', label: 'β1', apply: 'live', default: 0.9, ...num(0, 0.9999, 'decay') },
+  beta1: { key: 'beta1', urlKey: 'b1', apply: 'live', default: 0.9, ...num(0, 0.9999, 'decay') },
   beta2: {
     key: 'beta2',
     urlKey: 'b2',
-    label: 'β2',
     apply: 'live',
     default: 0.999,
     ...num(0, 0.99999, 'decay'),
@@ -103,7 +99,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   epsilon: {
     key: 'epsilon',
     urlKey: 'eps',
-    label: 'ε',
     apply: 'live',
     default: 1e-7,
     ...num(1e-10, 1, 'log'),
@@ -111,7 +106,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   momentum: {
     key: 'momentum',
     urlKey: 'mom',
-    label: 'Momentum',
     apply: 'live',
     default: 0.9,
     ...num(0, 0.999, 'decay'),
@@ -119,7 +113,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   nesterov: {
     key: 'nesterov',
     urlKey: 'nesterov',
-    label: 'Nesterov',
     apply: 'live',
     default: false,
     kind: 'bool',
@@ -127,7 +120,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   batchSize: {
     key: 'batchSize',
     urlKey: 'bs',
-    label: 'Batch size',
     apply: 'structural',
     default: 32,
     ...int(1, 1024),
@@ -135,7 +127,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   epochs: {
     key: 'epochs',
     urlKey: 'epochs',
-    label: 'Epochs',
     apply: 'structural',
     default: 10,
     ...int(1, 100),
@@ -143,7 +134,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   preprocessing: {
     key: 'preprocessing',
     urlKey: 'prep',
-    label: 'Preprocessing',
     apply: 'structural',
     default: 'scale',
     kind: 'enum',
@@ -152,7 +142,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   seed: {
     key: 'seed',
     urlKey: 'seed',
-    label: 'Seed',
     apply: 'structural',
     default: 1,
     ...int(0, 2147483647),
@@ -160,7 +149,6 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
   webgl: {
     key: 'webgl',
     urlKey: 'webgl',
-    label: 'WebGL',
     apply: 'startup',
     default: 'default',
     omitWhenDefault: true,

@@ -3,6 +3,7 @@
 // β and μ move in log(1 − value), so 0.9 → 0.99 → 0.999 are equal steps too.
 import { FIELDS, type FieldKey, type NumericKey, type NumericSpec } from './schema';
 import type { RunConfig } from '../shared/settings';
+import type { Text } from '../i18n/text';
 
 export const SLIDER_MAX = 1000;
 
@@ -64,4 +65,16 @@ export function formatValue<K extends FieldKey>(key: K, value: RunConfig[K]): st
   if (typeof value === 'string') return value;
   if (FIELDS[key].kind === 'int' || value === 0 || !Number.isFinite(value)) return String(value);
   return String(Number(value.toPrecision(DISPLAY_DIGITS)));
+}
+
+/**
+ * A value as a sentence or marker shows it, in the reader's language: on/off, an optimizer or
+ * preprocessing by its name ("Adam", "Scale to [0, 1]"), numbers as formatValue writes them.
+ */
+export function valueText<K extends FieldKey>(key: K, value: RunConfig[K]): Text {
+  if (typeof value === 'boolean') return (m) => (value ? m.values.on : m.values.off);
+  if (key === 'optimizer') return (m) => m.settings.optimizers[value as RunConfig['optimizer']];
+  if (key === 'preprocessing') return (m) => m.settings.preprocessings[value as RunConfig['preprocessing']];
+  const text = formatValue(key, value);
+  return () => text;
 }

@@ -4,11 +4,12 @@ import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './
 import type { RunConfig } from '../shared/settings';
 import { parseText } from './validate';
 import { decode, encodeValue, linkBody, noticeList, show } from './linkText';
+import type { Text } from '../i18n/text';
 
 export interface ParsedHash {
   config: RunConfig;
   /** Short sentences for the page to show, in the order the problems were found. */
-  notices: string[];
+  notices: Text[];
 }
 
 // A Map, not an object: URL keys such as "__proto__" or "constructor" must not hit Object.prototype.
@@ -38,6 +39,8 @@ function setFromText<K extends FieldKey>(config: RunConfig, key: K, text: string
  */
 export function parseHash(hash: string): ParsedHash {
   const notices = noticeList();
+  // A notice is rendered later, in the page's language. What it quotes is cut by show() now, so it
+  // holds a short string rather than the (possibly megabyte) link item.
   const note = notices.add;
 
   // First pass: find which item sets each field, so problems are only reported for the items used.
@@ -49,32 +52,43 @@ export function parseHash(hash: string): ParsedHash {
     const raw = eq < 0 ? '' : item.slice(eq + 1);
     const key = decode(rawKey);
     if (key === null) {
-      note(`Ignored "${show(item)}": it is not valid percent-encoding.`);
+      const shown = show(item);
+      note((m) => m.links.badItem(shown));
       continue;
     }
     const spec = BY_URL_KEY.get(key);
     if (spec === undefined) {
-      note(`Ignored unknown setting "${show(key)}".`);
+      const shown = show(key);
+      note((m) => m.links.unknownSetting(shown));
       continue;
     }
     const earlier = chosen.get(spec.key);
     if (earlier !== undefined) {
-      note(`Ignored "${spec.urlKey}=${show(earlier.raw)}": "${spec.urlKey}" is set again later.`);
+      const { urlKey } = spec;
+      const shown = show(earlier.raw);
+      note((m) => m.links.setAgain(urlKey, shown));
     }
     chosen.set(spec.key, { spec, raw });
   }
 
   const config: RunConfig = { ...DEFAULT_CONFIG };
   for (const { spec, raw } of chosen.values()) {
-    const fallback = `using the default ${encodeValue(spec.default)}`;
+    const fallback = encodeValue(spec.default);
     const text = decode(raw);
     if (text === null) {
-      note(`"${spec.urlKey}=${show(raw)}" is not valid percent-encoding; ${fallback}.`);
+      const item = `${spec.urlKey}=${show(raw)}`;
+      note((m) => m.links.refused(item, m.links.notEncoded, fallback));
       continue;
     }
+    const item = `${spec.urlKey}=${show(text)}`;
     const r = setFromText(config, spec.key, text);
-    if (!r.ok) note(`"${spec.urlKey}=${show(text)}" ${r.reason}; ${fallback}.`);
-    else if (r.note !== undefined) note(`"${spec.urlKey}=${show(text)}" ${r.note}.`);
+    if (!r.ok) {
+      const { reason } = r;
+      note((m) => m.links.refused(item, reason(m), fallback));
+    } else if (r.note !== undefined) {
+      const { note: clamp } = r;
+      note((m) => m.links.clamped(item, clamp(m)));
+    }
   }
   return { config, notices: notices.done() };
 }

@@ -2,6 +2,8 @@
 // inputs both go through here so a value is treated the same wherever it comes from.
 import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
 import type { RunConfig } from '../shared/settings';
+import type { Messages } from '../i18n/messages';
+import type { Text } from '../i18n/text';
 
 /** A value outside its range, accepted as the nearest bound. */
 export interface Clamp {
@@ -12,12 +14,11 @@ export interface Clamp {
 
 /**
  * `reason` (refused) and `note` (accepted after clamping) are predicate phrases such as
- * "is not a number", so each caller puts its own subject in front: a URL item, a UI label.
- * `note` is the whole clamp as one phrase; `clamp` is the same clamp as data, for callers that
- * phrase it differently (outOfRange).
+ * "is not a number", so each caller puts its own subject in front: a URL item, a UI label. They are
+ * Texts, rendered in the page's language of the moment. `note` is the whole clamp as one phrase;
+ * `clamp` is the same clamp as data, for callers that phrase it differently (outOfRange).
  */
-export type Validation<V> =
-  { ok: true; value: V; clamp?: Clamp; note?: string } | { ok: false; reason: string };
+export type Validation<V> = { ok: true; value: V; clamp?: Clamp; note?: Text } | { ok: false; reason: Text };
 
 // Plain decimal or exponent notation only: Number() would also take '', ' ', '0x1f' and '1_0'.
 // Each branch starts with a distinct character class, so there is no catastrophic backtracking.
@@ -36,17 +37,23 @@ function numberText(text: string): string {
   return t.includes('.') ? t : t.replace(/^([+-]?\d*),(\d+(?:[eE][+-]?\d+)?)$/, '$1.$2');
 }
 
-function refuse(reason: string): { ok: false; reason: string } {
-  return { ok: false, reason };
+type Reasons = Messages['validation'];
+
+/** A refusal whose reason is one of the validation section's fixed phrases. */
+function refuse(pick: (v: Reasons) => string): { ok: false; reason: Text } {
+  return { ok: false, reason: (m) => pick(m.validation) };
 }
 
 /** What is wrong with a clamped value: "is below the minimum 0". */
-export function outOfRange({ bound, limit }: Clamp): string {
-  return `is ${bound === 'minimum' ? 'below' : 'above'} the ${bound} ${limit}`;
+export function outOfRange({ bound, limit }: Clamp): Text {
+  // The limit as a link writes it (1e-7, 0.00001), the same in every language.
+  return (m) => m.validation.outOfRange(bound, String(limit));
 }
 
 function clamped(clamp: Clamp): Validation<number> {
-  return { ok: true, value: clamp.limit, clamp, note: `${outOfRange(clamp)}; using ${clamp.limit}` };
+  const range = outOfRange(clamp);
+  const note: Text = (m) => m.validation.clamped(range(m), String(clamp.limit));
+  return { ok: true, value: clamp.limit, clamp, note };
 }
 
 // Widened once so a generic key K can reach a row the compiler can switch on.
@@ -56,21 +63,21 @@ function check(spec: AnyFieldSpec, value: unknown): Validation<number | boolean 
   switch (spec.kind) {
     case 'number':
     case 'int': {
-      if (typeof value !== 'number' || Number.isNaN(value)) return refuse('is not a number');
-      if (!Number.isFinite(value)) return refuse('is not finite');
-      if (spec.kind === 'int' && !Number.isInteger(value)) return refuse('is not a whole number');
+      if (typeof value !== 'number' || Number.isNaN(value)) return refuse((v) => v.notNumber);
+      if (!Number.isFinite(value)) return refuse((v) => v.notFinite);
+      if (spec.kind === 'int' && !Number.isInteger(value)) return refuse((v) => v.notWhole);
       if (value < spec.min) return clamped({ bound: 'minimum', limit: spec.min });
       if (value > spec.max) return clamped({ bound: 'maximum', limit: spec.max });
       // -0 would serialize as "0" and so not survive a URL round trip.
       return { ok: true, value: value === 0 ? 0 : value };
     }
     case 'bool':
-      return typeof value === 'boolean' ? { ok: true, value } : refuse('is not on or off');
+      return typeof value === 'boolean' ? { ok: true, value } : refuse((v) => v.notOnOff);
     case 'enum': {
       const options: readonly string[] = spec.options;
       return typeof value === 'string' && options.includes(value)
         ? { ok: true, value }
-        : refuse(`is not one of ${options.join(', ')}`);
+        : refuse((v) => v.notOneOf(options));
     }
   }
 }
@@ -87,13 +94,13 @@ export function parseText<K extends FieldKey>(key: K, text: string): Validation<
   let value: unknown = text;
   if (spec.kind === 'number' || spec.kind === 'int') {
     const t = numberText(text);
-    if (t.length <= MAX_NUMBER_TEXT && INFINITE.test(t)) return refuse('is not finite');
-    if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return refuse('is not a number');
+    if (t.length <= MAX_NUMBER_TEXT && INFINITE.test(t)) return refuse((v) => v.notFinite);
+    if (t.length > MAX_NUMBER_TEXT || !DECIMAL.test(t)) return refuse((v) => v.notNumber);
     value = Number(t);
   } else if (spec.kind === 'bool') {
     if (text === '1' || text === 'true') value = true;
     else if (text === '0' || text === 'false') value = false;
-    else return refuse('is not 0 or 1');
+    else return refuse((v) => v.notZeroOne);
   }
   return check(spec, value) as Validation<RunConfig[K]>;
 }

@@ -3,6 +3,7 @@
 import type { EvalPoint, MetricPoint } from '../shared/metrics';
 import type { SharedSettings } from '../shared/settings';
 import { makeExportFile, type RunRecord } from './exportTypes';
+import { EN, type Messages } from '../i18n/messages';
 
 export {
   EXPORT_FORMAT,
@@ -57,7 +58,8 @@ export function toJson(shared: SharedSettings, records: readonly RunRecord[], no
   ].join('\n');
 }
 
-export const CSV_HEADER = 'run,step,epoch,loss,accuracy,val_loss,val_accuracy';
+/** The English header; a spreadsheet for a Chinese class gets its columns named in Chinese (data.csvHeader). */
+export const CSV_HEADER = EN.data.csvHeader.join(',');
 
 /**
  * A CSV cell: a leading apostrophe where a spreadsheet would run the text as a formula (=, +, -, @,
@@ -75,10 +77,10 @@ function csvNumber(n: number | undefined): string {
 /**
  * One row per run and step, runs in order, steps ascending. A step with a validation result but
  * no training point (e.g. an evaluation before the first step) still gets a row, with the training
- * columns empty, so no recorded number is lost.
+ * columns empty, so no recorded number is lost. `m` names the columns in the reader's language.
  */
-export function toCsv(records: readonly RunRecord[]): string {
-  const lines = [CSV_HEADER];
+export function toCsv(records: readonly RunRecord[], m: Messages = EN): string {
+  const lines = [m.data.csvHeader.map(csvText).join(',')];
   for (const r of records) {
     const name = csvText(r.spec.name);
     const byStep = new Map<number, { point?: MetricPoint; val?: EvalPoint }>();

@@ -1,7 +1,6 @@
 // Strict validation of an export file (imported, or read back from IndexedDB). Never throws: any
 // problem becomes one sentence naming what is wrong. Unknown extra fields are ignored (a newer page
 // may add some); everything returned is rebuilt from the known fields only.
-import { FIELDS } from '../config/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type RunRecord } from './exportTypes';
 import {
   Refusal,
@@ -12,8 +11,8 @@ import {
   nestsDeeperThan,
   own,
   refuse,
+  refuseWith,
   series,
-  showValue,
 } from './importParts';
 import { MAX_TIMELINE_ENTRIES, isRunColor, isRunName, isStep, settingProblem } from './runs';
 import {
@@ -26,112 +25,121 @@ import {
   type TimelineEntry,
 } from '../shared/settings';
 import { MAX_RUNS, type RunSpec } from './types';
+import type { Text } from '../i18n/text';
 
-export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: string };
+/** `error` is one sentence naming what is wrong, rendered in the page's language when shown. */
+export type ImportResult = { ok: true; file: ExportFile } | { ok: false; error: Text };
 
 const MAX_IMPORT_MB = 50;
 /** Checked on the file's size before it is read, so a huge file is refused without reading it. */
 export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
 /** The same cap on text that did not come from a file: a UTF-8 file has at least as many bytes as characters. */
 export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
-const TOO_LARGE = `This file is too large to import (over ${MAX_IMPORT_MB} MB).`;
+const TOO_LARGE: Text = (m) => m.imports.tooLarge(MAX_IMPORT_MB);
 /**
  * An export nests 6 deep at most (file → runs → run → spec → timeline → change); 2 spare levels
  * leave room for fields a newer page may add. Deeper text is refused before JSON.parse.
  */
 export const MAX_IMPORT_NESTING = 8;
-const TOO_DEEP = `This file nests lists or objects more than ${MAX_IMPORT_NESTING} levels deep, deeper than any export.`;
+const TOO_DEEP: Text = (m) => m.imports.tooDeep(MAX_IMPORT_NESTING);
 const MAX_ID_LENGTH = 64;
+const UNREADABLE: Text = (m) => m.imports.unreadable;
+
+/** Why a stored setting cannot be used, "is missing" included. */
+function problemOf(key: keyof SharedSettings | LiveKey, value: unknown): Text | null {
+  return value === undefined ? (m) => m.validation.missing : settingProblem(key, value);
+}
 
 function checkShared(v: unknown): SharedSettings {
-  if (!isObject(v)) refuse('The file has no shared settings ("shared").');
+  if (!isObject(v)) refuse((m) => m.imports.noShared);
   const shared = {} as Record<keyof SharedSettings, unknown>;
   for (const key of SHARED_KEYS) {
     const value = own(v, key);
-    const problem = value === undefined ? 'is missing' : settingProblem(key, value);
-    if (problem !== null) refuse(`The shared setting "${FIELDS[key].label}" ${problem}.`);
+    const problem = problemOf(key, value);
+    if (problem !== null) refuse((m) => m.imports.sharedSetting(m.settings.fields[key], problem(m)));
     shared[key] = value;
   }
   return shared as SharedSettings;
 }
 
-function checkEntry(v: unknown, where: string): TimelineEntry {
-  if (!isObject(v)) refuse(`${where} is not an object.`);
+function checkEntry(v: unknown, where: Text): TimelineEntry {
+  if (!isObject(v)) refuse((m) => m.imports.notObject(where(m)));
   const [step, key, value] = ['step', 'key', 'value'].map((k) => own(v, k));
-  if (!isStep(step)) refuse(`${where} has an invalid step (${showValue(step)}).`);
+  if (!isStep(step)) refuseWith(step, (m, shown) => m.imports.badStep(where(m), shown));
   if (typeof key !== 'string' || !isLiveKey(key))
-    refuse(`${where} changes an unknown setting ${showValue(key)}.`);
+    refuseWith(key, (m, shown) => m.imports.unknownSetting(where(m), shown));
   const problem = settingProblem(key, value);
-  if (problem !== null) refuse(`${where} (${FIELDS[key].label}) ${problem}.`);
+  if (problem !== null) refuse((m) => m.imports.changeSetting(where(m), m.settings.fields[key], problem(m)));
   // settingProblem accepted exactly this value for this key.
   return { step, key, value } as TimelineEntry;
 }
 
-function checkSpec(v: unknown, where: string): RunSpec {
-  if (!isObject(v)) refuse(`${where} has no run settings ("spec").`);
+function checkSpec(v: unknown, where: Text): RunSpec {
+  if (!isObject(v)) refuse((m) => m.imports.noSpec(where(m)));
   const [id, name, color, hidden] = ['id', 'name', 'color', 'hidden'].map((k) => own(v, k));
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH)
-    refuse(`${where} has no valid id.`);
-  if (typeof name !== 'string') refuse(`${where}'s name is missing or not text.`);
-  if (!isRunName(name)) refuse(`${where}'s name is empty, too long or has unusable characters.`);
-  if (!isRunColor(color)) refuse(`${where}'s colour ${showValue(color)} is not a hex colour like "#0072B2".`);
-  if (typeof hidden !== 'boolean') refuse(`${where}'s "hidden" is not true or false.`);
+    refuse((m) => m.imports.noId(where(m)));
+  if (typeof name !== 'string') refuse((m) => m.imports.nameNotText(where(m)));
+  if (!isRunName(name)) refuse((m) => m.imports.badName(where(m)));
+  if (!isRunColor(color)) refuseWith(color, (m, shown) => m.imports.badColour(where(m), shown));
+  if (typeof hidden !== 'boolean') refuse((m) => m.imports.badHidden(where(m)));
   const init = own(v, 'initial');
-  if (!isObject(init)) refuse(`${where}'s initial settings are missing.`);
+  if (!isObject(init)) refuse((m) => m.imports.noInitial(where(m)));
   const initial = {} as Record<LiveKey, unknown>;
   for (const key of LIVE_KEYS) {
     const value = own(init, key);
-    const problem = value === undefined ? 'is missing' : settingProblem(key, value);
-    if (problem !== null) refuse(`${where}'s initial setting "${FIELDS[key].label}" ${problem}.`);
+    const problem = problemOf(key, value);
+    if (problem !== null)
+      refuse((m) => m.imports.initialSetting(where(m), m.settings.fields[key], problem(m)));
     initial[key] = value;
   }
   const raw = own(v, 'timeline');
-  if (!Array.isArray(raw)) refuse(`${where}'s timeline is missing or not a list.`);
-  if (raw.length > MAX_TIMELINE_ENTRIES) refuse(`${where} has more than ${MAX_TIMELINE_ENTRIES} changes.`);
-  const timeline = raw.map((e: unknown, i) => checkEntry(e, `${where}'s change ${i + 1}`));
-  if (timeline.some((e, i) => i > 0 && e.step < (timeline[i - 1]?.step ?? 0))) {
-    refuse(`${where}'s changes are not sorted by step.`);
+  if (!Array.isArray(raw)) refuse((m) => m.imports.noTimeline(where(m)));
+  if (raw.length > MAX_TIMELINE_ENTRIES)
+    refuse((m) => m.imports.tooManyChanges(where(m), MAX_TIMELINE_ENTRIES));
+  const timeline = raw.map((e: unknown, n) => checkEntry(e, (m) => m.imports.change(where(m), n + 1)));
+  if (timeline.some((e, n) => n > 0 && e.step < (timeline[n - 1]?.step ?? 0))) {
+    refuse((m) => m.imports.changesUnsorted(where(m)));
   }
   return { id, name, color, hidden, initial: initial as RunSettings, timeline };
 }
 
-function checkRun(v: unknown, where: string): RunRecord {
-  if (!isObject(v)) refuse(`${where} is not an object.`);
+function checkRun(v: unknown, where: Text): RunRecord {
+  if (!isObject(v)) refuse((m) => m.imports.notObject(where(m)));
   const spec = checkSpec(own(v, 'spec'), where);
   const points = series(own(v, 'points'), where, 'points', checkPoint);
-  const validation = series(own(v, 'validation'), where, 'validation results', checkEval);
+  const validation = series(own(v, 'validation'), where, 'validation', checkEval);
   const test = own(v, 'test');
-  return { spec, points, validation, test: test === null ? null : checkEval(test, `${where}'s test result`) };
+  const testWhere: Text = (m) => m.imports.testResult(where(m));
+  return { spec, points, validation, test: test === null ? null : checkEval(test, testWhere) };
 }
 
 function checkFile(v: unknown): ExportFile {
-  if (!isObject(v)) refuse('This file is not a playground export (it is not a JSON object).');
+  if (!isObject(v)) refuse((m) => m.imports.notObjectFile);
   const format = own(v, 'format');
-  if (format === undefined) refuse('This file is not a playground export (it has no "format").');
-  if (format !== EXPORT_FORMAT)
-    refuse(`This file is not a playground export (format is ${showValue(format)}).`);
+  if (format === undefined) refuse((m) => m.imports.noFormat);
+  if (format !== EXPORT_FORMAT) refuseWith(format, (m, shown) => m.imports.wrongFormat(shown));
   const version = own(v, 'version');
-  if (version !== EXPORT_VERSION) {
-    refuse(
-      `This export's version ${showValue(version)} is not supported; this page reads version ${EXPORT_VERSION}.`,
-    );
-  }
+  if (version !== EXPORT_VERSION)
+    refuseWith(version, (m, shown) => m.imports.wrongVersion(shown, EXPORT_VERSION));
   const key = forbiddenKey(v);
-  if (key !== null) refuse(`The file contains the key "${key}", which is not allowed.`);
+  if (key !== null) refuse((m) => m.imports.forbiddenKey(key));
   const exportedAt = own(v, 'exportedAt');
-  if (typeof exportedAt !== 'string') refuse('The file has no export date ("exportedAt").');
+  if (typeof exportedAt !== 'string') refuse((m) => m.imports.noDate);
   const shared = checkShared(own(v, 'shared'));
   const raw = own(v, 'runs');
-  if (!Array.isArray(raw)) refuse('The file\'s "runs" is missing or not a list.');
-  if (raw.length === 0) refuse('The file holds no runs.');
+  if (!Array.isArray(raw)) refuse((m) => m.imports.noRuns);
+  if (raw.length === 0) refuse((m) => m.imports.emptyRuns);
   // Refused rather than cut: silently dropping runs would make a comparison look complete.
-  if (raw.length > MAX_RUNS)
-    refuse(`The file holds ${raw.length} runs, but at most ${MAX_RUNS} can be compared.`);
-  const runs = raw.map((r: unknown, i) => checkRun(r, `Run ${i + 1}`));
+  const count = raw.length;
+  if (count > MAX_RUNS) refuse((m) => m.imports.tooManyRuns(count, MAX_RUNS));
+  const runs = raw.map((r: unknown, i) => checkRun(r, (m) => m.imports.run(i + 1)));
   const ids = runs.map((r) => r.spec.id);
   const dup = ids.findIndex((id, i) => ids.indexOf(id) !== i);
-  if (dup >= 0)
-    refuse(`Runs ${ids.indexOf(ids[dup] ?? '') + 1} and ${dup + 1} have the same id ${showValue(ids[dup])}.`);
+  if (dup >= 0) {
+    const first = ids.indexOf(ids[dup] ?? '') + 1;
+    refuseWith(ids[dup], (m, shown) => m.imports.sameId(first, dup + 1, shown));
+  }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, shared, runs };
 }
 
@@ -141,20 +149,20 @@ export function checkExportFile(value: unknown): ImportResult {
     return { ok: true, file: checkFile(value) };
   } catch (e) {
     // Anything else (a getter, a proxy, a stack overflow) still must not escape.
-    return { ok: false, error: e instanceof Refusal ? e.message : 'This file could not be read.' };
+    return { ok: false, error: e instanceof Refusal ? e.text : UNREADABLE };
   }
 }
 
 /** Parses and validates the text of an export file. */
 export function parseImport(text: string): ImportResult {
-  if (typeof text !== 'string') return { ok: false, error: 'This file could not be read as text.' };
+  if (typeof text !== 'string') return { ok: false, error: (m) => m.imports.notText };
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: TOO_LARGE };
   if (nestsDeeperThan(text, MAX_IMPORT_NESTING)) return { ok: false, error: TOO_DEEP };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not valid JSON.' };
+    return { ok: false, error: (m) => m.imports.notJson };
   }
   return checkExportFile(value);
 }
@@ -166,7 +174,7 @@ export async function readImport(file: Pick<Blob, 'size' | 'text'>): Promise<Imp
   try {
     text = await file.text();
   } catch {
-    return { ok: false, error: 'This file could not be read.' };
+    return { ok: false, error: UNREADABLE };
   }
   return parseImport(text);
 }

@@ -3,6 +3,9 @@
 import type { EvalPoint, MetricPoint } from '../shared/metrics';
 import { show } from '../config/linkText';
 import { isStep } from './runs';
+import type { MetricName, SeriesKind } from '../i18n/catalogue/imports';
+import type { Messages } from '../i18n/messages';
+import type { Text } from '../i18n/text';
 
 // Keys that could reach Object.prototype if some later code merged the data into another object.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -13,9 +16,22 @@ const NON_FINITE = new Map([
 ]);
 
 /** Thrown inside the validator only; checkExportFile turns it into `{ ok: false, error }`. */
-export class Refusal extends Error {}
-export function refuse(message: string): never {
-  throw new Refusal(message);
+export class Refusal extends Error {
+  constructor(readonly text: Text) {
+    // The sentence is rendered later, in the page's language; the message is only for a debugger.
+    super('import refused');
+  }
+}
+export function refuse(text: Text): never {
+  throw new Refusal(text);
+}
+/**
+ * Refuses with a sentence quoting `value` from the file. The quote is made now, so the refusal holds
+ * a short string rather than a reference to (possibly large) parsed data, and rendering stays cheap.
+ */
+export function refuseWith(value: unknown, sentence: (m: Messages, shown: string) => string): never {
+  const shown = showValue(value);
+  refuse((m) => sentence(m, shown(m)));
 }
 
 export type Obj = Record<string, unknown>;
@@ -27,10 +43,11 @@ export function own(o: Obj, key: string): unknown {
   return Object.hasOwn(o, key) ? o[key] : undefined;
 }
 /** A value from the file as JSON text (so "1" and 1 differ), cut like link text for one sentence. */
-export function showValue(v: unknown): string {
-  if (v === undefined) return 'missing';
+export function showValue(v: unknown): Text {
+  if (v === undefined) return (m) => m.imports.missingValue;
   // JSON.stringify returns undefined for functions and symbols, which only a hand-built object holds.
-  return show(JSON.stringify(v) ?? String(v));
+  const text = show(JSON.stringify(v) ?? String(v));
+  return () => text;
 }
 
 /**
@@ -73,46 +90,47 @@ export function forbiddenKey(root: unknown): string | null {
 }
 
 /** A metric: a number, or one of the strings JSON export writes for NaN and ±Infinity. */
-function metric(o: Obj, key: string, where: string): number {
+function metric(o: Obj, key: MetricName, where: Text): number {
   const v = own(o, key);
   if (typeof v === 'number') return v;
   const n = typeof v === 'string' ? NON_FINITE.get(v) : undefined;
   if (n === undefined)
-    refuse(
-      `${where} has ${/^[aeiou]/.test(key) ? 'an' : 'a'} ${key} that is not a number (${showValue(v)}).`,
-    );
+    refuseWith(v, (m, shown) => m.imports.notMetric(where(m), m.imports.metric[key], shown));
   return n;
 }
 
-export function checkEval(v: unknown, where: string): EvalPoint {
-  if (!isObject(v)) refuse(`${where} is not an object.`);
+/** `where` names the result in the sentence, e.g. "Run 1's test result". */
+export function checkEval(v: unknown, where: Text): EvalPoint {
+  if (!isObject(v)) refuse((m) => m.imports.notObject(where(m)));
   const step = own(v, 'step');
   // Step 0 is an evaluation before any training.
-  if (!(step === 0 || isStep(step))) refuse(`${where} has an invalid step (${showValue(step)}).`);
+  if (!(step === 0 || isStep(step))) refuseWith(step, (m, shown) => m.imports.badStep(where(m), shown));
   return { step, loss: metric(v, 'loss', where), accuracy: metric(v, 'accuracy', where) };
 }
 
-export function checkPoint(v: unknown, where: string): MetricPoint {
+export function checkPoint(v: unknown, where: Text): MetricPoint {
   const { step, loss, accuracy } = checkEval(v, where);
   const epoch = own(v as Obj, 'epoch');
   if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0)
-    refuse(`${where} has an invalid epoch (${showValue(epoch)}).`);
+    refuseWith(epoch, (m, shown) => m.imports.badEpoch(where(m), shown));
   return { step, epoch, loss, accuracy };
 }
 
+/** One of a run's metric series (`run` names the run), each item checked and steps strictly rising. */
 export function series<T extends { step: number }>(
   v: unknown,
-  where: string,
-  what: string,
-  check: (x: unknown, w: string) => T,
+  run: Text,
+  kind: SeriesKind,
+  check: (x: unknown, where: Text) => T,
 ): T[] {
-  if (!Array.isArray(v)) refuse(`${where}'s ${what} are missing or not a list.`);
-  const out = v.map((x: unknown, i) => check(x, `${where}'s ${what.replace(/s$/, '')} ${i + 1}`));
+  if (!Array.isArray(v)) refuse((m) => m.imports.seriesMissing(run(m), m.imports.series[kind]));
+  const out = v.map((x: unknown, i) =>
+    check(x, (m) => m.imports.seriesItem(run(m), m.imports.item[kind], i + 1)),
+  );
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1]?.step ?? -1;
     const step = out[i]?.step ?? 0;
-    if (step <= prev)
-      refuse(`${where}'s ${what} are not sorted by step (step ${step} comes after step ${prev}).`);
+    if (step <= prev) refuse((m) => m.imports.seriesUnsorted(run(m), m.imports.series[kind], step, prev));
   }
   return out;
 }

@@ -28,12 +28,13 @@ import {
   sharedOf,
 } from './runs';
 import { MAX_RUNS, type Experiment, type RunSpec } from './types';
+import type { Text } from '../i18n/text';
 
 export interface ParsedExperiment {
   experiment: Experiment;
   webgl: WebglMode;
   /** Short sentences for the page to show, in the order the problems were found. */
-  notices: string[];
+  notices: Text[];
 }
 
 const RUN_KEY = 'run';
@@ -97,7 +98,8 @@ function parseInner(hash: string): ParsedExperiment {
   const shared = others.filter((item) => {
     const key = decodeKey(item);
     if (key === null || !LIVE_URL_KEYS.has(key)) return true;
-    notices.add(`Ignored "${show(key)}" outside the runs: each run sets its own optimizer settings.`);
+    const shown = show(key);
+    notices.add((m) => m.links.liveOutside(shown));
     return false;
   });
   const { config, notices: sharedNotices } = parseHash(`#${shared.join('&')}`);
@@ -106,7 +108,7 @@ function parseInner(hash: string): ParsedExperiment {
   const runs = runValues.slice(0, MAX_RUNS).map((value, i) => parseRun(value, i, notices.add));
   if (runValues.length > MAX_RUNS) {
     const extra = runValues.length - MAX_RUNS;
-    notices.add(`Ignored ${extra} ${extra === 1 ? 'run' : 'runs'} beyond the first ${MAX_RUNS}.`);
+    notices.add((m) => m.links.extraRuns(extra, MAX_RUNS));
   }
   return { experiment: fromConfig(config, runs), webgl: config.webgl, notices: notices.done() };
 }
@@ -121,7 +123,7 @@ export function parseExperimentHash(hash: string): ParsedExperiment {
     return {
       experiment: { shared: sharedOf(DEFAULT_CONFIG), runs: [run] },
       webgl: DEFAULT_CONFIG.webgl,
-      notices: ['The link could not be read; using the default settings.'],
+      notices: [(m) => m.links.unreadable],
     };
   }
 }

@@ -20,6 +20,15 @@ import {
   type TimelineEntry,
 } from '../shared/settings';
 import type { RunSpec } from './types';
+import type { Text } from '../i18n/text';
+
+/** Where parseRun reports what it could not use. */
+type Note = (sentence: Text) => void;
+
+/** `note` for sentences about run number `run`, which it prefixes with "Run 2: ". */
+function inRunOf(run: number, note: Note): Note {
+  return (sentence) => note((m) => m.links.inRun(run, sentence(m)));
+}
 
 /** Positional settings in a run; frozen here (not LIVE_KEYS) because links depend on this order. */
 export const SETTING_ORDER: readonly LiveKey[] = [
@@ -54,37 +63,41 @@ function setSetting<K extends LiveKey>(settings: RunSettings, key: K, value: Run
   settings[key] = value;
 }
 
-function parseEntry(text: string, where: string, note: (s: string) => void): TimelineEntry | null {
-  const m = ENTRY.exec(text);
-  if (m === null) {
-    note(`${where}: ignored the change "${show(text)}": it is not step.setting.value.`);
+function parseEntry(text: string, inRun: Note): TimelineEntry | null {
+  const change = show(text);
+  const parts = ENTRY.exec(text);
+  if (parts === null) {
+    inRun((m) => m.links.changeShape(change));
     return null;
   }
-  const [, stepText = '', keyText = '', rawValue = ''] = m;
+  const [, stepText = '', keyText = '', rawValue = ''] = parts;
   const step = Number(stepText);
   if (!isStep(step)) {
-    note(`${where}: ignored the change "${show(text)}": the step is out of range.`);
+    inRun((m) => m.links.changeStep(change));
     return null;
   }
   const key = LIVE_BY_URL_KEY.get(keyText);
   if (key === undefined) {
-    note(`${where}: ignored the change "${show(text)}": "${show(keyText)}" is not a live setting.`);
+    const shownKey = show(keyText);
+    inRun((m) => m.links.changeKey(change, shownKey));
     return null;
   }
   const valueText = decode(rawValue);
   const r = valueText === null ? null : parseText(key, valueText);
   if (r === null || !r.ok) {
-    const reason = r === null ? 'is not valid percent-encoding' : r.reason;
-    note(`${where}: ignored the change "${show(text)}": the value ${reason}.`);
+    const reason: Text = r === null ? (m) => m.links.notEncoded : r.reason;
+    inRun((m) => m.links.changeValue(change, reason(m)));
     return null;
   }
-  if (r.note !== undefined) note(`${where}: the change "${show(text)}" ${r.note}.`);
+  const { note: clamp } = r;
+  if (clamp !== undefined) inRun((m) => m.links.changeClamped(change, clamp(m)));
   return { ...liveChange(key, r.value), step };
 }
 
 /** Reads one `run=` value; `index` is its position, which picks the default colour. */
-export function parseRun(rawValue: string, index: number, note: (s: string) => void): RunSpec {
-  const where = `Run ${index + 1}`;
+export function parseRun(rawValue: string, index: number, note: Note): RunSpec {
+  const run = index + 1;
+  const inRun = inRunOf(run, note);
   let raw = rawValue;
   // Some tools percent-encode `~` in the whole URL; the name is encoded inside, so decoding once
   // restores the original text.
@@ -95,56 +108,66 @@ export function parseRun(rawValue: string, index: number, note: (s: string) => v
   const initial = defaultSettings();
   const missing = SETTING_ORDER.filter((_, j) => parts[2 + j] === undefined || parts[2 + j] === '');
   if (missing.length > 0) {
-    note(`${where} does not give ${missing.map((k) => FIELDS[k].urlKey).join(', ')}; using the defaults.`);
+    const keys = missing.map((k) => FIELDS[k].urlKey);
+    note((m) => m.links.runMissing(run, keys));
   }
   SETTING_ORDER.forEach((key, j) => {
     const text = decode(part(2 + j));
     if (text === '') return;
     const r = text === null ? null : parseText(key, text);
-    const fallback = `using the default ${encodeValue(FIELDS[key].default)}`;
-    const item = `"${FIELDS[key].urlKey}=${show(text ?? part(2 + j))}"`;
-    if (r === null) note(`${where}: ${item} is not valid percent-encoding; ${fallback}.`);
-    else if (!r.ok) note(`${where}: ${item} ${r.reason}; ${fallback}.`);
-    else {
+    const fallback = encodeValue(FIELDS[key].default);
+    const item = `${FIELDS[key].urlKey}=${show(text ?? part(2 + j))}`;
+    if (r === null) inRun((m) => m.links.refused(item, m.links.notEncoded, fallback));
+    else if (!r.ok) {
+      const { reason } = r;
+      inRun((m) => m.links.refused(item, reason(m), fallback));
+    } else {
       setSetting(initial, key, r.value);
-      if (r.note !== undefined) note(`${where}: ${item} ${r.note}.`);
+      const { note: clamp } = r;
+      if (clamp !== undefined) inRun((m) => m.links.clamped(item, clamp(m)));
     }
   });
 
   const defaultName = defaultRunName(initial.optimizer);
   const nameText = decode(part(0));
   let name = defaultName;
-  if (nameText === null) note(`${where}: the name is not valid percent-encoding; using "${defaultName}".`);
+  if (nameText === null) inRun((m) => m.links.nameNotEncoded(defaultName));
   else if (nameText !== '') {
     const cleaned = cleanName(nameText, defaultName);
     name = cleaned.name;
-    if (cleaned.changed)
-      note(`${where}: the name was too long or had unusable characters; it was shortened or cleaned.`);
+    if (cleaned.changed) inRun((m) => m.links.nameCleaned);
   }
 
   let color = defaultRunColor(index);
   if (HEX6.test(part(1))) color = `#${part(1)}`;
-  else if (part(1) !== '')
-    note(`${where}: the colour "${show(part(1))}" is not 6 hex digits; using ${color}.`);
+  else if (part(1) !== '') {
+    const shown = show(part(1));
+    const fallback = color;
+    inRun((m) => m.links.badColour(shown, fallback));
+  }
 
   const entries: TimelineEntry[] = [];
   const texts = part(TIMELINE_PART)
     .split('_')
     .filter((t) => t !== '');
   if (texts.length > MAX_TIMELINE_ENTRIES) {
-    note(`${where}: kept the first ${MAX_TIMELINE_ENTRIES} of ${texts.length} changes.`);
+    const total = texts.length;
+    inRun((m) => m.links.tooManyChanges(MAX_TIMELINE_ENTRIES, total));
   }
   for (const text of texts.slice(0, MAX_TIMELINE_ENTRIES)) {
-    const entry = parseEntry(text, where, note);
+    const entry = parseEntry(text, inRun);
     if (entry !== null) entries.push(entry);
   }
   const timeline = sortTimeline(entries);
-  if (timeline.some((e, i) => e !== entries[i]))
-    note(`${where}: the changes were not in step order; sorted them.`);
+  if (timeline.some((e, i) => e !== entries[i])) inRun((m) => m.links.changesSorted);
 
   const flags = part(FLAGS_PART);
-  if (flags !== '' && flags !== 'h') note(`${where}: ignored the unknown flag "${show(flags)}".`);
-  if (parts.length > FLAGS_PART + 1) note(`${where}: ignored ${parts.length - FLAGS_PART - 1} extra fields.`);
+  if (flags !== '' && flags !== 'h') {
+    const shown = show(flags);
+    inRun((m) => m.links.unknownFlag(shown));
+  }
+  const extra = parts.length - FLAGS_PART - 1;
+  if (extra > 0) inRun((m) => m.links.extraFields(extra));
 
   return { id: `r${index + 1}`, name, color, hidden: flags === 'h', initial, timeline };
 }

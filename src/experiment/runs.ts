@@ -15,6 +15,7 @@ import {
   type TimelineEntry,
 } from '../shared/settings';
 import type { RunSpec } from './types';
+import type { Text } from '../i18n/text';
 
 /**
  * Colours for overlaid runs (Okabe–Ito), distinguishable with common colour-vision deficiencies
@@ -77,12 +78,12 @@ export function isStep(n: unknown): n is number {
 }
 
 /** Why `value` is not acceptable for `key` ("is not a number"), or null when it is. */
-export function settingProblem(key: keyof RunConfig, value: unknown): string | null {
+export function settingProblem(key: keyof RunConfig, value: unknown): Text | null {
   const r = validateValue(key, value);
   if (!r.ok) return r.reason;
   // A clamped value is refused here: files and stored runs come from this page, so it was edited.
   if (r.clamp !== undefined) return outOfRange(r.clamp);
-  return Object.is(r.value, value) ? null : 'is not a stored value';
+  return Object.is(r.value, value) ? null : (m) => m.validation.notStored;
 }
 
 export function settingsOf(c: Readonly<RunConfig>): RunSettings {

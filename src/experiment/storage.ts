@@ -3,8 +3,11 @@
 import { checkExportFile } from './importCheck';
 import { makeExportFile, type ExportFile, type RunRecord } from './exportTypes';
 import type { SharedSettings } from '../shared/settings';
+import type { StorageAction } from '../i18n/catalogue/storage';
+import type { Text } from '../i18n/text';
 
-export type StorageResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string };
+/** `error` says why, rendered in the page's language when shown. */
+export type StorageResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: Text };
 
 export const DB_NAME = 'mnist-optimizer-playground';
 const DB_VERSION = 1;
@@ -13,17 +16,16 @@ const KEY = 'current';
 // A blocked or wedged open must not leave the page waiting for its saved runs forever.
 const OPEN_TIMEOUT_MS = 5000;
 
-const UNAVAILABLE = 'Saved runs are not available in this browser (storage is off, e.g. in private mode).';
-const NO_SPACE = 'Not enough storage space to keep the runs.';
-
-function describe(e: unknown, doing: string): string {
+/** Why `doing` failed; the browser's error name (or message) is kept as it is, in any language. */
+function describe(e: unknown, doing: StorageAction): Text {
   const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
-  if (name === 'QuotaExceededError') return NO_SPACE;
+  if (name === 'QuotaExceededError') return (m) => m.storage.noSpace;
   const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : '';
-  return `Could not ${doing}${name || message ? ` (${name || message})` : ''}.`;
+  const detail = name || message;
+  return (m) => m.storage.failed(m.storage.doing[doing], detail);
 }
 
-function fail(error: string): { ok: false; error: string } {
+function fail(error: Text): { ok: false; error: Text } {
   return { ok: false, error };
 }
 
@@ -54,14 +56,14 @@ function once<T>(executor: (done: (r: T) => void) => void, onError: (e: unknown)
 }
 
 function open(factory: IDBFactory | undefined): Promise<StorageResult<{ db: IDBDatabase }>> {
-  if (factory === undefined) return Promise.resolve(fail(UNAVAILABLE));
+  if (factory === undefined) return Promise.resolve(fail((m) => m.storage.unavailable));
   return once<StorageResult<{ db: IDBDatabase }>>(
     (done) => {
       const request = factory.open(DB_NAME, DB_VERSION);
       let late = false;
       const timer = setTimeout(() => {
         late = true;
-        done(fail('Could not open the saved runs (the browser did not answer).'));
+        done(fail((m) => m.storage.timedOut));
       }, OPEN_TIMEOUT_MS);
       const finish = (r: StorageResult<{ db: IDBDatabase }>) => {
         clearTimeout(timer);
@@ -79,13 +81,10 @@ function open(factory: IDBFactory | undefined): Promise<StorageResult<{ db: IDBD
         db.onversionchange = () => db.close();
         finish({ ok: true, db });
       };
-      request.onerror = () => finish(fail(describe(request.error, 'open the saved runs')));
-      request.onblocked = () =>
-        finish(
-          fail('Could not open the saved runs: another tab of the playground is using an older version.'),
-        );
+      request.onerror = () => finish(fail(describe(request.error, 'open')));
+      request.onblocked = () => finish(fail((m) => m.storage.blocked));
     },
-    (e) => fail(describe(e, 'open the saved runs')),
+    (e) => fail(describe(e, 'open')),
   );
 }
 
@@ -93,7 +92,7 @@ function open(factory: IDBFactory | undefined): Promise<StorageResult<{ db: IDBD
 async function transact(
   factory: IDBFactory | undefined,
   mode: IDBTransactionMode,
-  doing: string,
+  doing: StorageAction,
   work: (store: IDBObjectStore) => IDBRequest,
 ): Promise<StorageResult<{ value: unknown }>> {
   const opened = await open(factory);
@@ -128,10 +127,10 @@ export async function saveRecords(
   try {
     // Structured clone keeps NaN and ±Infinity, so the records are stored as they are.
     const file = makeExportFile(shared, records);
-    const r = await transact(factory, 'readwrite', 'save the runs', (store) => store.put(file, KEY));
+    const r = await transact(factory, 'readwrite', 'save', (store) => store.put(file, KEY));
     return r.ok ? { ok: true } : r;
   } catch (e) {
-    return fail(describe(e, 'save the runs'));
+    return fail(describe(e, 'save'));
   }
 }
 
@@ -140,16 +139,16 @@ export async function loadRecords(
   factory: IDBFactory | undefined = browserFactory(),
 ): Promise<StorageResult<{ file: ExportFile | null }>> {
   try {
-    const r = await transact(factory, 'readonly', 'read the saved runs', (store) => store.get(KEY));
+    const r = await transact(factory, 'readonly', 'read', (store) => store.get(KEY));
     if (!r.ok) return r;
     if (r.value === undefined) return { ok: true, file: null };
     // Stored data can be stale (an older page) or damaged; it gets the same checks as an import.
     const checked = checkExportFile(r.value);
-    return checked.ok
-      ? { ok: true, file: checked.file }
-      : fail(`The saved runs could not be used: ${checked.error}`);
+    if (checked.ok) return { ok: true, file: checked.file };
+    const why = checked.error;
+    return fail((m) => m.storage.unusable(why(m)));
   } catch (e) {
-    return fail(describe(e, 'read the saved runs'));
+    return fail(describe(e, 'read'));
   }
 }
 
@@ -157,9 +156,9 @@ export async function clearRecords(
   factory: IDBFactory | undefined = browserFactory(),
 ): Promise<StorageResult> {
   try {
-    const r = await transact(factory, 'readwrite', 'clear the saved runs', (store) => store.delete(KEY));
+    const r = await transact(factory, 'readwrite', 'clear', (store) => store.delete(KEY));
     return r.ok ? { ok: true } : r;
   } catch (e) {
-    return fail(describe(e, 'clear the saved runs'));
+    return fail(describe(e, 'clear'));
   }
 }

@@ -1,14 +1,22 @@
 // Reading and editing a run's timeline of live changes: the settings in force at a step (settingsAt),
 // the chart markers (markersOf) and recording a new change (recordChange).
-import { FIELDS } from '../config/schema';
-import { formatValue } from '../config/sliders';
-import { OPTIMIZER_LABELS, sortTimeline } from './runs';
-import { withChange, type LiveChange, type RunSettings, type TimelineEntry } from '../shared/settings';
+import { valueText } from '../config/sliders';
+import { sortTimeline } from './runs';
+import {
+  withChange,
+  type LiveChange,
+  type LiveKey,
+  type RunConfig,
+  type RunSettings,
+  type TimelineEntry,
+} from '../shared/settings';
 import type { RunSpec } from './types';
+import type { Text } from '../i18n/text';
 
 export interface TimelineMarker {
   step: number;
-  label: string;
+  /** "β2 0.999 → 0.9", rendered in the page's language by whoever shows it. */
+  label: Text;
 }
 
 /** The settings step `step` trains with: the initial ones plus every change from a step ≤ `step`. */
@@ -19,12 +27,9 @@ export function settingsAt(run: RunSpec, step: number): RunSettings {
   return settings;
 }
 
-function describe(from: RunSettings, change: LiveChange): string {
-  if (change.key === 'optimizer') {
-    return `${FIELDS.optimizer.label} ${OPTIMIZER_LABELS[from.optimizer]} → ${OPTIMIZER_LABELS[change.value]}`;
-  }
-  const { key, value } = change;
-  return `${FIELDS[key].label} ${formatValue(key, from[key])} → ${formatValue(key, value)}`;
+function describe<K extends LiveKey>(key: K, from: RunConfig[K], to: RunConfig[K]): Text {
+  const [before, after] = [valueText(key, from), valueText(key, to)];
+  return (m) => m.values.change(m.settings.fields[key], before(m), after(m));
 }
 
 /** One marker per change that actually changes a value, e.g. "β2 0.999 → 0.9", in timeline order. */
@@ -33,7 +38,7 @@ export function markersOf(run: RunSpec): TimelineMarker[] {
   const markers: TimelineMarker[] = [];
   for (const entry of sortTimeline(run.timeline)) {
     if (Object.is(current[entry.key], entry.value)) continue;
-    markers.push({ step: entry.step, label: describe(current, entry) });
+    markers.push({ step: entry.step, label: describe(entry.key, current[entry.key], entry.value) });
     current = withChange(current, entry);
   }
   return markers;

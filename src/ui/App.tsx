@@ -1,13 +1,14 @@
 // Page composition: the experiment (mirrored in the URL), the training worker, and the panels.
 // Holds no logic of its own; hooks and pure functions in this folder do, and every number comes from the worker.
 import { useState } from 'react';
-import { readLocation } from '../client/urlState';
+import type { ParsedLocation } from '../client/urlState';
 import { useExperiment } from '../client/useExperiment';
 import { useTraining } from '../client/useTraining';
 import { ChartsSection } from './ChartsSection';
 import { Header } from './Header';
 import { LoadingBar } from './LoadingBar';
 import { Notices } from './Notices';
+import { ProjectorStatus } from './ProjectorStatus';
 import { RunList } from './RunList';
 import { optimizersAt, pendingIdsOf } from './runViews';
 import { SettingsPanel, type DisplayOptions } from './SettingsPanel';
@@ -24,9 +25,8 @@ import { useSelectedRun } from './useSelectedRun';
 import { laneTrains } from './settingRoute';
 import { useSettingRouting } from './useSettingRouting';
 
-const initial = readLocation();
-
-export function App() {
+/** `initial`: the link the page was opened with (main.tsx reads it once, before the first render). */
+export function App({ initial }: { initial: ParsedLocation }) {
   const exp = useExperiment(initial.experiment);
   const { experiment, drafts } = exp;
   const training = useTraining(initial.experiment, initial.webgl === 'software', exp.recordApplied, exp.ref);
@@ -35,6 +35,8 @@ export function App() {
   const run = useRunControls(initial.experiment, exp, training);
   const { selected, select, settings, settingsRef } = useSelectedRun(exp, snap.step, run.laneIds);
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });
+  const [view, setView] = useState(initial.page.view);
+  const projector = view === 'projector';
   const config = { ...experiment.shared, ...settings, webgl: initial.webgl };
   const onChange = useSettingRouting({
     exp,
@@ -43,7 +45,15 @@ export function App() {
     run,
     shownSettings: settingsRef,
   });
-  useLinkNavigation({ exp, webgl: initial.webgl, setLinkProblems: notices.setLinkProblems, select, run });
+  useLinkNavigation({
+    exp,
+    webgl: initial.webgl,
+    view,
+    setView,
+    setLinkProblems: notices.setLinkProblems,
+    select,
+    run,
+  });
 
   const copyLink = useCopyLink(notices.addNotice);
   const runActions = useRunListActions({ exp, selectedId: selected.id, step: snap.step, run, select });
@@ -51,8 +61,8 @@ export function App() {
   const charts = useChartExport(notices.addNotice);
 
   return (
-    <div className="app">
-      <Header backend={snap.backend} />
+    <div className={projector ? 'app app-projector' : 'app'}>
+      <Header backend={snap.backend} view={view} onView={setView} />
       <Notices notices={notices.shown} onDismiss={notices.dismiss} />
       {snap.loading && <LoadingBar loaded={snap.loading.loadedBytes} total={snap.loading.totalBytes} />}
       <Toolbar
@@ -64,20 +74,32 @@ export function App() {
         onReset={run.resetToCurrent}
         onCopyLink={copyLink}
       />
-      <StatusPanel
-        snap={snap}
-        lane={snap.lanes[selected.id]}
-        runName={experiment.runs.length > 1 ? selected.name : null}
-      />
-      <RunList
-        runs={experiment.runs}
-        optimizers={optimizersAt(experiment.runs, drafts, snap.step)}
-        lanes={snap.lanes}
-        selectedId={selected.id}
-        pendingIds={pendingIdsOf(experiment.runs, run.laneIds)}
-        onSelect={select}
-        {...runActions}
-      />
+      {projector ? (
+        <ProjectorStatus
+          snap={snap}
+          runs={experiment.runs}
+          selectedId={selected.id}
+          lane={snap.lanes[selected.id]}
+          onSelect={select}
+        />
+      ) : (
+        <StatusPanel
+          snap={snap}
+          lane={snap.lanes[selected.id]}
+          runName={experiment.runs.length > 1 ? selected.name : null}
+        />
+      )}
+      {!projector && (
+        <RunList
+          runs={experiment.runs}
+          optimizers={optimizersAt(experiment.runs, drafts, snap.step)}
+          lanes={snap.lanes}
+          selectedId={selected.id}
+          pendingIds={pendingIdsOf(experiment.runs, run.laneIds)}
+          onSelect={select}
+          {...runActions}
+        />
+      )}
       <main className="layout">
         <aside>
           <SettingsPanel
@@ -86,6 +108,7 @@ export function App() {
             display={display}
             onChange={onChange}
             onDisplay={setDisplay}
+            compact={projector}
           />
         </aside>
         <ChartsSection
@@ -98,6 +121,7 @@ export function App() {
           onExportChart={charts.exportChart}
           onForgetChanges={run.forgetChanges}
           trainedRuns={run.trainedRuns}
+          projector={projector}
         />
       </main>
     </div>

@@ -4,6 +4,7 @@ import type { Recovery } from '../client/session';
 import { markersOf } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
 import { runTextColor } from '../charts/contrast';
+import { useI18n } from '../i18n/I18n';
 import { recoveryText } from './notice';
 
 interface Props {
@@ -18,40 +19,39 @@ interface Props {
 }
 
 export function ChangeLog({ runs, upTo, replaying, recoveries, onForget }: Props) {
+  const { m, f } = useI18n();
   const rows = [
-    ...runs.flatMap((run) => markersOf(run).map((m) => ({ run: run as RunSpec | null, ...m }))),
-    ...recoveries.map((r) => ({ run: null, step: r.lostAt, label: recoveryText(r) })),
+    ...runs.flatMap((run) =>
+      markersOf(run).map(({ step, label }) => ({ run: run as RunSpec | null, step, label: label(m) })),
+    ),
+    ...recoveries.map((r) => ({ run: null, step: r.lostAt, label: recoveryText(r)(m) })),
   ].sort((a, b) => a.step - b.step);
   if (rows.length === 0) return null;
-  const upcoming = (m: { run: RunSpec | null; step: number }) =>
-    m.run !== null && m.step > upTo && (replaying.get(m.run.id)?.has(m.step) ?? false);
+  const upcoming = (row: { run: RunSpec | null; step: number }) =>
+    row.run !== null && row.step > upTo && (replaying.get(row.run.id)?.has(row.step) ?? false);
   return (
-    <section className="changelog" aria-label="Live changes">
+    <section className="changelog" aria-label={m.data.changes}>
       <div className="changelog-head">
-        <h2>Live changes</h2>
-        <button
-          type="button"
-          onClick={onForget}
-          title="Reset replays these changes; this forgets them instead"
-        >
-          Forget changes and reset
+        <h2>{m.data.changes}</h2>
+        <button type="button" onClick={onForget} title={m.data.forgetTitle}>
+          {m.data.forget}
         </button>
       </div>
       <ol>
-        {rows.map((m, i) => (
+        {rows.map((row, i) => (
           <li
             key={i}
-            data-step={m.step}
-            className={m.run === null ? 'recovery' : upcoming(m) ? 'upcoming' : undefined}
+            data-step={row.step}
+            className={row.run === null ? 'recovery' : upcoming(row) ? 'upcoming' : undefined}
           >
-            <span className="changelog-step">step {m.step.toLocaleString('en')}</span>
-            {runs.length > 1 && m.run && (
-              <span className="changelog-run" style={{ color: runTextColor(m.run.color) }}>
-                {m.run.name}
+            <span className="changelog-step">{m.data.step(f.int(row.step))}</span>
+            {runs.length > 1 && row.run && (
+              <span className="changelog-run" style={{ color: runTextColor(row.run.color) }}>
+                {row.run.name}
               </span>
             )}
-            {m.label}
-            {upcoming(m) && <span className="changelog-upcoming"> (replays at this step)</span>}
+            {row.label}
+            {upcoming(row) && <span className="changelog-upcoming">{m.data.replays}</span>}
           </li>
         ))}
       </ol>

@@ -11,6 +11,7 @@ import { chartRunsOf, replaySteps } from './runViews';
 import type { DisplayOptions } from './SettingsPanel';
 import type { ChartFormat, ChartKind, ChartRefs } from './useChartExport';
 import type { useDataActions } from './useDataActions';
+import { useI18n } from '../i18n/I18n';
 import { useLagged } from './useLagged';
 
 interface Props {
@@ -25,6 +26,8 @@ interface Props {
   onForgetChanges(): void;
   /** The runs as the last Reset set them up: their changes ahead of the current step are replays. */
   trainedRuns: readonly RunSpec[];
+  /** Projector view: big charts, no data bar. */
+  projector: boolean;
 }
 
 export function ChartsSection({
@@ -37,14 +40,16 @@ export function ChartsSection({
   onExportChart,
   onForgetChanges,
   trainedRuns,
+  projector,
 }: Props) {
+  const { m } = useI18n();
   // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
   const accuracyVersion = useLagged(snap.version);
   const chartRuns = useMemo(
-    () => chartRunsOf(runs, snap.lanes, data.overlays),
-    [runs, snap.lanes, data.overlays],
+    () => chartRunsOf(runs, snap.lanes, data.overlays, m),
+    [runs, snap.lanes, data.overlays, m],
   );
-  const emptyHint = snap.dataReady ? 'Press Start to train' : 'Loading MNIST…';
+  const emptyHint = snap.dataReady ? m.charts.pressStart : m.charts.loading;
   return (
     <section className="charts">
       <LossChart
@@ -55,6 +60,7 @@ export function ChartsSection({
         stepsPerEpoch={snap.stepsPerEpoch}
         version={snap.version}
         emptyHint={emptyHint}
+        large={projector}
       />
       <AccuracyChart
         ref={accuracyRef}
@@ -63,14 +69,17 @@ export function ChartsSection({
         stepsPerEpoch={snap.stepsPerEpoch}
         version={accuracyVersion}
         emptyHint={emptyHint}
+        large={projector}
       />
-      <DataBar
-        overlayCount={data.overlays.length}
-        onExport={data.exportData}
-        onExportChart={onExportChart}
-        onImport={data.importFile}
-        onClearAll={data.clearAll}
-      />
+      {!projector && (
+        <DataBar
+          overlayCount={data.overlays.length}
+          onExport={data.exportData}
+          onExportChart={onExportChart}
+          onImport={data.importFile}
+          onClearAll={data.clearAll}
+        />
+      )}
       <ChangeLog
         runs={runs}
         upTo={snap.step}

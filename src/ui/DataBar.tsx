@@ -1,8 +1,8 @@
 // Export, import and kept runs: every action reports through the page's notices, none can break it.
 import { useRef } from 'react';
+import { useI18n } from '../i18n/I18n';
 import type { ChartFormat, ChartKind } from './useChartExport';
 
-const CHART_NAMES: Readonly<Record<ChartKind, string>> = { loss: 'Loss', accuracy: 'Accuracy' };
 const EXPORTS: readonly (readonly [ChartKind, ChartFormat])[] = [
   ['loss', 'png'],
   ['loss', 'svg'],
@@ -20,41 +20,39 @@ interface Props {
 
 export function DataBar({ overlayCount, onExport, onExportChart, onImport, onClearAll }: Props) {
   const file = useRef<HTMLInputElement>(null);
+  const { m } = useI18n();
+  const d = m.data;
+  const chartName = { loss: d.chartLoss, accuracy: d.chartAccuracy };
   return (
-    <div className="databar" role="group" aria-label="Data">
+    <div className="databar" role="group" aria-label={d.region}>
       <button type="button" onClick={() => onExport('csv')}>
-        Export CSV
+        {d.exportCsv}
       </button>
       <button type="button" onClick={() => onExport('json')}>
-        Export JSON
+        {d.exportJson}
       </button>
       {EXPORTS.map(([kind, format]) => (
         <button key={`${kind}-${format}`} type="button" onClick={() => onExportChart(kind, format)}>
-          {CHART_NAMES[kind]} {format.toUpperCase()}
+          {chartName[kind]} {format.toUpperCase()}
         </button>
       ))}
       <button type="button" onClick={() => file.current?.click()}>
-        Import JSON
+        {d.importJson}
       </button>
       <input
         ref={file}
         type="file"
         accept="application/json,.json"
         hidden
-        aria-label="Import JSON file"
+        aria-label={d.importFile}
         onChange={(e) => {
           const f = e.target.files?.[0];
           if (f) onImport(f);
           e.target.value = '';
         }}
       />
-      <button
-        type="button"
-        onClick={onClearAll}
-        disabled={overlayCount === 0}
-        title="Forget kept and imported runs"
-      >
-        Clear all
+      <button type="button" onClick={onClearAll} disabled={overlayCount === 0} title={d.clearAllTitle}>
+        {d.clearAll}
       </button>
     </div>
   );

@@ -1,16 +1,24 @@
-// The page title, which hardware trains (WebGL, or the CPU after an announced fallback), and the theme switch.
+// The page title, which hardware trains (WebGL, or the CPU after an announced fallback), and the
+// page's switches: language, view and theme.
+import { useI18n } from '../i18n/I18n';
 import type { BackendInfo } from '../protocol';
+import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeSwitch } from './ThemeSwitch';
+import { ViewSwitch, type ViewSwitchProps } from './ViewSwitch';
 
-export function Header({ backend }: { backend: BackendInfo | null }) {
+export function Header({ backend, ...view }: { backend: BackendInfo | null } & ViewSwitchProps) {
+  const { m } = useI18n();
   return (
     <header>
-      <h1>MNIST optimizer playground</h1>
+      <h1>{m.page.title}</h1>
       <p className="subtitle">
-        784 → 128 ReLU → 10 · hand-written SGD, momentum and Adam on{' '}
-        {backend?.backend === 'cpu' ? 'the CPU' : 'WebGL'}
+        {m.page.subtitle(backend?.backend === 'cpu' ? m.page.deviceCpu : m.page.deviceWebgl)}
       </p>
-      <ThemeSwitch />
+      <div className="page-switches">
+        <LanguageSwitch />
+        <ViewSwitch {...view} />
+        <ThemeSwitch />
+      </div>
     </header>
   );
 }

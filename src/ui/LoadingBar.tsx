@@ -1,11 +1,11 @@
 // Download progress of the MNIST files (compressed bytes).
+import { useI18n } from '../i18n/I18n';
+
 export function LoadingBar({ loaded, total }: { loaded: number; total: number }) {
-  const mb = (b: number) => (b / 1e6).toFixed(1);
+  const { m, f } = useI18n();
   return (
     <div className="loading">
-      <label htmlFor="mnist-progress">
-        Downloading MNIST: {mb(loaded)} / {mb(total)} MB
-      </label>
+      <label htmlFor="mnist-progress">{m.page.downloading(f.mb(loaded), f.mb(total))}</label>
       <progress id="mnist-progress" max={total} value={loaded} />
     </div>
   );

@@ -1,9 +1,12 @@
 // One numeric setting: a slider (log or linear, from the field table) plus a typed value field.
 // Typed values are validated on commit; anything out of range is clamped and the clamp is shown.
 import { useId, useState } from 'react';
-import { FIELDS, type NumericKey } from '../config/schema';
+import type { NumericKey } from '../config/schema';
 import { formatValue, SLIDER_MAX, sliderToValue, valueToSlider } from '../config/sliders';
 import { parseText } from '../config/validate';
+import { useI18n } from '../i18n/I18n';
+import type { Messages } from '../i18n/messages';
+import type { Text } from '../i18n/text';
 
 interface Props {
   field: NumericKey;
@@ -16,11 +19,13 @@ interface Props {
 }
 
 export function NumberControl({ field, value, disabled = false, slider = true, hint, onChange }: Props) {
-  const spec = FIELDS[field];
+  const { m } = useI18n();
+  const label = m.settings.fields[field];
   const id = useId();
   // While typing, the field shows the draft; otherwise it follows the value (slider, link, reset).
   const [draft, setDraft] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // A Text, so a note shown before a language switch is shown in the new language after it.
+  const [note, setNote] = useState<Text | null>(null);
   const text = draft ?? formatValue(field, value);
 
   const commit = () => {
@@ -28,16 +33,20 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
     setDraft(null);
     const r = parseText(field, draft);
     if (!r.ok) {
-      setNote(`"${draft}" ${r.reason}; kept ${formatValue(field, value)}.`);
+      const kept = formatValue(field, value);
+      setNote(() => (mm: Messages) => mm.settings.refused(draft, r.reason(mm), kept));
       return;
     }
-    setNote(r.note ? `${spec.label} ${r.note}.` : null);
+    const clamp = r.note;
+    setNote(() =>
+      clamp ? (mm: Messages) => mm.settings.clamped(mm.settings.fields[field], clamp(mm)) : null,
+    );
     if (r.value !== value) onChange(r.value);
   };
 
   return (
     <div className={`control${disabled ? ' control-disabled' : ''}`}>
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>{label}</label>
       <div className="control-row">
         {slider && (
           <input
@@ -48,7 +57,7 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
             step={1}
             value={valueToSlider(field, value)}
             disabled={disabled}
-            aria-label={spec.label}
+            aria-label={label}
             aria-valuetext={formatValue(field, value)}
             onChange={(e) => onChange(sliderToValue(field, Number(e.target.value)))}
           />
@@ -60,7 +69,7 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
           inputMode="decimal"
           value={text}
           disabled={disabled}
-          aria-label={slider ? `${spec.label} value` : spec.label}
+          aria-label={slider ? m.settings.valueOf(label) : label}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
@@ -71,7 +80,7 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
       </div>
       {note && (
         <div className="control-note" role="alert">
-          {note}
+          {note(m)}
         </div>
       )}
       {hint && !note && <div className="control-hint">{hint}</div>}

@@ -1,9 +1,10 @@
 // The runs of the comparison: select one to edit, rename, recolour, hide, remove, add; live standings.
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
-import { OPTIMIZER_LABELS } from '../experiment/runs';
 import type { LaneData } from '../client/session';
 import { isDiverged } from '../shared/metrics';
 import type { OptimizerName } from '../shared/settings';
+import { useI18n } from '../i18n/I18n';
+import type { Messages } from '../i18n/messages';
 import { RunNameInput } from './RunNameInput';
 
 interface Props {
@@ -23,18 +24,14 @@ interface Props {
   onCompare(): void;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function standing(lane: LaneData | undefined): string {
-  if (!lane) return 'joins on Reset';
-  if (lane.stopped || lane.points.some((p) => isDiverged(p.loss))) return 'diverged';
-  if (lane.test) return `test ${pct(lane.test.accuracy)}`;
+function standing(lane: LaneData | undefined, m: Messages): string {
+  const { runs: r, format: f } = m;
+  if (!lane) return r.joinsOnReset;
+  if (lane.stopped || lane.points.some((p) => isDiverged(p.loss))) return r.diverged;
+  if (lane.test) return r.test(f.pct(lane.test.accuracy));
   const v = lane.validation.at(-1);
-  return v
-    ? `val ${pct(v.accuracy)}`
-    : lane.points.length
-      ? `loss ${lane.points.at(-1)!.loss.toFixed(3)}`
-      : '–';
+  const last = lane.points.at(-1);
+  return v ? r.val(f.pct(v.accuracy)) : last ? r.loss(f.fixed(last.loss, 3)) : '–';
 }
 
 export function RunList({
@@ -51,24 +48,16 @@ export function RunList({
   onCompare,
 }: Props) {
   const optimizerOf = (r: RunSpec) => optimizers[r.id] ?? r.initial.optimizer;
+  const { m } = useI18n();
   return (
-    <section className="runlist" aria-label="Runs">
+    <section className="runlist" aria-label={m.runs.region}>
       <div className="runlist-head">
-        <h2>Runs</h2>
-        <button
-          type="button"
-          onClick={onAdd}
-          disabled={runs.length >= MAX_RUNS}
-          title="Add a run with the selected run's settings"
-        >
-          Add run
+        <h2>{m.runs.heading}</h2>
+        <button type="button" onClick={onAdd} disabled={runs.length >= MAX_RUNS} title={m.runs.addTitle}>
+          {m.runs.add}
         </button>
-        <button
-          type="button"
-          onClick={onCompare}
-          title="SGD, Momentum and Adam from the same start, with the recipe's settings"
-        >
-          Compare optimizers
+        <button type="button" onClick={onCompare} title={m.runs.compareTitle}>
+          {m.runs.compare}
         </button>
       </div>
       <ul>
@@ -79,38 +68,38 @@ export function RunList({
               name="selected-run"
               checked={r.id === selectedId}
               onChange={() => onSelect(r.id)}
-              aria-label={`Edit ${r.name}`}
+              aria-label={m.runs.edit(r.name)}
             />
             <input
               type="color"
               value={r.color}
               onChange={(e) => onUpdate(r.id, { color: e.target.value })}
-              aria-label={`Colour of ${r.name}`}
+              aria-label={m.runs.colour(r.name)}
             />
             <RunNameInput
               name={r.name}
-              label={`Name of run ${i + 1}`}
+              label={m.runs.name(i + 1)}
               onRename={(text) => onRename(r.id, text, optimizerOf(r))}
             />
-            <span className="run-opt">{OPTIMIZER_LABELS[optimizerOf(r)]}</span>
+            <span className="run-opt">{m.settings.optimizers[optimizerOf(r)]}</span>
             <span className="run-standing">
-              {pendingIds.has(r.id) ? 'joins on Reset' : standing(lanes[r.id])}
+              {pendingIds.has(r.id) ? m.runs.joinsOnReset : standing(lanes[r.id], m)}
             </span>
             <label className="run-hide">
               <input
                 type="checkbox"
                 checked={r.hidden}
-                aria-label={`Hide ${r.name}`}
+                aria-label={m.runs.hideRun(r.name)}
                 onChange={(e) => onUpdate(r.id, { hidden: e.target.checked })}
               />{' '}
-              hide
+              {m.runs.hide}
             </label>
             <button
               type="button"
               className="run-remove"
               onClick={() => onRemove(r.id)}
               disabled={runs.length <= 1}
-              aria-label={`Remove ${r.name}`}
+              aria-label={m.runs.remove(r.name)}
             >
               ×
             </button>

@@ -1,8 +1,8 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
 import { FIELDS, usedBy, type FieldKey } from '../config/schema';
+import { useI18n } from '../i18n/I18n';
 import { OPTIMIZERS, settingChange, type RunConfig, type SettingChange } from '../shared/settings';
-import { formatValue } from '../config/sliders';
-import { OPTIMIZER_LABELS } from '../experiment/runs';
+import { valueText } from '../config/sliders';
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { ToggleControl } from './ToggleControl';
@@ -19,35 +19,34 @@ interface Props {
   display: DisplayOptions;
   onChange(change: SettingChange): void;
   onDisplay(d: DisplayOptions): void;
+  /** Projector view: only the live settings the optimizer uses. */
+  compact?: boolean;
 }
 
-const PREP_NAMES = {
-  scale: 'Scale to [0, 1]',
-  standardize: 'Standardize (mean 0, std 1)',
-  none: 'None (raw 0–255)',
-} as const;
-
-export function SettingsPanel({ config, runConfig, display, onChange, onDisplay }: Props) {
+export function SettingsPanel({ config, runConfig, display, onChange, onDisplay, compact = false }: Props) {
+  const { m } = useI18n();
+  const s = m.settings;
   const used = usedBy(config.optimizer);
   const pending = (k: FieldKey) =>
-    config[k] !== runConfig[k] ? `Applies on Reset (run uses ${formatValue(k, runConfig[k])})` : undefined;
-  const numeric = (k: 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum') => (
-    <NumberControl
-      field={k}
-      value={config[k]}
-      disabled={!used.has(k)}
-      onChange={(v) => onChange(settingChange(k, v))}
-    />
-  );
+    config[k] !== runConfig[k] ? s.appliesOnReset(valueText(k, runConfig[k])(m)) : undefined;
+  const numeric = (k: 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum') =>
+    (!compact || used.has(k)) && (
+      <NumberControl
+        field={k}
+        value={config[k]}
+        disabled={!used.has(k)}
+        onChange={(v) => onChange(settingChange(k, v))}
+      />
+    );
   return (
     <div className="settings">
       <fieldset>
-        <legend>Optimizer · live</legend>
+        <legend>{s.live}</legend>
         <ChoiceControl
-          label={FIELDS.optimizer.label}
+          label={s.fields.optimizer}
           value={config.optimizer}
           options={OPTIMIZERS}
-          names={OPTIMIZER_LABELS}
+          names={s.optimizers}
           onChange={(v) => onChange(settingChange('optimizer', v))}
         />
         {numeric('learningRate')}
@@ -55,65 +54,80 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay 
         {numeric('beta2')}
         {numeric('epsilon')}
         {numeric('momentum')}
-        <ToggleControl
-          label={FIELDS.nesterov.label}
-          checked={config.nesterov}
-          disabled={!used.has('nesterov')}
-          onChange={(v) => onChange(settingChange('nesterov', v))}
-        />
+        {(!compact || used.has('nesterov')) && (
+          <ToggleControl
+            label={s.fields.nesterov}
+            checked={config.nesterov}
+            disabled={!used.has('nesterov')}
+            onChange={(v) => onChange(settingChange('nesterov', v))}
+          />
+        )}
       </fieldset>
-      <fieldset>
-        <legend>Run setup · applies on Reset</legend>
-        <NumberControl
-          field="batchSize"
-          value={config.batchSize}
-          slider={false}
-          hint={pending('batchSize')}
-          onChange={(v) => onChange(settingChange('batchSize', v))}
-        />
-        <NumberControl
-          field="epochs"
-          value={config.epochs}
-          slider={false}
-          hint={pending('epochs')}
-          onChange={(v) => onChange(settingChange('epochs', v))}
-        />
-        <ChoiceControl
-          label={FIELDS.preprocessing.label}
-          value={config.preprocessing}
-          options={FIELDS.preprocessing.options}
-          names={PREP_NAMES}
-          hint={pending('preprocessing')}
-          onChange={(v) => onChange(settingChange('preprocessing', v))}
-        />
-        <NumberControl
-          field="seed"
-          value={config.seed}
-          slider={false}
-          hint={pending('seed')}
-          onChange={(v) => onChange(settingChange('seed', v))}
-        />
-      </fieldset>
-      <fieldset>
-        <legend>Display</legend>
-        <SmoothingControl
-          value={display.smoothing}
-          onChange={(smoothing) => onDisplay({ ...display, smoothing })}
-        />
-        <ToggleControl
-          label="Log scale"
-          checked={display.logScale}
-          onChange={(logScale) => onDisplay({ ...display, logScale })}
-        />
-      </fieldset>
+      {!compact && (
+        <>
+          <fieldset>
+            <legend>{s.setup}</legend>
+            <NumberControl
+              field="batchSize"
+              value={config.batchSize}
+              slider={false}
+              hint={pending('batchSize')}
+              onChange={(v) => onChange(settingChange('batchSize', v))}
+            />
+            <NumberControl
+              field="epochs"
+              value={config.epochs}
+              slider={false}
+              hint={pending('epochs')}
+              onChange={(v) => onChange(settingChange('epochs', v))}
+            />
+            <ChoiceControl
+              label={s.fields.preprocessing}
+              value={config.preprocessing}
+              options={FIELDS.preprocessing.options}
+              names={s.preprocessings}
+              hint={pending('preprocessing')}
+              onChange={(v) => onChange(settingChange('preprocessing', v))}
+            />
+            <NumberControl
+              field="seed"
+              value={config.seed}
+              slider={false}
+              hint={pending('seed')}
+              onChange={(v) => onChange(settingChange('seed', v))}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{s.display}</legend>
+            <SmoothingControl
+              label={s.smoothing}
+              value={display.smoothing}
+              onChange={(smoothing) => onDisplay({ ...display, smoothing })}
+            />
+            <ToggleControl
+              label={s.logScale}
+              checked={display.logScale}
+              onChange={(logScale) => onDisplay({ ...display, logScale })}
+            />
+          </fieldset>
+        </>
+      )}
     </div>
   );
 }
 
-function SmoothingControl({ value, onChange }: { value: number; onChange(v: number): void }) {
+function SmoothingControl({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+}) {
   return (
     <div className="control">
-      <label htmlFor="smoothing">Smoothing</label>
+      <label htmlFor="smoothing">{label}</label>
       <div className="control-row">
         <input
           id="smoothing"
@@ -122,7 +136,7 @@ function SmoothingControl({ value, onChange }: { value: number; onChange(v: numb
           max={0.99}
           step={0.01}
           value={value}
-          aria-label="Smoothing"
+          aria-label={label}
           onChange={(e) => onChange(Number(e.target.value))}
         />
         <span className="control-value">{value.toFixed(2)}</span>

@@ -2,7 +2,9 @@
 // (role="status"), so a screen reader hears "Paused at step 120", not every step; its data-*
 // attributes carry the numbers for tests and tools.
 import type { LaneData, SessionSnapshot } from '../client/session';
-import { stateAnnouncement, statusItems } from './statusItems';
+import { useI18n } from '../i18n/I18n';
+import { StateAnnouncer } from './StateAnnouncer';
+import { statusItems } from './statusItems';
 
 interface Props {
   snap: SessionSnapshot;
@@ -13,25 +15,19 @@ interface Props {
 }
 
 export function StatusPanel({ snap, lane, runName }: Props) {
-  const { backend, step, state } = snap;
-  const lastLoss = lane?.points.at(-1)?.loss;
+  const { state } = snap;
+  const { m } = useI18n();
   return (
-    <section className="status" aria-label="Training status">
-      <p
-        className="visually-hidden"
-        role="status"
-        data-backend={backend?.backend ?? ''}
-        data-state={state}
-        data-step={step}
-        data-loss={lastLoss ?? ''}
-      >
-        {stateAnnouncement(snap, lane)}
-      </p>
+    <section className="status" aria-label={m.status.region}>
+      <StateAnnouncer snap={snap} lane={lane} />
       <dl>
-        {statusItems(snap, lane, runName).map(({ label, value, full }) => (
-          <div key={label} className={`status-item status-${label.toLowerCase().replace(/[^a-z]/g, '')}`}>
+        {statusItems(snap, lane, runName, m).map(({ key, label, value, full }) => (
+          <div key={key} className={`status-item status-${key}`}>
             <dt>{label}</dt>
-            <dd title={full}>{value}</dd>
+            {/* A GPU's or a run's name is not ours to translate. */}
+            <dd title={full} translate={key === 'backend' || key === 'run' ? 'no' : undefined}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,4 +1,5 @@
 // The run buttons: Start/Pause/Resume share one place, then Step, Reset and Copy link.
+import { useI18n } from '../i18n/I18n';
 import type { RunState } from '../protocol';
 import { canStep, primaryAction } from './primaryAction';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -15,33 +16,29 @@ interface Props {
 
 export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCopyLink }: Props) {
   const primary = primaryAction(state, ready);
+  const { m } = useI18n();
   return (
     // A labelled section is a landmark: without one, axe's region rule finds the buttons outside any.
-    <section className="toolbar" aria-label="Training controls">
-      <div role="toolbar" aria-label="Training">
+    <section className="toolbar" aria-label={m.page.toolbarRegion}>
+      <div role="toolbar" aria-label={m.page.toolbar}>
         <button
           type="button"
           className="primary"
           onClick={primary.label === 'Pause' ? onPause : onStart}
           disabled={primary.disabled}
         >
-          {primary.label}
+          {m.page.primary[primary.label]}
         </button>
-        <button type="button" onClick={onStep} disabled={!canStep(state, ready)} title="Train on one batch">
-          Step
+        <button type="button" onClick={onStep} disabled={!canStep(state, ready)} title={m.page.stepTitle}>
+          {m.page.step}
         </button>
-        <button
-          type="button"
-          onClick={onReset}
-          disabled={!ready}
-          title="Back to the initial weights of this seed"
-        >
-          Reset
+        <button type="button" onClick={onReset} disabled={!ready} title={m.page.resetTitle}>
+          {m.page.reset}
         </button>
-        <button type="button" onClick={onCopyLink} title="Copy a link that reproduces these settings">
-          Copy link
+        <button type="button" onClick={onCopyLink} title={m.page.copyLinkTitle}>
+          {m.page.copyLink}
         </button>
-        <span className="toolbar-hint">Space: pause / resume</span>
+        <span className="toolbar-hint">{m.page.spaceHint}</span>
         <ShortcutHelp />
       </div>
     </section>

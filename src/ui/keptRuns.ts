@@ -2,10 +2,11 @@
 // under StrictMode the effect that calls it runs twice, and only the live one may add curves.
 import type { RunRecord } from '../experiment/exportData';
 import type { loadRecords } from '../experiment/storage';
+import type { Text } from '../i18n/text';
 
 export interface RestoreTarget {
   add(records: RunRecord[]): void;
-  fail(error: string): void;
+  fail(error: Text): void;
 }
 
 /** Loads the kept runs and hands them to `to`, unless `signal` aborted while loading. */

@@ -1,7 +1,9 @@
 // The page's notices as data: one kind per source, and the pure rules that add, replace and derive
-// them. The Notices component shows them; nothing here touches the DOM.
+// them. Texts are rendered in the page's language when shown (see i18n/text.ts); nothing here touches the DOM.
 import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
+import type { Text } from '../i18n/text';
+import { isDiverged } from '../shared/metrics';
 
 export type NoticeKind =
   | 'link'
@@ -22,14 +24,14 @@ export interface Notice {
   /** Tells apart notices of one kind that are dismissed separately (a run's, a distinct message). */
   key?: string;
   tone: 'info' | 'warning' | 'error';
-  title: string;
-  lines?: string[];
+  title: Text;
+  lines?: Text[];
   /** A button beside the text that fixes the problem (e.g. Retry), not just dismisses it. */
   action?: NoticeAction;
 }
 
 export interface NoticeAction {
-  label: string;
+  label: Text;
   run(): void;
 }
 
@@ -44,12 +46,12 @@ export function withNotice(notices: readonly Notice[], n: Notice): Notice[] {
 }
 
 /** What a link's ignored items say; a new link's notice replaces the old link's. */
-export function withLinkProblems(notices: readonly Notice[], problems: readonly string[]): Notice[] {
+export function withLinkProblems(notices: readonly Notice[], problems: readonly Text[]): Notice[] {
   const rest = notices.filter((n) => n.kind !== 'link');
   if (problems.length === 0) return rest;
   return [
     ...rest,
-    { kind: 'link', tone: 'warning', title: 'Some settings in the link were ignored', lines: [...problems] },
+    { kind: 'link', tone: 'warning', title: (m) => m.notices.linkIgnored, lines: [...problems] },
   ];
 }
 
@@ -58,39 +60,48 @@ type WorkerView = Pick<
   'backend' | 'download' | 'fatal' | 'lastRejected' | 'state' | 'message' | 'runId' | 'lanes' | 'recoveries'
 >;
 
+type Recovery = SessionSnapshot['recoveries'][number];
+
 /** "GPU context lost at step 1,234; resumed from step 1,100": one line per recovery. */
-export function recoveryText(r: SessionSnapshot['recoveries'][number]): string {
-  const at = r.lostAt.toLocaleString('en');
-  const from = r.resumedFrom.toLocaleString('en');
-  const what =
-    r.kind === 'gpu'
-      ? `GPU context lost at step ${at}`
-      : r.kind === 'silent'
-        ? `The training worker stopped responding at step ${at}`
-        : `The training worker crashed at step ${at} (${r.why})`;
-  return `${what}; resumed from step ${from}`;
+export function recoveryText(r: Recovery): Text {
+  return (m) => {
+    const at = m.format.int(r.lostAt);
+    const what =
+      r.kind === 'gpu'
+        ? m.notices.gpuLost(at)
+        : r.kind === 'silent'
+          ? m.notices.silent(at)
+          : m.notices.crashed(at, r.why);
+    return m.notices.resumedFrom(what, m.format.int(r.resumedFrom));
+  };
 }
 
 /** Names the file in trouble; while the worker retries it says when, after that it offers Retry. */
 export function downloadNotice(d: NonNullable<SessionSnapshot['download']>, retryLoad: () => void): Notice {
   if (d.kind === 'retrying') {
-    const secs = Math.round(d.inMs / 100) / 10;
+    const secs = String(Math.round(d.inMs / 100) / 10);
     return {
       kind: 'download',
       key: `retry:${d.file}:${d.attempt}`,
       tone: 'warning',
-      title: `Download of ${d.file} failed; trying again in ${secs} s (retry ${d.attempt}).`,
-      lines: [d.message],
+      title: (m) => m.notices.retrying(d.file, secs, d.attempt),
+      lines: [() => d.message],
     };
   }
   return {
     kind: 'download',
     key: `failed:${d.file}:${d.message}`,
     tone: 'error',
-    title: `Could not download ${d.file}. Check the connection, then retry.`,
-    lines: [d.message],
-    action: { label: 'Retry', run: retryLoad },
+    title: (m) => m.notices.downloadFailed(d.file),
+    lines: [() => d.message],
+    action: { label: (m) => m.notices.retry, run: retryLoad },
   };
+}
+
+/** The step at which a lane's loss left the finite range (what "diverged" means here). */
+function divergedStep(snap: WorkerView, id: string): number {
+  const lane = snap.lanes[id];
+  return lane?.points.find((p) => isDiverged(p.loss))?.step ?? lane?.points.at(-1)?.step ?? 0;
 }
 
 /**
@@ -103,25 +114,30 @@ export function workerNotices(
   retryLoad: () => void = () => {},
 ): Notice[] {
   const notices: Notice[] = [];
-  if (snap.backend?.fallbackReason)
-    notices.push({
-      kind: 'backend',
-      tone: 'warning',
-      title: `Training on the CPU: ${snap.backend.fallbackReason}. It works, only slower.`,
-    });
+  const reason = snap.backend?.fallbackReason;
+  if (reason) notices.push({ kind: 'backend', tone: 'warning', title: (m) => m.notices.cpuFallback(reason) });
   const d = snap.download;
   if (d) notices.push(downloadNotice(d, retryLoad));
-  if (snap.fatal) notices.push({ kind: 'fatal', key: snap.fatal, tone: 'error', title: snap.fatal });
+  const fatal = snap.fatal;
+  if (fatal) notices.push({ kind: 'fatal', key: fatal, tone: 'error', title: () => fatal });
   if (snap.state === 'error') {
-    const title = snap.message ?? 'The run could not be set up.';
-    notices.push({ kind: 'setup', key: `${snap.runId}:${title}`, tone: 'error', title });
+    const message = snap.message;
+    notices.push({
+      kind: 'setup',
+      key: `${snap.runId}:${message ?? ''}`,
+      tone: 'error',
+      title: (m) => m.notices.setupFailed,
+      // The worker's own words, a technical detail for whoever reports the bug.
+      ...(message ? { lines: [() => message] } : {}),
+    });
   }
-  if (snap.lastRejected)
+  const rejected = snap.lastRejected;
+  if (rejected)
     notices.push({
       kind: 'rejected',
-      key: snap.lastRejected,
+      key: rejected,
       tone: 'error',
-      title: `Change refused: ${snap.lastRejected}`,
+      title: (m) => m.notices.changeRefused(rejected),
     });
   const last = snap.recoveries.at(-1);
   if (last)
@@ -129,17 +145,17 @@ export function workerNotices(
       kind: 'recovered',
       key: `${snap.runId}:${snap.recoveries.length}`,
       tone: 'info',
-      title: `${recoveryText(last)}. Nothing you made was lost.`,
+      title: (m) => m.notices.recovered(recoveryText(last)(m)),
     });
   for (const r of runs) {
-    const stopped = snap.lanes[r.id]?.stopped;
-    if (stopped)
-      notices.push({
-        kind: 'stopped',
-        key: `${snap.runId}:${r.id}`,
-        tone: 'warning',
-        title: `${r.name}: ${stopped}`,
-      });
+    if (!snap.lanes[r.id]?.stopped) continue;
+    const step = divergedStep(snap, r.id);
+    notices.push({
+      kind: 'stopped',
+      key: `${snap.runId}:${r.id}`,
+      tone: 'warning',
+      title: (m) => m.notices.runDiverged(r.name, m.format.int(step)),
+    });
   }
   return notices;
 }

@@ -5,21 +5,30 @@ import type { Drafts } from '../client/useExperiment';
 import type { LaneData } from '../client/session';
 import { markersOf, settingsAt } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
+import type { Messages } from '../i18n/messages';
 import type { OptimizerName, RunSettings } from '../shared/settings';
 
 type Lanes = Readonly<Record<string, LaneData>>;
+
+/** A run's live changes as chart markers, labelled in the page's language. */
+export function chartMarkersOf(run: RunSpec, m: Messages): ChartRun['markers'] {
+  return markersOf(run).map(({ step, label }) => ({ step, label: label(m) }));
+}
 
 /** The runs the charts draw: shown runs that have a lane, in list order, then the overlays. */
 export function chartRunsOf(
   runs: readonly RunSpec[],
   lanes: Lanes,
   overlays: readonly ChartRun[],
+  m: Messages,
 ): ChartRun[] {
   const trained = runs.flatMap((r) => {
     const lane = lanes[r.id];
     if (r.hidden || !lane) return [];
     const { id, name, color } = r;
-    return [{ id, name, color, points: lane.points, validation: lane.validation, markers: markersOf(r) }];
+    return [
+      { id, name, color, points: lane.points, validation: lane.validation, markers: chartMarkersOf(r, m) },
+    ];
   });
   return [...trained, ...overlays];
 }

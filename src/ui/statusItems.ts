@@ -1,8 +1,14 @@
-// The status line's items, in reading order, as label/value pairs: a pure function of the session, so
-// the order is written once and tested, not patched by position.
+// The status line's items, in reading order, as label/value pairs: a pure function of the session and
+// the catalogue, so the order is written once and tested, not patched by position.
 import type { LaneData, SessionSnapshot } from '../client/session';
+import type { Messages } from '../i18n/messages';
+
+/** Which item it is, independent of the language: the page styles and tests find items by it. */
+export type StatusKey =
+  'backend' | 'state' | 'step' | 'epoch' | 'rate' | 'elapsed' | 'run' | 'loss' | 'val' | 'test' | 'arriving';
 
 export interface StatusItem {
+  key: StatusKey;
   label: string;
   value: string;
   /** The whole text where `value` is a short form of it (the GPU's full name). */
@@ -13,8 +19,6 @@ type StatusView = Pick<
   SessionSnapshot,
   'backend' | 'state' | 'step' | 'totalSteps' | 'stepsPerEpoch' | 'samplesPerSec' | 'trainingMs'
 >;
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function clock(ms: number): string {
   const s = Math.floor(ms / 1000);
@@ -43,14 +47,16 @@ export function briefRenderer(renderer: string): string {
   return `${space > 8 ? cut.slice(0, space) : cut.slice(0, MAX_RENDERER)}…`;
 }
 
-function backendItem({ backend }: StatusView): StatusItem {
-  if (!backend) return { label: 'Backend', value: 'starting…' };
-  if (backend.backend !== 'webgl') return { label: 'Backend', value: `CPU · ${backend.renderer}` };
+function backendItem({ backend }: StatusView, m: Messages): StatusItem {
+  const label = m.status.backend;
+  if (!backend) return { key: 'backend', label, value: m.status.starting };
+  if (backend.backend !== 'webgl') return { key: 'backend', label, value: `CPU · ${backend.renderer}` };
   // The short form fits the status line; the tooltip has the whole renderer string and float32.
   return {
-    label: 'Backend',
+    key: 'backend',
+    label,
     value: `WebGL · ${briefRenderer(backend.renderer)}`,
-    full: `WebGL${backend.float32 ? ' (float32 textures)' : ''} · ${backend.renderer}`,
+    full: `WebGL${backend.float32 ? m.status.float32 : ''} · ${backend.renderer}`,
   };
 }
 
@@ -59,34 +65,33 @@ export function statusItems(
   snap: StatusView,
   lane: LaneData | undefined,
   runName: string | null,
+  m: Messages,
 ): StatusItem[] {
   const { step, totalSteps, stepsPerEpoch } = snap;
+  const f = m.format;
+  const s = m.status;
   const epochs = stepsPerEpoch ? totalSteps / stepsPerEpoch : 0;
   const epoch = stepsPerEpoch ? Math.min(Math.floor(Math.max(step - 1, 0) / stepsPerEpoch) + 1, epochs) : 0;
   const lastLoss = lane?.points.at(-1)?.loss;
   const lastVal = lane?.validation.at(-1);
   const test = lane?.test;
-  const item = (label: string, value: string): StatusItem[] => [{ label, value }];
+  const item = (key: StatusKey, label: string, value: string): StatusItem[] => [{ key, label, value }];
   return [
-    backendItem(snap),
-    ...item('State', snap.state),
-    ...item(
-      'Step',
-      totalSteps ? `${step.toLocaleString('en')} / ${totalSteps.toLocaleString('en')}` : String(step),
-    ),
-    ...item('Epoch', stepsPerEpoch ? `${epoch} / ${epochs}` : '–'),
+    backendItem(snap, m),
+    ...item('state', s.state, s.states[snap.state]),
+    ...item('step', s.step, totalSteps ? s.of(f.int(step), f.int(totalSteps)) : f.int(step)),
+    ...item('epoch', s.epoch, stepsPerEpoch ? s.of(f.int(epoch), f.int(epochs)) : '–'),
     // A rate only means something while training; paused, the last window's would mislead.
     ...item(
-      'Samples/s',
-      snap.state === 'running' && snap.samplesPerSec
-        ? Math.round(snap.samplesPerSec).toLocaleString('en')
-        : '–',
+      'rate',
+      s.samplesPerSec,
+      snap.state === 'running' && snap.samplesPerSec ? f.int(snap.samplesPerSec) : '–',
     ),
-    ...item('Elapsed', clock(snap.trainingMs)),
-    ...(runName ? item('Run', runName) : []),
-    ...item('Loss', lastLoss === undefined ? '–' : lastLoss.toFixed(4)),
-    ...item('Val. accuracy', lastVal ? pct(lastVal.accuracy) : '–'),
-    ...(test ? item('Test accuracy', pct(test.accuracy)) : []),
+    ...item('elapsed', s.elapsed, clock(snap.trainingMs)),
+    ...(runName ? item('run', s.run, runName) : []),
+    ...item('loss', s.loss, lastLoss === undefined ? '–' : f.fixed(lastLoss, 4)),
+    ...item('val', s.valAccuracy, lastVal ? f.pct(lastVal.accuracy) : '–'),
+    ...(test ? item('test', s.testAccuracy, f.pct(test.accuracy)) : []),
   ];
 }
 
@@ -97,19 +102,21 @@ export function statusItems(
 export function stateAnnouncement(
   snap: Pick<SessionSnapshot, 'state' | 'step'>,
   lane: LaneData | undefined,
+  m: Messages,
 ): string {
+  const a = m.status.announce;
   switch (snap.state) {
     case 'idle':
-      return 'Ready to train.';
+      return a.idle;
     case 'running':
-      return 'Training.';
+      return a.running;
     case 'paused':
-      return `Paused at step ${snap.step.toLocaleString('en')}.`;
+      return a.paused(m.format.int(snap.step));
     case 'finished':
-      return lane?.test ? `Finished: test accuracy ${pct(lane.test.accuracy)}.` : 'Finished.';
+      return lane?.test ? a.finishedWith(m.format.pct(lane.test.accuracy)) : a.finished;
     case 'diverged':
-      return `Training diverged at step ${snap.step.toLocaleString('en')}.`;
+      return a.diverged(m.format.int(snap.step));
     case 'error':
-      return 'The run could not be set up.';
+      return a.error;
   }
 }

@@ -21,13 +21,12 @@ export function useChartExport(addNotice: (n: Notice) => void) {
   const exportChart = useCallback(
     (kind: ChartKind, format: ChartFormat) => {
       const svg = chartSvg(refs[kind].current);
-      if (!svg)
-        return addNotice({ kind: 'export', tone: 'warning', title: 'The chart has nothing to export yet.' });
+      if (!svg) return addNotice({ kind: 'export', tone: 'warning', title: (m) => m.data.nothingToExport });
       const name = chartFileName(kind, format, fileStamp());
       if (format === 'svg') return downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), name);
       svgToPng(svg).then(
         (png) => downloadBlob(png, name),
-        (e: Error) => addNotice({ kind: 'export', tone: 'error', title: `PNG export failed: ${e.message}` }),
+        (e: Error) => addNotice({ kind: 'export', tone: 'error', title: (m) => m.data.pngFailed(e.message) }),
       );
     },
     [refs, addNotice],

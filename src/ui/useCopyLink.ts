@@ -9,15 +9,12 @@ export function useCopyLink(notify: (n: Notice) => void): () => void {
       notify({
         kind: 'copy',
         tone: 'warning',
-        title: 'Could not reach the clipboard. Copy this link by hand:',
-        lines: [url],
+        title: (m) => m.data.copyFailed,
+        lines: [() => url],
       });
     if (!navigator.clipboard) return fail();
     navigator.clipboard
       .writeText(url)
-      .then(
-        () => notify({ kind: 'copy', tone: 'info', title: 'Link copied: it opens these exact settings.' }),
-        fail,
-      );
+      .then(() => notify({ kind: 'copy', tone: 'info', title: (m) => m.data.copied }), fail);
   }, [notify]);
 }

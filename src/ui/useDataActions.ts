@@ -6,10 +6,11 @@ import type { SessionSnapshot } from '../client/session';
 import { toCsv, toJson, type RunRecord } from '../experiment/exportData';
 import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
-import { markersOf } from '../experiment/timeline';
 import type { Experiment } from '../experiment/types';
+import { useI18n } from '../i18n/I18n';
 import { downloadBlob, fileStamp } from './download';
 import { restoreKeptRuns } from './keptRuns';
+import { chartMarkersOf } from './runViews';
 import type { Notice } from './notice';
 
 interface Overlay {
@@ -32,6 +33,7 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
 
 export function useDataActions({ experiment, snap, addNotice }: Deps) {
   const [overlays, setOverlays] = useState<Overlay[]>([]);
+  const { m } = useI18n();
   const latest = useRef({ experiment, snap });
   useEffect(() => {
     latest.current = { experiment, snap };
@@ -44,7 +46,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
       add: (records) =>
         setOverlays((o) => [...o, ...records.map((record) => ({ source: 'kept' as const, record }))]),
       fail: (error) =>
-        addNotice({ kind: 'storage', tone: 'warning', title: `Kept runs could not be read: ${error}` }),
+        addNotice({ kind: 'storage', tone: 'warning', title: (m) => m.data.keptUnreadable(error(m)) }),
     });
     return () => abort.abort();
   }, [addNotice]);
@@ -60,20 +62,23 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
         addNotice({
           kind: 'storage',
           tone: 'warning',
-          title: `The runs could not be kept for next time: ${r.error}`,
+          title: (m) => m.data.keepFailed(r.error(m)),
         });
     });
   }, [snap.state, snap.runId, addNotice]);
 
-  const exportData = useCallback((kind: 'csv' | 'json') => {
-    const { experiment: e, snap: s } = latest.current;
-    const records = recordsOf(e, s);
-    const text = kind === 'csv' ? toCsv(records) : toJson(e.shared, records);
-    downloadBlob(
-      new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
-      `mnist-runs-${fileStamp()}.${kind}`,
-    );
-  }, []);
+  const exportData = useCallback(
+    (kind: 'csv' | 'json') => {
+      const { experiment: e, snap: s } = latest.current;
+      const records = recordsOf(e, s);
+      const text = kind === 'csv' ? toCsv(records, m) : toJson(e.shared, records);
+      downloadBlob(
+        new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
+        `mnist-runs-${fileStamp()}.${kind}`,
+      );
+    },
+    [m],
+  );
 
   const importFile = useCallback(
     (file: File) => {
@@ -83,13 +88,13 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
           return addNotice({
             kind: 'import',
             tone: 'error',
-            title: `Nothing imported from ${file.name}: ${r.error}`,
+            title: (m) => m.data.importRefused(file.name, r.error(m)),
           });
         setOverlays((o) => [...o, ...r.file.runs.map((record) => ({ source: 'imported' as const, record }))]);
         addNotice({
           kind: 'import',
           tone: 'info',
-          title: `Imported ${r.file.runs.length} run(s) from ${file.name} as read-only curves.`,
+          title: (m) => m.data.imported(r.file.runs.length, file.name),
         });
       });
     },
@@ -100,7 +105,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     setOverlays([]);
     void clearRecords().then((r) => {
       if (!r.ok)
-        addNotice({ kind: 'storage', tone: 'warning', title: `Kept runs could not be cleared: ${r.error}` });
+        addNotice({ kind: 'storage', tone: 'warning', title: (m) => m.data.clearFailed(r.error(m)) });
     });
   }, [addNotice]);
 
@@ -108,13 +113,13 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     () =>
       overlays.map(({ source, record }, i) => ({
         id: `overlay-${i}`,
-        name: `${record.spec.name} (${source})`,
+        name: m.runs.overlayName(record.spec.name, m.runs[source]),
         color: record.spec.color,
         points: record.points,
         validation: record.validation,
-        markers: markersOf(record.spec),
+        markers: chartMarkersOf(record.spec, m),
       })),
-    [overlays],
+    [overlays, m],
   );
 
   return { overlays: chartOverlays, exportData, importFile, clearAll };

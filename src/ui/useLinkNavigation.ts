@@ -1,31 +1,41 @@
 // A link the user navigates to (back/forward, a pasted link) replaces the experiment: its ignored items
-// replace the old link's notice, its first run is selected and training starts over from it.
+// replace the old link's notice, its first run is selected and training starts over from it. Its page
+// keys switch the language and view; the page's current ones are written into the link.
 import { useCallback } from 'react';
 import type { ParsedLocation } from '../client/urlState';
 import type { useExperiment } from '../client/useExperiment';
 import { useUrlSync } from '../client/useUrlSync';
+import type { PageOptions, View } from '../config/pageKeys';
 import type { Experiment } from '../experiment/types';
+import { useI18n } from '../i18n/I18n';
+import type { Text } from '../i18n/text';
 import type { WebglMode } from '../shared/settings';
 
 interface Deps {
   exp: ReturnType<typeof useExperiment>;
   webgl: WebglMode;
-  setLinkProblems(problems: readonly string[]): void;
+  view: View;
+  setView(view: View): void;
+  setLinkProblems(problems: readonly Text[]): void;
   select(id: string): void;
   run: { reset(e: Experiment): void };
 }
 
-export function useLinkNavigation({ exp, webgl, setLinkProblems, select, run }: Deps): void {
+export function useLinkNavigation({ exp, webgl, view, setView, setLinkProblems, select, run }: Deps): void {
   const { experiment, update } = exp;
   const { reset } = run;
+  const { lang, chosen, setLang } = useI18n();
   const onNavigate = useCallback(
-    ({ experiment: next, notices }: ParsedLocation) => {
+    ({ experiment: next, notices, page }: ParsedLocation) => {
       setLinkProblems(notices);
+      if (page.lang) setLang(page.lang);
+      setView(page.view);
       update(() => next);
       select(next.runs[0]!.id);
       reset(next);
     },
-    [setLinkProblems, update, select, reset],
+    [setLinkProblems, setLang, setView, update, select, reset],
   );
-  useUrlSync(experiment, webgl, onNavigate);
+  const page: PageOptions = { lang: chosen ? lang : null, view };
+  useUrlSync(experiment, webgl, page, onNavigate);
 }

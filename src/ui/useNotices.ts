@@ -3,11 +3,12 @@
 import { useCallback, useState } from 'react';
 import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
+import type { Text } from '../i18n/text';
 import { noticeId, shownNotices, withLinkProblems, withNotice, workerNotices, type Notice } from './notice';
 
 /** `retryLoad`: what a failed download's Retry button does. */
 export function useNotices(
-  linkProblems: readonly string[],
+  linkProblems: readonly Text[],
   snap: SessionSnapshot,
   runs: readonly RunSpec[],
   retryLoad: () => void,
@@ -17,7 +18,7 @@ export function useNotices(
 
   const addNotice = useCallback((n: Notice) => setStored((ns) => withNotice(ns, n)), []);
   const setLinkProblems = useCallback(
-    (problems: readonly string[]) => setStored((ns) => withLinkProblems(ns, problems)),
+    (problems: readonly Text[]) => setStored((ns) => withLinkProblems(ns, problems)),
     [],
   );
   const dismiss = useCallback((n: Notice) => {

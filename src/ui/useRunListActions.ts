@@ -6,6 +6,7 @@ import { comparisonRuns, runFromSettings, runsWorthKeeping } from '../experiment
 import { settingsAt } from '../experiment/timeline';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
 import type { OptimizerName } from '../shared/settings';
+import { useI18n } from '../i18n/I18n';
 import { renameRun } from './runName';
 
 let nextId = 0;
@@ -23,6 +24,7 @@ interface Deps {
 export function useRunListActions({ exp, selectedId, step: snapStep, run, select: setSelectedId }: Deps) {
   const { ref, update, updateRun } = exp;
   const { reset: doReset, start } = run;
+  const { m } = useI18n();
   const changeRuns = useCallback(
     (f: (runs: RunSpec[]) => RunSpec[]) => {
       update((e) => ({ ...e, runs: f(e.runs) }));
@@ -65,18 +67,13 @@ export function useRunListActions({ exp, selectedId, step: snapStep, run, select
      */
     onCompare: useCallback(() => {
       const current = ref.current.runs;
-      if (
-        runsWorthKeeping(current, snapStep) &&
-        !window.confirm(
-          `Replace ${current.length === 1 ? 'your run' : `your ${current.length} runs`} with a race of SGD, Momentum and Adam?`,
-        )
-      )
+      if (runsWorthKeeping(current, snapStep) && !window.confirm(m.runs.compareConfirm(current.length)))
         return;
       const runs = comparisonRuns(newId);
       update((e) => ({ ...e, runs }));
       setSelectedId(runs[runs.length - 1]!.id);
       doReset(ref.current);
       start();
-    }, [update, setSelectedId, doReset, ref, start, snapStep]),
+    }, [update, setSelectedId, doReset, ref, start, snapStep, m]),
   };
 }

@@ -5,7 +5,9 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   /** The vocabulary every layer speaks: settings, live changes, metric points, named numbers. */
   shared: [],
   /** The settings table, validation, sliders and the single-run URL codec. */
-  config: ['shared'],
+  config: ['i18n', 'shared'],
+  /** The message catalogues (English, Chinese), number formats and the language context. */
+  i18n: ['shared'],
   /** Data, model, optimizers and trainer on TensorFlow.js; no DOM. */
   engine: ['shared'],
   /** The Vite plugin that publishes MNIST. */
@@ -15,20 +17,20 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   /** The worker: backend choice, message loop, step scheduling. */
   worker: ['engine', 'protocol.ts', 'shared'],
   /** Runs, timelines, links, export, import and storage. */
-  experiment: ['config', 'shared'],
+  experiment: ['config', 'i18n', 'shared'],
   /** The page's side of the worker: session store, live-change coalescing, React bindings. */
-  client: ['config', 'experiment', 'protocol.ts', 'shared'],
+  client: ['config', 'experiment', 'i18n', 'protocol.ts', 'shared'],
   /** Chart components and their pure helpers. */
-  charts: ['shared'],
+  charts: ['i18n', 'shared'],
   /** React components and the hooks that compose them. */
-  ui: ['charts', 'client', 'config', 'experiment', 'protocol.ts', 'shared'],
+  ui: ['charts', 'client', 'config', 'experiment', 'i18n', 'protocol.ts', 'shared'],
   /** The page entry. */
-  'main.tsx': ['ui'],
+  'main.tsx': ['client', 'i18n', 'ui'],
 };
 
 /** Packages only some layers may load: TensorFlow.js stays in the worker's thread. */
 export const PACKAGE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   '@tensorflow/': ['engine', 'worker'],
-  react: ['ui', 'charts', 'client', 'main.tsx'],
+  react: ['ui', 'charts', 'client', 'i18n', 'main.tsx'],
   recharts: ['charts'],
 };

@@ -11,6 +11,7 @@ import {
   noticeList,
   show,
 } from '../../src/config/linkText';
+import { inEnglish, verbatim } from '../../src/i18n/text';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -92,8 +93,8 @@ describe('linkBody', () => {
 describe('noticeList', () => {
   const filled = (n: number) => {
     const list = noticeList();
-    for (let i = 1; i <= n; i++) list.add(`problem ${i}`);
-    return list.done();
+    for (let i = 1; i <= n; i++) list.add(verbatim(`problem ${i}`));
+    return list.done().map(inEnglish);
   };
 
   it('keeps up to MAX_NOTICES notices as they are', () => {
@@ -112,7 +113,7 @@ describe('noticeList', () => {
 
   it('works with add passed around unbound', () => {
     const list = noticeList();
-    ['a', 'b'].forEach(list.add);
-    expect(list.done()).toEqual(['a', 'b']);
+    ['a', 'b'].map(verbatim).forEach(list.add);
+    expect(list.done().map(inEnglish)).toEqual(['a', 'b']);
   });
 });

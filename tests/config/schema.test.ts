@@ -1,10 +1,24 @@
 // The settings table, optimizer/hyperparameter wiring and single-value validation.
+import { EN } from '../../src/i18n/messages';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG, FIELDS, FIELD_KEYS, FIELD_LIST, usedBy } from '../../src/config/schema';
 import { OPTIMIZERS, type RunConfig } from '../../src/shared/settings';
-import { isValidConfig, outOfRange, parseText, validateValue } from '../../src/config/validate';
+import {
+  isValidConfig,
+  outOfRange,
+  parseText,
+  validateValue,
+  type Validation,
+} from '../../src/config/validate';
+import { inEnglish } from '../../src/i18n/text';
 import { validConfigArb } from './arbitraries';
+
+/** A Validation with its reason or note rendered in English, to compare with toEqual. */
+function english<V>(r: Validation<V>) {
+  if (!r.ok) return { ok: false, reason: inEnglish(r.reason) };
+  return r.note === undefined ? r : { ...r, note: inEnglish(r.note) };
+}
 
 describe('FIELDS table', () => {
   it('holds the reference Keras defaults', () => {
@@ -25,14 +39,14 @@ describe('FIELDS table', () => {
     expect(isValidConfig(DEFAULT_CONFIG)).toBe(true);
   });
 
-  it('has the UI labels and URL keys in URL order', () => {
-    expect(FIELD_LIST.map((f) => [f.label, f.urlKey])).toEqual([
+  it('has the URL keys in URL order, each labelled in both catalogues', () => {
+    expect(FIELD_LIST.map((f) => [EN.settings.fields[f.key], f.urlKey])).toEqual([
       ['Optimizer', 'opt'],
-      ['Learning rate', 'lr'],
+      ['Learning rate η', 'lr'],
       ['β1', 'b1'],
       ['β2', 'b2'],
       ['ε', 'eps'],
-      ['Momentum', 'mom'],
+      ['Momentum μ', 'mom'],
       ['Nesterov', 'nesterov'],
       ['Batch size', 'bs'],
       ['Epochs', 'epochs'],
@@ -90,19 +104,19 @@ describe('usedBy', () => {
 
 describe('validateValue', () => {
   it('accepts in-range values unchanged', () => {
-    expect(validateValue('learningRate', 0.01)).toEqual({ ok: true, value: 0.01 });
-    expect(validateValue('nesterov', true)).toEqual({ ok: true, value: true });
-    expect(validateValue('optimizer', 'sgd')).toEqual({ ok: true, value: 'sgd' });
+    expect(english(validateValue('learningRate', 0.01))).toEqual({ ok: true, value: 0.01 });
+    expect(english(validateValue('nesterov', true))).toEqual({ ok: true, value: true });
+    expect(english(validateValue('optimizer', 'sgd'))).toEqual({ ok: true, value: 'sgd' });
   });
 
   it('clamps out-of-range numbers with the bound as data and a note', () => {
-    expect(validateValue('batchSize', 5000)).toEqual({
+    expect(english(validateValue('batchSize', 5000))).toEqual({
       ok: true,
       value: 1024,
       clamp: { bound: 'maximum', limit: 1024 },
       note: 'is above the maximum 1024; using 1024',
     });
-    expect(validateValue('learningRate', -1)).toEqual({
+    expect(english(validateValue('learningRate', -1))).toEqual({
       ok: true,
       value: 1e-5,
       clamp: { bound: 'minimum', limit: 1e-5 },
@@ -111,17 +125,17 @@ describe('validateValue', () => {
   });
 
   it('phrases a clamp without its action, for callers that refuse it (imports)', () => {
-    expect(outOfRange({ bound: 'minimum', limit: 0 })).toBe('is below the minimum 0');
-    expect(outOfRange({ bound: 'maximum', limit: 1e-5 })).toBe('is above the maximum 0.00001');
+    expect(inEnglish(outOfRange({ bound: 'minimum', limit: 0 }))).toBe('is below the minimum 0');
+    expect(inEnglish(outOfRange({ bound: 'maximum', limit: 1e-5 }))).toBe('is above the maximum 0.00001');
   });
 
   it('refuses non-finite numbers, fractions for int fields and wrong types', () => {
-    expect(validateValue('learningRate', NaN)).toEqual({ ok: false, reason: 'is not a number' });
-    expect(validateValue('learningRate', Infinity)).toEqual({ ok: false, reason: 'is not finite' });
-    expect(validateValue('epochs', 2.5)).toEqual({ ok: false, reason: 'is not a whole number' });
-    expect(validateValue('epochs', '3')).toEqual({ ok: false, reason: 'is not a number' });
-    expect(validateValue('nesterov', 1)).toEqual({ ok: false, reason: 'is not on or off' });
-    expect(validateValue('optimizer', 'rmsprop')).toEqual({
+    expect(english(validateValue('learningRate', NaN))).toEqual({ ok: false, reason: 'is not a number' });
+    expect(english(validateValue('learningRate', Infinity))).toEqual({ ok: false, reason: 'is not finite' });
+    expect(english(validateValue('epochs', 2.5))).toEqual({ ok: false, reason: 'is not a whole number' });
+    expect(english(validateValue('epochs', '3'))).toEqual({ ok: false, reason: 'is not a number' });
+    expect(english(validateValue('nesterov', 1))).toEqual({ ok: false, reason: 'is not on or off' });
+    expect(english(validateValue('optimizer', 'rmsprop'))).toEqual({
       ok: false,
       reason: 'is not one of sgd, momentum, adam',
     });
@@ -136,21 +150,21 @@ describe('validateValue', () => {
 
 describe('parseText', () => {
   it('reads plain decimal and exponent notation only', () => {
-    expect(parseText('learningRate', '1e-3')).toEqual({ ok: true, value: 0.001 });
-    expect(parseText('learningRate', ' .5 ')).toEqual({ ok: true, value: 0.5 });
-    expect(parseText('batchSize', '64.0')).toEqual({ ok: true, value: 64 });
+    expect(english(parseText('learningRate', '1e-3'))).toEqual({ ok: true, value: 0.001 });
+    expect(english(parseText('learningRate', ' .5 '))).toEqual({ ok: true, value: 0.5 });
+    expect(english(parseText('batchSize', '64.0'))).toEqual({ ok: true, value: 64 });
     for (const bad of ['', ' ', '0x10', '1_0', 'abc', '1e', '--1', 'NaN', '1,2,3', '1,000.5']) {
-      expect(parseText('learningRate', bad)).toEqual({ ok: false, reason: 'is not a number' });
+      expect(english(parseText('learningRate', bad))).toEqual({ ok: false, reason: 'is not a number' });
     }
     for (const inf of ['Infinity', '-inf', '1e400']) {
-      expect(parseText('learningRate', inf)).toEqual({ ok: false, reason: 'is not finite' });
+      expect(english(parseText('learningRate', inf))).toEqual({ ok: false, reason: 'is not finite' });
     }
   });
 
   it('reads booleans as 0/1 (or true/false)', () => {
-    expect(parseText('nesterov', '1')).toEqual({ ok: true, value: true });
-    expect(parseText('nesterov', 'false')).toEqual({ ok: true, value: false });
-    expect(parseText('nesterov', 'yes')).toEqual({ ok: false, reason: 'is not 0 or 1' });
+    expect(english(parseText('nesterov', '1'))).toEqual({ ok: true, value: true });
+    expect(english(parseText('nesterov', 'false'))).toEqual({ ok: true, value: false });
+    expect(english(parseText('nesterov', 'yes'))).toEqual({ ok: false, reason: 'is not 0 or 1' });
   });
 
   it('round-trips String(n) for every in-range number', () => {
@@ -184,10 +198,10 @@ describe('isValidConfig', () => {
 
 describe('typed numbers from other keyboards', () => {
   it('accepts full-width digits and a decimal comma, and refuses what stays ambiguous', () => {
-    expect(parseText('learningRate', '０．０１')).toEqual({ ok: true, value: 0.01 });
-    expect(parseText('learningRate', '0,01')).toEqual({ ok: true, value: 0.01 });
-    expect(parseText('epsilon', '1,5e-7')).toEqual({ ok: true, value: 1.5e-7 });
-    expect(parseText('batchSize', '６４')).toEqual({ ok: true, value: 64 });
+    expect(english(parseText('learningRate', '０．０１'))).toEqual({ ok: true, value: 0.01 });
+    expect(english(parseText('learningRate', '0,01'))).toEqual({ ok: true, value: 0.01 });
+    expect(english(parseText('epsilon', '1,5e-7'))).toEqual({ ok: true, value: 1.5e-7 });
+    expect(english(parseText('batchSize', '６４'))).toEqual({ ok: true, value: 64 });
     expect(parseText('learningRate', '1,000.5').ok).toBe(false);
     expect(parseText('learningRate', '1,2,3').ok).toBe(false);
   });

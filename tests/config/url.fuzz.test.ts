@@ -6,13 +6,16 @@ import { DEFAULT_CONFIG, FIELD_LIST, type AnyFieldSpec } from '../../src/config/
 import type { RunConfig } from '../../src/shared/settings';
 import { isValidConfig } from '../../src/config/validate';
 import { parseHash } from '../../src/config/url';
+import { MESSAGES } from '../../src/i18n/messages';
 import { validValueArb } from './arbitraries';
 
 function expectSane(hash: string): void {
   const { config, notices } = parseHash(hash);
   expect(isValidConfig(config)).toBe(true);
   expect(notices.length).toBeLessThanOrEqual(20);
-  for (const n of notices) expect(n.length).toBeLessThan(200);
+  // One line in either language.
+  for (const n of notices)
+    for (const lang of ['en', 'zh'] as const) expect(n(MESSAGES[lang]).length).toBeLessThan(200);
 }
 
 describe('parseHash on arbitrary strings', () => {

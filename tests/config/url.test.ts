@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG, FIELD_KEYS } from '../../src/config/schema';
 import { isValidConfig } from '../../src/config/validate';
 import { configToHash, parseHash } from '../../src/config/url';
+import { inEnglish } from '../../src/i18n/text';
 import { validConfigArb } from './arbitraries';
 
 describe('configToHash', () => {
@@ -48,7 +49,11 @@ describe('round trip', () => {
 });
 
 describe('parseHash specific links', () => {
-  const parse = (h: string) => parseHash(h);
+  /** parseHash with its notices rendered in English. */
+  const parse = (h: string) => {
+    const r = parseHash(h);
+    return { ...r, notices: r.notices.map(inEnglish) };
+  };
 
   it('gives the defaults for an empty hash', () => {
     for (const h of ['', '#', '?', '#?', '#&&', '#='])

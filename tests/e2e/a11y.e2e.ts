@@ -1,8 +1,10 @@
-// axe-core on the built page, in the light and the dark theme: idle, while training and paused.
+// axe-core on the built page, in English and Chinese, light and dark: idle, while training and paused.
+// In Chinese the page must also show no English beyond the names and symbols kept as they are.
 // Fails on any WCAG 2.0/2.1 A or AA violation and prints each rule, its impact and the elements it hit.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { foreignWords } from '../i18n/allowed';
 import { startHarness, status, stepOf, type Harness } from './harness';
 
 const require = createRequire(import.meta.url);
@@ -46,27 +48,63 @@ async function check(page: Page, when: string): Promise<void> {
   expect(await violations(page), `axe violations ${when}`).toEqual([]);
 }
 
-describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
+/**
+ * What a reader of the page meets: visible text and the accessible names and tooltips of elements,
+ * leaving out what is not ours to translate (translate="no": run names, the GPU's name).
+ */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const mine = (el: Element) => !el.closest('[translate="no"]');
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (el && mine(el) && el.closest('script, style') === null && n.textContent!.trim() !== '')
+        out.push(n.textContent!.trim());
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      if (mine(el))
+        for (const a of ['aria-label', 'title', 'placeholder'])
+          if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+    out.push(document.title);
+    return out;
+  });
+}
+
+const NAMES = {
+  en: { start: 'Start', pause: 'Pause', theme: 'Theme' },
+  zh: { start: '开始', pause: '暂停', theme: '主题' },
+} as const;
+
+describe.each([
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['zh', 'light'],
+  ['zh', 'dark'],
+] as const)('accessibility, %s, %s theme', (lang, colorScheme) => {
   it('has no axe violations idle, while training and paused', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme });
-    await page.goto(`${h.baseUrl}#webgl=software`);
-    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await page.goto(`${h.baseUrl}#webgl=software&lang=${lang}`);
+    const name = NAMES[lang];
+    const start = page.getByRole('button', { name: name.start, exact: true });
     await expect.poll(() => start.isEnabled(), { timeout: 60_000 }).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-CN' : 'en');
     await check(page, 'idle');
 
     await start.click();
     await expect.poll(() => stepOf(page), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(3);
     await check(page, 'while training');
 
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.getByRole('button', { name: name.pause, exact: true }).click();
     await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
     await check(page, 'paused');
+    if (lang === 'zh') expect((await pageTexts(page)).flatMap(foreignWords)).toEqual([]);
     // The theme follows the system until the switch picks one.
     const bg = () => page.evaluate(() => getComputedStyle(document.body.parentElement!).backgroundColor);
     expect(await bg()).toBe(colorScheme === 'dark' ? 'rgb(18, 19, 23)' : 'rgb(247, 247, 245)');
-    await page.getByLabel('Theme').selectOption(colorScheme === 'dark' ? 'light' : 'dark');
+    await page.getByLabel(name.theme).selectOption(colorScheme === 'dark' ? 'light' : 'dark');
     expect(await bg()).toBe(colorScheme === 'dark' ? 'rgb(247, 247, 245)' : 'rgb(18, 19, 23)');
     await check(page, `switched from ${colorScheme}`);
     await context.close();

@@ -49,7 +49,7 @@ describe('on a phone', () => {
         .evaluate((el) => el.getBoundingClientRect().top);
     expect(await top('[aria-label="Loss chart"]')).toBeLessThan(await top('[aria-label="Training status"]'));
     expect(await top('[role="toolbar"]')).toBeLessThan(await top('[aria-label="Loss chart"]'));
-    const slider = page.getByRole('slider', { name: 'Learning rate', exact: true });
+    const slider = page.getByRole('slider', { name: 'Learning rate η', exact: true });
     await slider.scrollIntoViewIfNeeded();
     expect((await slider.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await start.tap();

@@ -49,7 +49,7 @@ describe('playground', () => {
       0,
     );
 
-    const lr = page.getByLabel('Learning rate value', { exact: true });
+    const lr = page.getByLabel('Learning rate η value', { exact: true });
     await lr.fill('0.01');
     await lr.press('Enter');
     const item = page.getByRole('region', { name: 'Live changes' }).getByRole('listitem').first();
@@ -101,11 +101,11 @@ describe('playground', () => {
     await waitReady(page);
     const value = (name: string) => page.getByLabel(name, { exact: true }).inputValue();
     expect(await value('Optimizer')).toBe('momentum');
-    expect(await value('Learning rate value')).toBe('0.05');
+    expect(await value('Learning rate η value')).toBe('0.05');
     expect(await value('β1 value')).toBe('0.8');
     expect(await value('β2 value')).toBe('0.99');
     expect(await value('ε value')).toBe('1e-8');
-    expect(await value('Momentum value')).toBe('0.95');
+    expect(await value('Momentum μ value')).toBe('0.95');
     expect(await page.getByLabel('Nesterov', { exact: true }).isChecked()).toBe(true);
     expect(await value('Batch size')).toBe('128');
     expect(await value('Epochs')).toBe('3');
@@ -113,7 +113,7 @@ describe('playground', () => {
     expect(await value('Seed')).toBe('42');
     // Only the chosen optimizer's parameters are enabled.
     expect(await page.getByLabel('β2', { exact: true }).isDisabled()).toBe(true);
-    expect(await page.getByLabel('Momentum', { exact: true }).isEnabled()).toBe(true);
+    expect(await page.getByLabel('Momentum μ', { exact: true }).isEnabled()).toBe(true);
     expect(new URL(page.url()).hash).toBe(hash);
     expect(errors).toEqual([]);
     await page.close();
@@ -128,7 +128,7 @@ describe('playground', () => {
     expect(text).toMatch(/1024/);
     expect(text).toMatch(/foo/);
     expect(text).toMatch(/rmsprop/);
-    expect(await page.getByLabel('Learning rate value', { exact: true }).inputValue()).toBe('0.001');
+    expect(await page.getByLabel('Learning rate η value', { exact: true }).inputValue()).toBe('0.001');
     expect(await page.getByLabel('Batch size', { exact: true }).inputValue()).toBe('1024');
     await waitReady(page);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -145,7 +145,7 @@ describe('playground', () => {
     await waitReady(page);
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.poll(() => stateOf(page), { timeout: 60_000 }).toBe('diverged');
-    const lr = page.getByLabel('Learning rate value', { exact: true });
+    const lr = page.getByLabel('Learning rate η value', { exact: true });
     await lr.fill('0.0001');
     await lr.press('Enter');
     // The new rate is the run's start, not a change at the step where it diverged.

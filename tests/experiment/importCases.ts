@@ -1,5 +1,6 @@
 // Malformed export files, each with the one-sentence error the importer must give for it.
 import { parseImport, toJson } from '../../src/experiment/exportData';
+import { inEnglish } from '../../src/i18n/text';
 import { SHARED, sampleRecords } from './records';
 
 export type Json = Record<string, unknown> & { runs: Record<string, unknown>[] };
@@ -20,10 +21,11 @@ export function edited(edit: (f: Json) => void): string {
   edit(f);
   return JSON.stringify(f);
 }
+/** The refusal of `text`, in English. */
 export function errorOf(text: string): string {
   const r = parseImport(text);
   if (r.ok) throw new Error('expected the import to fail');
-  return r.error;
+  return inEnglish(r.error);
 }
 
 export const CASES: [string, string, string][] = [

@@ -3,6 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
+import { MESSAGES } from '../../src/i18n/messages';
 import { experimentArb, expectValidExperiment, letterNameArb, withoutIds } from './arbitraries';
 
 const webglArb = fc.constantFrom<'default' | 'software'>('default', 'software');
@@ -11,6 +12,8 @@ function expectSane(hash: string): void {
   const { experiment, notices } = parseExperimentHash(hash);
   expectValidExperiment(experiment);
   expect(notices.length).toBeLessThanOrEqual(20);
+  // Every notice renders in both languages as one line.
+  for (const n of notices) for (const m of [MESSAGES.en, MESSAGES.zh]) expect(n(m)).toMatch(/^[^\n]+$/);
 }
 
 describe('experiment links', () => {

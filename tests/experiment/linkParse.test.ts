@@ -2,10 +2,17 @@
 // damaged or hand-edited link produces.
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
-import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
+import { experimentToHash, parseExperimentHash as parseWithTexts } from '../../src/experiment/link';
+import { inEnglish } from '../../src/i18n/text';
 import { defaultSettings, sharedOf } from '../../src/experiment/runs';
 import { expectValidExperiment, withoutIds } from './arbitraries';
 import { demoExperiment } from './demo';
+
+/** parseExperimentHash with its notices rendered in English. */
+function parseExperimentHash(hash: string) {
+  const r = parseWithTexts(hash);
+  return { ...r, notices: r.notices.map(inEnglish) };
+}
 
 describe('parseExperimentHash', () => {
   it('wraps an old single-run link into one run', () => {

@@ -1,11 +1,17 @@
 // IndexedDB persistence against a hand-written fake: round trip, clearing, and every failure
 // resolving to a clear error instead of throwing.
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { clearRecords, loadRecords, saveRecords } from '../../src/experiment/storage';
+import { clearRecords, loadRecords, saveRecords, type StorageResult } from '../../src/experiment/storage';
+import { inEnglish } from '../../src/i18n/text';
 import { FakeIndexedDb } from './fakeIndexedDb';
 import { SHARED, sampleRecords } from './records';
 
 const UNAVAILABLE = 'Saved runs are not available in this browser (storage is off, e.g. in private mode).';
+
+/** A result with its error rendered in English, to compare with toEqual. */
+function english(r: StorageResult) {
+  return r.ok ? r : { ok: false, error: inEnglish(r.error) };
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -14,9 +20,9 @@ afterEach(() => {
 describe('storage without IndexedDB', () => {
   it('reports that saving is unavailable when indexedDB is undefined (Node, private modes)', async () => {
     expect(typeof indexedDB).toBe('undefined');
-    expect(await saveRecords(SHARED, sampleRecords())).toEqual({ ok: false, error: UNAVAILABLE });
-    expect(await loadRecords()).toEqual({ ok: false, error: UNAVAILABLE });
-    expect(await clearRecords()).toEqual({ ok: false, error: UNAVAILABLE });
+    expect(english(await saveRecords(SHARED, sampleRecords()))).toEqual({ ok: false, error: UNAVAILABLE });
+    expect(english(await loadRecords())).toEqual({ ok: false, error: UNAVAILABLE });
+    expect(english(await clearRecords())).toEqual({ ok: false, error: UNAVAILABLE });
   });
 
   it('treats an indexedDB that throws on access as unavailable', async () => {
@@ -27,7 +33,7 @@ describe('storage without IndexedDB', () => {
       },
     });
     try {
-      expect(await loadRecords()).toEqual({ ok: false, error: UNAVAILABLE });
+      expect(english(await loadRecords())).toEqual({ ok: false, error: UNAVAILABLE });
     } finally {
       delete (globalThis as { indexedDB?: unknown }).indexedDB;
     }
@@ -36,12 +42,12 @@ describe('storage without IndexedDB', () => {
 
 describe('storage with a working IndexedDB', () => {
   it('loads nothing before anything was saved', async () => {
-    expect(await loadRecords(new FakeIndexedDb().asFactory())).toEqual({ ok: true, file: null });
+    expect(english(await loadRecords(new FakeIndexedDb().asFactory()))).toEqual({ ok: true, file: null });
   });
 
   it('saves and loads the same records, NaN and Infinity included', async () => {
     const fake = new FakeIndexedDb();
-    expect(await saveRecords(SHARED, sampleRecords(), fake.asFactory())).toEqual({ ok: true });
+    expect(english(await saveRecords(SHARED, sampleRecords(), fake.asFactory()))).toEqual({ ok: true });
     const loaded = await loadRecords(fake.asFactory());
     expect(loaded.ok).toBe(true);
     if (!loaded.ok || loaded.file === null) throw new Error('nothing loaded');
@@ -64,8 +70,8 @@ describe('storage with a working IndexedDB', () => {
   it('clears the saved records', async () => {
     const fake = new FakeIndexedDb();
     await saveRecords(SHARED, sampleRecords(), fake.asFactory());
-    expect(await clearRecords(fake.asFactory())).toEqual({ ok: true });
-    expect(await loadRecords(fake.asFactory())).toEqual({ ok: true, file: null });
+    expect(english(await clearRecords(fake.asFactory()))).toEqual({ ok: true });
+    expect(english(await loadRecords(fake.asFactory()))).toEqual({ ok: true, file: null });
   });
 });
 
@@ -74,7 +80,7 @@ describe('storage failures', () => {
     const fake = new FakeIndexedDb();
     await saveRecords(SHARED, sampleRecords(), fake.asFactory());
     fake.failures.putError = 'QuotaExceededError';
-    expect(await saveRecords({ ...SHARED, seed: 9 }, sampleRecords(), fake.asFactory())).toEqual({
+    expect(english(await saveRecords({ ...SHARED, seed: 9 }, sampleRecords(), fake.asFactory()))).toEqual({
       ok: false,
       error: 'Not enough storage space to keep the runs.',
     });
@@ -85,7 +91,7 @@ describe('storage failures', () => {
   it('reports other write errors by name', async () => {
     const fake = new FakeIndexedDb();
     fake.failures.putError = 'DataError';
-    expect(await saveRecords(SHARED, sampleRecords(), fake.asFactory())).toEqual({
+    expect(english(await saveRecords(SHARED, sampleRecords(), fake.asFactory()))).toEqual({
       ok: false,
       error: 'Could not save the runs (DataError).',
     });
@@ -94,19 +100,19 @@ describe('storage failures', () => {
   it('reports an open that fails, throws, is blocked or never answers', async () => {
     const failing = new FakeIndexedDb();
     failing.failures.openError = 'UnknownError';
-    expect(await loadRecords(failing.asFactory())).toEqual({
+    expect(english(await loadRecords(failing.asFactory()))).toEqual({
       ok: false,
       error: 'Could not open the saved runs (UnknownError).',
     });
     const throwing = new FakeIndexedDb();
     throwing.failures.openThrows = 'SecurityError';
-    expect(await saveRecords(SHARED, [], throwing.asFactory())).toEqual({
+    expect(english(await saveRecords(SHARED, [], throwing.asFactory()))).toEqual({
       ok: false,
       error: 'Could not open the saved runs (SecurityError).',
     });
     const blocked = new FakeIndexedDb();
     blocked.failures.blocked = true;
-    expect(await clearRecords(blocked.asFactory())).toEqual({
+    expect(english(await clearRecords(blocked.asFactory()))).toEqual({
       ok: false,
       error: 'Could not open the saved runs: another tab of the playground is using an older version.',
     });
@@ -115,7 +121,7 @@ describe('storage failures', () => {
     silent.failures.silent = true;
     const pending = loadRecords(silent.asFactory());
     await vi.advanceTimersByTimeAsync(6000);
-    expect(await pending).toEqual({
+    expect(english(await pending)).toEqual({
       ok: false,
       error: 'Could not open the saved runs (the browser did not answer).',
     });
@@ -124,7 +130,7 @@ describe('storage failures', () => {
   it('reports a database without its object store', async () => {
     const fake = new FakeIndexedDb();
     fake.version = 1;
-    expect(await loadRecords(fake.asFactory())).toEqual({
+    expect(english(await loadRecords(fake.asFactory()))).toEqual({
       ok: false,
       error: 'Could not read the saved runs (NotFoundError).',
     });
@@ -140,7 +146,7 @@ describe('storage failures', () => {
       shared: SHARED,
       runs: 'oops',
     });
-    expect(await loadRecords(fake.asFactory())).toEqual({
+    expect(english(await loadRecords(fake.asFactory()))).toEqual({
       ok: false,
       error: 'The saved runs could not be used: The file\'s "runs" is missing or not a list.',
     });

@@ -5,6 +5,8 @@ import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import { markersOf, recordChange, settingsAt, withStartingSetting } from '../../src/experiment/timeline';
 import type { RunSpec } from '../../src/experiment/types';
 import type { TimelineEntry } from '../../src/shared/settings';
+import { MESSAGES } from '../../src/i18n/messages';
+import { inEnglish } from '../../src/i18n/text';
 import { entryArb, settingsArb } from './arbitraries';
 
 function runWith(timeline: TimelineEntry[]): RunSpec {
@@ -48,21 +50,36 @@ describe('settingsAt', () => {
   });
 });
 
+/** The markers with their labels rendered in English. */
+const englishMarkers = (run: RunSpec) => markersOf(run).map((m) => ({ ...m, label: inEnglish(m.label) }));
+
 describe('markersOf', () => {
   it('labels each change with the field label and both values, skipping no-ops', () => {
-    expect(markersOf(runWith(TIMELINE))).toEqual([
+    // The settings panel's labels, which carry the symbol (η) the equations use.
+    expect(englishMarkers(runWith(TIMELINE))).toEqual([
       { step: 120, label: 'β2 0.999 → 0.9' },
       { step: 300, label: 'Optimizer Adam → SGD' },
-      { step: 300, label: 'Learning rate 0.001 → 0.1' },
+      { step: 300, label: 'Learning rate η 0.001 → 0.1' },
       { step: 400, label: 'Nesterov off → on' },
       { step: 500, label: 'β2 0.9 → 0.99999' },
     ]);
   });
   it('formats small values as the controls do', () => {
-    expect(markersOf(runWith([{ step: 2, key: 'epsilon', value: 1e-8 }]))[0]?.label).toBe('ε 1e-7 → 1e-8');
-    expect(markersOf(runWith([{ step: 2, key: 'optimizer', value: 'momentum' }]))[0]?.label).toBe(
+    expect(englishMarkers(runWith([{ step: 2, key: 'epsilon', value: 1e-8 }]))[0]?.label).toBe(
+      'ε 1e-7 → 1e-8',
+    );
+    expect(englishMarkers(runWith([{ step: 2, key: 'optimizer', value: 'momentum' }]))[0]?.label).toBe(
       'Optimizer Adam → Momentum',
     );
+  });
+  it('labels the changes in Chinese with the textbook terms', () => {
+    expect(markersOf(runWith(TIMELINE)).map((m) => m.label(MESSAGES.zh))).toEqual([
+      'β2 0.999 → 0.9',
+      '优化器 Adam → SGD',
+      '学习率 η 0.001 → 0.1',
+      'Nesterov 动量 关 → 开',
+      'β2 0.9 → 0.99999',
+    ]);
   });
   it('gives no markers for an empty timeline', () => {
     expect(markersOf(runWith([]))).toEqual([]);

@@ -40,7 +40,7 @@ describe('ChangeLog', () => {
       li.textContent,
     ]);
     expect(items).toEqual([
-      ['41', 'step 41Learning rate 0.001 → 0.01'],
+      ['41', 'step 41Learning rate η 0.001 → 0.01'],
       ['50', 'step 50β2 0.999 → 0.9 (replays at this step)'],
     ]);
   });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // Kept runs come back once: under StrictMode React runs the restoring effect twice (mount, unmount,
 // mount), and the first load must not add its runs when the second one adds them too.
+import { verbatim } from '../../src/i18n/text';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -49,15 +50,16 @@ describe('restoreKeptRuns', () => {
     const file = makeExportFile(SHARED, sampleRecords());
     await restoreKeptRuns(async () => ({ ok: true, file }), new AbortController().signal, to);
     expect(to.add).toHaveBeenCalledWith(sampleRecords());
-    await restoreKeptRuns(async () => ({ ok: false, error: 'disk gone' }), new AbortController().signal, to);
-    expect(to.fail).toHaveBeenCalledWith('disk gone');
+    const gone = verbatim('disk gone');
+    await restoreKeptRuns(async () => ({ ok: false, error: gone }), new AbortController().signal, to);
+    expect(to.fail).toHaveBeenCalledWith(gone);
   });
 
   it('does nothing once cancelled while loading', async () => {
     const abort = new AbortController();
     const to = { add: vi.fn(), fail: vi.fn() };
     const done = restoreKeptRuns(
-      () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: 'late' }), 5)),
+      () => new Promise((resolve) => setTimeout(() => resolve({ ok: false, error: verbatim('late') }), 5)),
       abort.signal,
       to,
     );

@@ -5,6 +5,7 @@ import { Session, type SessionSnapshot } from '../../src/client/session';
 import { Supervisor } from '../../src/client/supervisor';
 import type { Command, WorkerEvent } from '../../src/protocol';
 import { downloadNotice, workerNotices } from '../../src/ui/notice';
+import { shown } from '../helpers/notices';
 
 const FILE = 'train-images-idx3-ubyte';
 
@@ -35,8 +36,8 @@ describe('download notices', () => {
       } satisfies SessionSnapshot,
       [],
     );
-    expect(n).toMatchObject({ kind: 'download', tone: 'warning', lines: ['HTTP 503'] });
-    expect(n?.title).toBe(`Download of ${FILE} failed; trying again in 2 s (retry 2).`);
+    expect(shown(n!)).toMatchObject({ kind: 'download', tone: 'warning', lines: ['HTTP 503'] });
+    expect(shown(n!).title).toBe(`Download of ${FILE} failed; trying again in 2 s (retry 2).`);
     expect(n?.action).toBeUndefined();
   });
 
@@ -47,8 +48,12 @@ describe('download notices', () => {
     s.emit({ type: 'downloadFailed', file: FILE, message: `Could not download ${FILE}: HTTP 503` });
     const [n] = s.notices();
     expect(n?.tone).toBe('error');
-    expect(n?.title).toContain(FILE);
-    expect(n?.action?.label).toBe('Retry');
+    expect(shown(n!).title).toContain(FILE);
+    expect(shown(n!).action).toBe('Retry');
+    expect(shown(n!, 'zh')).toMatchObject({
+      action: '重试',
+      title: `无法下载 ${FILE}。请检查网络连接后重试。`,
+    });
     expect(s.session.getSnapshot().dataReady).toBe(false);
 
     n?.action?.run();

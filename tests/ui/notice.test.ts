@@ -10,6 +10,8 @@ import {
   workerNotices,
   type Notice,
 } from '../../src/ui/notice';
+import { verbatim } from '../../src/i18n/text';
+import { shown } from '../helpers/notices';
 
 const snap = (patch: Partial<SessionSnapshot> = {}): SessionSnapshot => ({
   ...new Session().getSnapshot(),
@@ -19,7 +21,18 @@ const runs = [
   { id: 'r1', name: 'Adam' },
   { id: 'r2', name: 'SGD' },
 ];
-const lane = (stopped: string | null) => ({ points: [], validation: [], test: null, stopped });
+const lane = (stopped: string | null) => ({
+  points: stopped
+    ? [
+        { step: 6, epoch: 0, loss: 2.1, accuracy: 0.2 },
+        { step: 7, epoch: 0, loss: NaN, accuracy: 0 },
+      ]
+    : [],
+  internals: [],
+  validation: [],
+  test: null,
+  stopped,
+});
 
 describe('notice identity', () => {
   it('is the kind, with the key when there is one', () => {
@@ -28,19 +41,19 @@ describe('notice identity', () => {
   });
 
   it('lets a newer notice of the same kind and key replace the older one, keeping others', () => {
-    const copied: Notice = { kind: 'copy', tone: 'info', title: 'Link copied' };
-    const failed: Notice = { kind: 'copy', tone: 'warning', title: 'Could not copy' };
-    const imported: Notice = { kind: 'import', tone: 'info', title: 'Imported' };
+    const copied: Notice = { kind: 'copy', tone: 'info', title: verbatim('Link copied') };
+    const failed: Notice = { kind: 'copy', tone: 'warning', title: verbatim('Could not copy') };
+    const imported: Notice = { kind: 'import', tone: 'info', title: verbatim('Imported') };
     expect(withNotice(withNotice([copied, imported], failed), imported)).toEqual([failed, imported]);
   });
 });
 
 describe('link notices', () => {
-  const copied: Notice = { kind: 'copy', tone: 'info', title: 'Link copied' };
+  const copied: Notice = { kind: 'copy', tone: 'info', title: verbatim('Link copied') };
 
   it('says which items were ignored, and nothing when none were', () => {
     expect(withLinkProblems([], [])).toEqual([]);
-    expect(withLinkProblems([], ['lr: not a number'])).toEqual([
+    expect(withLinkProblems([], [verbatim('lr: not a number')]).map((n) => shown(n))).toEqual([
       {
         kind: 'link',
         tone: 'warning',
@@ -51,9 +64,9 @@ describe('link notices', () => {
   });
 
   it("replaces the old link's notice by kind, whatever its title, and leaves other kinds alone", () => {
-    const old = withLinkProblems([copied], ['a']);
-    const next = withLinkProblems(old, ['b']);
-    expect(next.map((n) => [n.kind, n.lines])).toEqual([
+    const old = withLinkProblems([copied], [verbatim('a')]);
+    const next = withLinkProblems(old, [verbatim('b')]);
+    expect(next.map((n) => [n.kind, shown(n).lines])).toEqual([
       ['copy', undefined],
       ['link', ['b']],
     ]);
@@ -71,14 +84,16 @@ describe('workerNotices', () => {
       snap({ state: 'error', runId: 2, message: 'Could not set up the run: out of memory' }),
       runs,
     );
-    expect(notices).toEqual([
+    expect(notices.map((n) => shown(n))).toEqual([
       {
         kind: 'setup',
         key: '2:Could not set up the run: out of memory',
         tone: 'error',
-        title: 'Could not set up the run: out of memory',
+        title: 'The run could not be set up.',
+        lines: ['Could not set up the run: out of memory'],
       },
     ]);
+    expect(shown(notices[0]!, 'zh').title).toBe('无法建立这次运行。');
   });
 
   it('derives the backend fallback, a fatal error, a refused change and each stopped run', () => {
@@ -98,11 +113,16 @@ describe('workerNotices', () => {
       ['rejected', 'learning rate out of range', 'error'],
       ['stopped', '4:r2', 'warning'],
     ]);
-    expect(notices.at(-1)!.title).toBe('SGD: the loss diverged');
+    expect(shown(notices.at(-1)!).title).toBe(
+      'SGD: the loss exploded at step 7, so this run stopped. Lower its learning rate and press Reset.',
+    );
+    expect(shown(notices.at(-1)!, 'zh').title).toBe(
+      'SGD：损失在第 7 步爆炸，这个运行已停止。请降低它的学习率，然后按“重置”。',
+    );
   });
 
   it('hides dismissed derived notices only', () => {
-    const link: Notice = { kind: 'link', tone: 'warning', title: 'ignored' };
+    const link: Notice = { kind: 'link', tone: 'warning', title: verbatim('ignored') };
     const derived = workerNotices(snap({ fatal: 'boom' }), runs);
     expect(shownNotices([link], derived, new Set(['fatal:boom', 'link']))).toEqual([link]);
     expect(shownNotices([link], derived, new Set(['fatal:other']))).toEqual([link, ...derived]);

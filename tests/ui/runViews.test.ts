@@ -1,5 +1,6 @@
 // What the panels show of each run: chart curves (shown runs with a lane, then overlays), the settings
 // shown for the selected run, each run's optimizer, and the runs that join on Reset.
+import { EN } from '../../src/i18n/messages';
 import { describe, expect, it } from 'vitest';
 import type { ChartRun } from '../../src/charts/types';
 import type { LaneData } from '../../src/client/session';
@@ -19,6 +20,7 @@ const hidden: RunSpec = { ...runFromSettings({ ...base, optimizer: 'sgd' }, 1, '
 const pending = runFromSettings({ ...base, optimizer: 'momentum' }, 2, 'r3');
 const lane: LaneData = {
   points: [{ step: 1, epoch: 0, loss: 2.3, accuracy: 0.1 }],
+  internals: [],
   validation: [{ step: 0, loss: 2.31, accuracy: 0.1 }],
   test: null,
   stopped: null,
@@ -34,7 +36,7 @@ const overlay: ChartRun = {
 
 describe('chartRunsOf', () => {
   it('draws shown runs that have a lane, in list order, then the overlays', () => {
-    const runs = chartRunsOf([adam, hidden, pending], { r1: lane, r2: lane }, [overlay]);
+    const runs = chartRunsOf([adam, hidden, pending], { r1: lane, r2: lane }, [overlay], EN);
     expect(runs.map((r) => r.id)).toEqual(['r1', 'overlay-0']);
     const [first] = runs;
     expect(first).toMatchObject({
@@ -47,7 +49,7 @@ describe('chartRunsOf', () => {
   });
 
   it('draws only overlays before any run has a lane', () => {
-    expect(chartRunsOf([adam], {}, [overlay])).toEqual([overlay]);
+    expect(chartRunsOf([adam], {}, [overlay], EN)).toEqual([overlay]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The status line's items in reading order: the run's name before its numbers, test accuracy last.
 import { describe, expect, it } from 'vitest';
 import { Session, type LaneData } from '../../src/client/session';
+import { EN, MESSAGES } from '../../src/i18n/messages';
 import { briefRenderer, stateAnnouncement, statusItems } from '../../src/ui/statusItems';
 
 const snap = {
@@ -12,6 +13,7 @@ const snap = {
 };
 const lane: LaneData = {
   points: [{ step: 600, epoch: 1, loss: 0.25, accuracy: 0.9 }],
+  internals: [],
   validation: [{ step: 500, loss: 0.3, accuracy: 0.912 }],
   test: { step: 1000, loss: 0.2, accuracy: 0.95 },
   stopped: null,
@@ -21,11 +23,11 @@ const NUMBERS = ['Backend', 'State', 'Step', 'Epoch', 'Samples/s', 'Elapsed'];
 
 describe('statusItems', () => {
   it('lists progress, then the latest numbers', () => {
-    expect(labels(statusItems(snap, undefined, null))).toEqual([...NUMBERS, 'Loss', 'Val. accuracy']);
+    expect(labels(statusItems(snap, undefined, null, EN))).toEqual([...NUMBERS, 'Loss', 'Val. accuracy']);
   });
 
   it('names the run before its numbers and puts test accuracy last', () => {
-    const items = statusItems(snap, lane, 'Adam');
+    const items = statusItems(snap, lane, 'Adam', EN);
     expect(labels(items)).toEqual([...NUMBERS, 'Run', 'Loss', 'Val. accuracy', 'Test accuracy']);
     expect(Object.fromEntries(items.map((i) => [i.label, i.value]))).toMatchObject({
       Step: '600 / 1,000',
@@ -45,9 +47,9 @@ describe('status details a class notices', () => {
 
   it('shows samples/s only while training', () => {
     const fast = { ...snap, samplesPerSec: 6_401_076 };
-    expect(value(statusItems({ ...fast, state: 'running' }, lane, null), 'Samples/s')).toBe('6,401,076');
+    expect(value(statusItems({ ...fast, state: 'running' }, lane, null, EN), 'Samples/s')).toBe('6,401,076');
     for (const state of ['paused', 'finished', 'idle'] as const)
-      expect(value(statusItems({ ...fast, state }, lane, null), 'Samples/s')).toBe('–');
+      expect(value(statusItems({ ...fast, state }, lane, null, EN), 'Samples/s')).toBe('–');
   });
 
   it('names the GPU briefly, never cut mid-word, with the whole name kept', () => {
@@ -65,15 +67,30 @@ describe('status details a class notices', () => {
     );
     expect(long.slice(0, -1).endsWith(' ')).toBe(false);
     const backend = { backend: 'webgl' as const, renderer: swift, float32: true };
-    const item = statusItems({ ...snap, backend }, lane, null)[0]!;
+    const item = statusItems({ ...snap, backend }, lane, null, EN)[0]!;
     expect(item.value).toBe('WebGL · SwiftShader Device Subzero');
     expect(item.full).toBe(`WebGL (float32 textures) · ${swift}`);
   });
 
+  it('speaks Chinese with the same numbers, and keeps the item order', () => {
+    const zh = MESSAGES.zh;
+    const items = statusItems(snap, lane, 'Adam', zh);
+    expect(items.map((i) => i.key)).toEqual(statusItems(snap, lane, 'Adam', EN).map((i) => i.key));
+    expect(Object.fromEntries(items.map((i) => [i.key, [i.label, i.value]]))).toMatchObject({
+      step: ['步数', '600 / 1,000'],
+      loss: ['损失', '0.2500'],
+      val: ['验证集准确率', '91.2%'],
+      test: ['测试集准确率', '95.0%'],
+    });
+    expect(stateAnnouncement({ state: 'paused', step: 1234 }, lane, zh)).toBe('已在第 1,234 步暂停。');
+  });
+
   it('announces states, not steps', () => {
-    expect(stateAnnouncement({ state: 'running', step: 10 }, lane)).toBe('Training.');
-    expect(stateAnnouncement({ state: 'running', step: 11 }, lane)).toBe('Training.');
-    expect(stateAnnouncement({ state: 'paused', step: 1234 }, lane)).toBe('Paused at step 1,234.');
-    expect(stateAnnouncement({ state: 'finished', step: 1000 }, lane)).toBe('Finished: test accuracy 95.0%.');
+    expect(stateAnnouncement({ state: 'running', step: 10 }, lane, EN)).toBe('Training.');
+    expect(stateAnnouncement({ state: 'running', step: 11 }, lane, EN)).toBe('Training.');
+    expect(stateAnnouncement({ state: 'paused', step: 1234 }, lane, EN)).toBe('Paused at step 1,234.');
+    expect(stateAnnouncement({ state: 'finished', step: 1000 }, lane, EN)).toBe(
+      'Finished: test accuracy 95.0%.',
+    );
   });
 });

@@ -1,0 +1,58 @@
+// Export, import, kept runs, the change log and copy link: buttons and the notices they raise.
+const en = {
+  region: 'Data',
+  exportCsv: 'Export CSV',
+  exportJson: 'Export JSON',
+  chartLoss: 'Loss',
+  chartAccuracy: 'Accuracy',
+  importJson: 'Import JSON',
+  importFile: 'Import JSON file',
+  clearAll: 'Clear all',
+  clearAllTitle: 'Forget kept and imported runs',
+  nothingToExport: 'The chart has nothing to export yet.',
+  pngFailed: (why: string) => `PNG export failed: ${why}`,
+  imported: (count: number, file: string) =>
+    `Imported ${count} ${count === 1 ? 'run' : 'runs'} from ${file} as read-only curves.`,
+  importRefused: (file: string, why: string) => `Nothing imported from ${file}: ${why}`,
+  keptUnreadable: (why: string) => `Kept runs could not be read: ${why}`,
+  keepFailed: (why: string) => `The runs could not be kept for next time: ${why}`,
+  clearFailed: (why: string) => `Kept runs could not be cleared: ${why}`,
+  copyFailed: 'Could not reach the clipboard. Copy this link by hand:',
+  copied: 'Link copied: it opens these exact settings.',
+  changes: 'Live changes',
+  forget: 'Forget changes and reset',
+  forgetTitle: 'Reset replays these changes; this forgets them instead',
+  replays: ' (replays at this step)',
+  step: (step: string) => `step ${step}`,
+  /** CSV column names, in column order; the JSON export keeps its keys in English for programs. */
+  csvHeader: ['run', 'step', 'epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy'],
+};
+
+const zh: typeof en = {
+  region: '数据',
+  exportCsv: '导出 CSV',
+  exportJson: '导出 JSON',
+  chartLoss: '损失图',
+  chartAccuracy: '准确率图',
+  importJson: '导入 JSON',
+  importFile: '导入 JSON 文件',
+  clearAll: '全部清除',
+  clearAllTitle: '清除已保存和已导入的运行',
+  nothingToExport: '图表还没有可导出的内容。',
+  pngFailed: (why: string) => `PNG 导出失败：${why}`,
+  imported: (count: number, file: string) => `已从 ${file} 导入 ${count} 个运行，显示为只读曲线。`,
+  importRefused: (file: string, why: string) => `未从 ${file} 导入任何内容：${why}`,
+  keptUnreadable: (why: string) => `无法读取已保存的运行：${why}`,
+  keepFailed: (why: string) => `无法保存这些运行以供下次使用：${why}`,
+  clearFailed: (why: string) => `无法清除已保存的运行：${why}`,
+  copyFailed: '无法访问剪贴板。请手动复制这个链接：',
+  copied: '链接已复制：打开它会得到完全相同的设置。',
+  changes: '实时修改',
+  forget: '忘记修改并重置',
+  forgetTitle: '重置时会重放这些修改；此按钮改为忘记它们',
+  replays: '（将在这一步重放）',
+  step: (step: string) => `第 ${step} 步`,
+  csvHeader: ['运行', '步数', '轮次', '损失', '准确率', '验证集损失', '验证集准确率'],
+};
+
+export const data = { en, zh };

@@ -1,0 +1,75 @@
+// The settings panel: every field's label (symbols kept as symbols), groups, option names and hints.
+import type { OptimizerName, Preprocessing, RunConfig } from '../../shared/settings';
+
+type FieldKey = keyof RunConfig;
+
+const fields: Record<FieldKey, string> = {
+  optimizer: 'Optimizer',
+  learningRate: 'Learning rate η',
+  beta1: 'β1',
+  beta2: 'β2',
+  epsilon: 'ε',
+  momentum: 'Momentum μ',
+  nesterov: 'Nesterov',
+  batchSize: 'Batch size',
+  epochs: 'Epochs',
+  preprocessing: 'Preprocessing',
+  seed: 'Seed',
+  webgl: 'WebGL',
+};
+const optimizers: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+const preprocessings: Record<Preprocessing, string> = {
+  scale: 'Scale to [0, 1]',
+  standardize: 'Standardize (mean 0, std 1)',
+  none: 'None (raw 0–255)',
+};
+
+const en = {
+  fields,
+  optimizers,
+  preprocessings,
+  live: 'Optimizer · live',
+  setup: 'Run setup · applies on Reset',
+  display: 'Display',
+  smoothing: 'Smoothing',
+  logScale: 'Log scale',
+  valueOf: (label: string) => `${label} value`,
+  appliesOnReset: (value: string) => `Applies on Reset (run uses ${value})`,
+  refused: (typed: string, reason: string, kept: string) => `"${typed}" ${reason}; kept ${kept}.`,
+  clamped: (label: string, note: string) => `${label} ${note}.`,
+};
+
+const zh: typeof en = {
+  fields: {
+    optimizer: '优化器',
+    learningRate: '学习率 η',
+    beta1: 'β1',
+    beta2: 'β2',
+    epsilon: 'ε',
+    momentum: '动量 μ',
+    nesterov: 'Nesterov 动量',
+    batchSize: '批大小',
+    epochs: '训练轮数',
+    preprocessing: '预处理',
+    seed: '随机种子',
+    webgl: 'WebGL',
+  },
+  optimizers: { sgd: 'SGD', momentum: '动量法', adam: 'Adam' },
+  preprocessings: {
+    scale: '缩放到 [0, 1]',
+    standardize: '标准化（均值 0，标准差 1）',
+    none: '不处理（原始 0–255）',
+  },
+  live: '优化器 · 实时生效',
+  setup: '运行设置 · 重置后生效',
+  display: '显示',
+  smoothing: '平滑',
+  logScale: '对数坐标',
+  valueOf: (label: string) => `${label} 数值`,
+  appliesOnReset: (value: string) => `重置后生效（当前运行使用 ${value}）`,
+  refused: (typed: string, reason: string, kept: string) => `“${typed}”${reason}；保留 ${kept}。`,
+  // A label ending in a symbol (学习率 η) needs a space before the Chinese that follows it.
+  clamped: (label: string, note: string) => `${label}${/[A-Za-zα-ω0-9]$/.test(label) ? ' ' : ''}${note}。`,
+};
+
+export const settings = { en, zh };

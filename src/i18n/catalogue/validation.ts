@@ -1,0 +1,38 @@
+// Why a setting's value was refused or clamped, as predicate phrases ("is not a number") that each
+// caller puts after its own subject: a link item, a typed value, a field in an imported file.
+
+/** Which end of a setting's range a value went past. */
+export type Bound = 'minimum' | 'maximum';
+
+const en = {
+  notNumber: 'is not a number',
+  notFinite: 'is not finite',
+  notWhole: 'is not a whole number',
+  notOnOff: 'is not on or off',
+  notZeroOne: 'is not 0 or 1',
+  notOneOf: (options: readonly string[]) => `is not one of ${options.join(', ')}`,
+  outOfRange: (bound: Bound, limit: string) =>
+    bound === 'minimum' ? `is below the minimum ${limit}` : `is above the maximum ${limit}`,
+  /** `range` is outOfRange's phrase; the value was replaced with the bound `limit`. */
+  clamped: (range: string, limit: string) => `${range}; using ${limit}`,
+  missing: 'is missing',
+  /** A value that passes the checks only after a change (-0 becomes 0), so this page did not store it. */
+  notStored: 'is not a stored value',
+};
+
+// The option keys (sgd, scale) are what links and files contain, so they stay as they are.
+const zh: typeof en = {
+  notNumber: '不是数字',
+  notFinite: '不是有限数',
+  notWhole: '不是整数',
+  notOnOff: '不是“开”或“关”',
+  notZeroOne: '不是 0 或 1',
+  notOneOf: (options: readonly string[]) => `不是 ${options.join('、')} 中的一个`,
+  outOfRange: (bound: Bound, limit: string) =>
+    bound === 'minimum' ? `小于最小值 ${limit}` : `大于最大值 ${limit}`,
+  clamped: (range: string, limit: string) => `${range}，改用 ${limit}`,
+  missing: '缺失',
+  notStored: '不是本页面保存的取值',
+};
+
+export const validation = { en, zh };

@@ -1,0 +1,33 @@
+// Latin words a Chinese page may show: the symbols and names the issue keeps as they are (SGD, Adam,
+// MNIST), file formats and hardware names. Anything else in Latin letters is an untranslated string.
+export const ALLOWED_LATIN = new Set([
+  'SGD',
+  'Adam',
+  'MNIST',
+  'ReLU',
+  'Nesterov',
+  'Momentum', // a default run name (run names are the user's, and stay as typed)
+  'WebGL',
+  'CPU',
+  'GPU',
+  'JSON',
+  'CSV',
+  'PNG',
+  'SVG',
+  'MB',
+  'URL',
+  'float32',
+  'English', // the language switch names each language in itself
+  'Language',
+]);
+
+/**
+ * Words of two or more Latin letters in `text` that are not allowed on a Chinese page. Code quoted
+ * with ASCII double quotes (a JSON key such as "exportedAt") and hex colours are not words.
+ */
+export function foreignWords(text: string): string[] {
+  const prose = text.replace(/"[^"]*"/g, ' ').replace(/#[0-9A-Fa-f]{6}\b/g, ' ');
+  return (prose.match(/[A-Za-z][A-Za-z0-9]+/g) ?? []).filter(
+    (w) => !ALLOWED_LATIN.has(w) && !/^\d/.test(w) && !/^e\d+$/.test(w),
+  );
+}
