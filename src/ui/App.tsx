@@ -74,15 +74,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
         onReset={run.resetToCurrent}
         onCopyLink={copyLink}
       />
-      {projector ? (
-        <ProjectorStatus
-          snap={snap}
-          runs={experiment.runs}
-          selectedId={selected.id}
-          lane={snap.lanes[selected.id]}
-          onSelect={select}
-        />
-      ) : (
+      {!projector && (
         <StatusPanel
           snap={snap}
           lane={snap.lanes[selected.id]}
@@ -102,6 +94,16 @@ export function App({ initial }: { initial: ParsedLocation }) {
       )}
       <main className="layout">
         <aside>
+          {projector && (
+            // Beside the charts, so the charts keep the screen's height.
+            <ProjectorStatus
+              snap={snap}
+              runs={experiment.runs}
+              selectedId={selected.id}
+              lane={snap.lanes[selected.id]}
+              onSelect={select}
+            />
+          )}
           <SettingsPanel
             config={config}
             runConfig={{ ...config, ...run.trainedShared }}
