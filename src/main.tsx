@@ -7,6 +7,7 @@ import { applyLang, I18nProvider } from './i18n/I18n';
 import { detectLang, readStoredLang } from './i18n/lang';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { applyTheme, readStoredTheme } from './ui/useTheme';
 import './ui/styles.css';
 
 // The service worker (built by vite-plugin-pwa) caches the app and MNIST, so a second visit works
@@ -20,7 +21,9 @@ const initial = readLocation();
 // A link's language first (the teacher chose it), then this browser's choice, then its preferences.
 const stored = readStoredLang();
 const lang = initial.page.lang ?? stored ?? detectLang(navigator.languages);
-applyLang(lang); // before the first paint: <html lang> and the title are right from the start
+// Before the first paint: <html lang>, the title and a chosen theme are right from the start.
+applyLang(lang);
+applyTheme(document.documentElement, readStoredTheme());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

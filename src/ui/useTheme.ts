@@ -21,7 +21,8 @@ export function applyTheme(root: HTMLElement, theme: Theme): void {
   else root.dataset.theme = theme;
 }
 
-function readStored(): Theme {
+/** This browser's choice; main.tsx applies it before the first paint, so a dark page never flashes light. */
+export function readStoredTheme(): Theme {
   try {
     return parseTheme(localStorage.getItem(THEME_STORAGE_KEY));
   } catch {
@@ -30,7 +31,7 @@ function readStored(): Theme {
 }
 
 export function useTheme(): [Theme, (theme: Theme) => void] {
-  const [theme, setTheme] = useState<Theme>(readStored);
+  const [theme, setTheme] = useState<Theme>(readStoredTheme);
   useEffect(() => {
     applyTheme(document.documentElement, theme);
     try {

@@ -63,6 +63,27 @@ describe('in class', () => {
     await context.close();
   });
 
+  it('paints a chosen dark theme from the first frame, not light then dark', async () => {
+    const context = await h.browser.newContext();
+    await context.addInitScript(() => {
+      localStorage.setItem('mnist-playground.theme', 'dark');
+      // The theme in force when React first puts anything on the page.
+      const seen = new MutationObserver(() => {
+        if ((document.getElementById('root')?.childElementCount ?? 0) === 0) return;
+        (window as unknown as { firstTheme: string }).firstTheme =
+          document.documentElement.dataset.theme ?? 'none';
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(`${h.baseUrl}#webgl=software`);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { firstTheme?: string }).firstTheme))
+      .toBe('dark');
+    await context.close();
+  });
+
   it('projects both charts and the live controls at 1280×720, large enough to read', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
