@@ -45,7 +45,7 @@ export function epochLines(stepsPerEpoch: number, lastStep: number, m: Messages,
  * `labelsAt` picks the edge the curves leave free: the top for loss, the bottom for accuracy.
  */
 export function markerLines(
-  runs: readonly ChartRun[],
+  runs: readonly Pick<ChartRun, 'id' | 'color' | 'markers'>[],
   lastStep: number,
   labelsAt: 'top' | 'bottom',
   large = false,

@@ -5,6 +5,7 @@ import type { Lang } from './lang';
 import { charts } from './catalogue/charts';
 import { data } from './catalogue/data';
 import { imports } from './catalogue/imports';
+import { internals } from './catalogue/internals';
 import { links } from './catalogue/links';
 import { notices } from './catalogue/notices';
 import { page } from './catalogue/page';
@@ -21,6 +22,7 @@ const SECTIONS = {
   settings,
   runs,
   charts,
+  internals,
   data,
   notices,
   validation,

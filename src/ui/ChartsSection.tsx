@@ -2,12 +2,13 @@
 // of live changes. The page hands in a ref per chart so export reads the figure it drew.
 import { useMemo } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
+import { InternalsChart } from '../charts/InternalsChart';
 import { LossChart } from '../charts/LossChart';
 import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
 import { ChangeLog } from './ChangeLog';
 import { DataBar } from './DataBar';
-import { chartRunsOf, replaySteps } from './runViews';
+import { chartRunsOf, internalsRunsOf, replaySteps } from './runViews';
 import type { DisplayOptions } from './SettingsPanel';
 import type { ChartFormat, ChartKind, ChartRefs } from './useChartExport';
 import type { useDataActions } from './useDataActions';
@@ -49,6 +50,7 @@ export function ChartsSection({
     () => chartRunsOf(runs, snap.lanes, data.overlays, m),
     [runs, snap.lanes, data.overlays, m],
   );
+  const internalsRuns = useMemo(() => internalsRunsOf(runs, snap.lanes, m), [runs, snap.lanes, m]);
   const emptyHint = snap.dataReady ? m.charts.pressStart : m.charts.loading;
   return (
     <section className="charts">
@@ -71,6 +73,7 @@ export function ChartsSection({
         emptyHint={emptyHint}
         large={projector}
       />
+      {!projector && <InternalsChart runs={internalsRuns} version={accuracyVersion} />}
       {!projector && (
         <DataBar
           overlayCount={data.overlays.length}

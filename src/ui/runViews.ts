@@ -1,5 +1,6 @@
 // What the panels show of each run, derived from the experiment, the session and the drafts: the
 // charts' curves, the run list's optimizers and the selected run's settings. Pure, tested in Node.
+import type { InternalsRun } from '../charts/internals';
 import type { ChartRun } from '../charts/types';
 import type { Drafts } from '../client/useExperiment';
 import type { LaneData } from '../client/session';
@@ -31,6 +32,20 @@ export function chartRunsOf(
     ];
   });
   return [...trained, ...overlays];
+}
+
+/** The runs whose instruments the "Inside the optimizer" chart draws: shown runs that have a lane. */
+export function internalsRunsOf(
+  runs: readonly RunSpec[],
+  lanes: Lanes,
+  m: Messages,
+): (InternalsRun & Pick<ChartRun, 'markers'>)[] {
+  return runs.flatMap((r) => {
+    const lane = lanes[r.id];
+    if (r.hidden || !lane) return [];
+    const { id, name, color } = r;
+    return [{ id, name, color, internals: lane.internals, markers: chartMarkersOf(r, m) }];
+  });
 }
 
 /**

@@ -17,7 +17,15 @@ export interface StatusItem {
 
 type StatusView = Pick<
   SessionSnapshot,
-  'backend' | 'state' | 'step' | 'totalSteps' | 'stepsPerEpoch' | 'samplesPerSec' | 'trainingMs'
+  | 'backend'
+  | 'state'
+  | 'step'
+  | 'totalSteps'
+  | 'stepsPerEpoch'
+  | 'samplesPerSec'
+  | 'trainingMs'
+  | 'arrivedTrain'
+  | 'trainCount'
 >;
 
 function clock(ms: number): string {
@@ -92,6 +100,10 @@ export function statusItems(
     ...item('loss', s.loss, lastLoss === undefined ? '–' : f.fixed(lastLoss, 4)),
     ...item('val', s.valAccuracy, lastVal ? f.pct(lastVal.accuracy) : '–'),
     ...(test ? item('test', s.testAccuracy, f.pct(test.accuracy)) : []),
+    // While MNIST streams in, training already runs on the images that have arrived.
+    ...(snap.arrivedTrain > 0 && snap.arrivedTrain < snap.trainCount
+      ? item('arriving', s.images, s.arriving(f.int(snap.arrivedTrain), f.int(snap.trainCount)))
+      : []),
   ];
 }
 

@@ -16,6 +16,7 @@ export const ALLOWED_LATIN = new Set([
   'SVG',
   'MB',
   'URL',
+  'cos', // the cosine, written as in a formula
   'float32',
   'English', // the language switch names each language in itself
   'Language',

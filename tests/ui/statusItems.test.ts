@@ -85,6 +85,15 @@ describe('status details a class notices', () => {
     expect(stateAnnouncement({ state: 'paused', step: 1234 }, lane, zh)).toBe('已在第 1,234 步暂停。');
   });
 
+  it('says how many training images have arrived while the rest streams in, and nothing after', () => {
+    const streaming = { ...snap, arrivedTrain: 5_000, trainCount: 55_000 };
+    const last = (lang: 'en' | 'zh') => statusItems(streaming, lane, null, MESSAGES[lang]).at(-1);
+    expect(last('en')).toMatchObject({ key: 'arriving', value: '5,000 / 55,000, the rest arriving' });
+    expect(last('zh')).toMatchObject({ label: '训练图像', value: '5,000 / 55,000，其余正在下载' });
+    const done = statusItems({ ...streaming, arrivedTrain: 55_000 }, lane, null, EN);
+    expect(done.map((i) => i.key)).not.toContain('arriving');
+  });
+
   it('announces states, not steps', () => {
     expect(stateAnnouncement({ state: 'running', step: 10 }, lane, EN)).toBe('Training.');
     expect(stateAnnouncement({ state: 'running', step: 11 }, lane, EN)).toBe('Training.');

@@ -17,8 +17,6 @@ const en = {
   pageKeyIgnored: (key: string, value: string) => `Ignored "${key}=${value}": not a value this page knows.`,
   runDiverged: (name: string, step: string) =>
     `${name}: the loss exploded at step ${step}, so this run stopped. Lower its learning rate and press Reset.`,
-  arriving: (arrived: string, total: string) =>
-    `Training on ${arrived} of ${total} images; the rest is arriving.`,
 };
 
 const zh: typeof en = {
@@ -39,8 +37,6 @@ const zh: typeof en = {
   pageKeyIgnored: (key: string, value: string) => `已忽略“${key}=${value}”：页面不认识这个值。`,
   runDiverged: (name: string, step: string) =>
     `${name}：损失在第 ${step} 步爆炸，这个运行已停止。请降低它的学习率，然后按“重置”。`,
-  arriving: (arrived: string, total: string) =>
-    `正在用 ${total} 张图像中已到达的 ${arrived} 张训练；其余的正在下载。`,
 };
 
 export const notices = { en, zh };

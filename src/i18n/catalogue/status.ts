@@ -21,6 +21,8 @@ const en = {
   loss: 'Loss',
   valAccuracy: 'Val. accuracy',
   testAccuracy: 'Test accuracy',
+  images: 'Training images',
+  arriving: (arrived: string, total: string) => `${arrived} / ${total}, the rest arriving`,
   of: (a: string, b: string) => `${a} / ${b}`,
   announce: {
     idle: 'Ready to train.',
@@ -55,6 +57,8 @@ const zh: typeof en = {
   loss: '损失',
   valAccuracy: '验证集准确率',
   testAccuracy: '测试集准确率',
+  images: '训练图像',
+  arriving: (arrived: string, total: string) => `${arrived} / ${total}，其余正在下载`,
   of: (a: string, b: string) => `${a} / ${b}`,
   announce: {
     idle: '可以开始训练。',

@@ -1,0 +1,177 @@
+// "Inside the optimizer": one quantity of the optimizer's update over the steps, a line per layer
+// for one run (or per run for one layer when comparing), with the runs' live-change markers and, for
+// update/weight, the rule-of-thumb band. The quantity is picked with the "Quantity" select.
+import { memo, useId, useState } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useI18n } from '../i18n/I18n';
+import { QUANTITIES, type Quantity } from '../shared/internals';
+import { runGraphicColor } from './contrast';
+import { internalsLines, layersOf, LOG_QUANTITIES, UPDATE_RATIO_BAND, type InternalsRun } from './internals';
+import { markerLines } from './referenceLines';
+import type { ChartRun } from './types';
+
+interface Props {
+  runs: readonly (InternalsRun & Pick<ChartRun, 'markers'>)[];
+  /** Bump when instruments were appended to arrays passed again unchanged. */
+  version: number;
+}
+
+const TICK = { fontSize: 13, fill: 'var(--ink, #374151)' };
+
+/** `dense2.bias` as the reader's language names it. */
+function useLayerName(): (layer: string) => string {
+  const { m } = useI18n();
+  return (layer) => {
+    const parts = /^dense(\d+)\.(kernel|bias)$/.exec(layer);
+    return parts ? m.internals.layerName(Number(parts[1]), parts[2]!) : layer;
+  };
+}
+
+export const InternalsChart = memo(function InternalsChart({ runs }: Props) {
+  const { m, f } = useI18n();
+  const layerName = useLayerName();
+  const [quantity, setQuantity] = useState<Quantity>('updateRatio');
+  const layers = layersOf(runs.find((r) => r.internals.length > 0)?.internals ?? []);
+  const [layer, setLayer] = useState('dense1.kernel');
+  const shownLayer = layers.includes(layer) ? layer : (layers[0] ?? layer);
+  const quantityId = useId();
+  const layerId = useId();
+  const lines = internalsLines(runs, quantity, shownLayer);
+  const log = LOG_QUANTITIES.has(quantity);
+  const lastStep = lines.reduce((s, l) => Math.max(s, l.rows.at(-1)?.step ?? 0), 0);
+  const anyData = runs.some((r) => r.internals.length > 0);
+  const format = (v: number) =>
+    quantity === 'epsShare'
+      ? f.pct(v, 0)
+      : Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
+        ? String(Number(v.toPrecision(3)))
+        : v.toExponential(1);
+
+  return (
+    <div role="figure" aria-label={m.internals.chart} className="internals-chart">
+      <div className="internals-head">
+        <h2 className="chart-title">{m.internals.title}</h2>
+        <label htmlFor={quantityId}>{m.internals.quantity}</label>
+        <select
+          id={quantityId}
+          value={quantity}
+          onChange={(e) => setQuantity(QUANTITIES.find((q) => q === e.target.value) ?? quantity)}
+        >
+          {QUANTITIES.map((q) => (
+            <option key={q} value={q}>
+              {m.internals.quantities[q]}
+            </option>
+          ))}
+        </select>
+        {runs.length > 1 && layers.length > 0 && quantity !== 'biasCorrection' && (
+          <>
+            <label htmlFor={layerId}>{m.internals.layer}</label>
+            <select id={layerId} value={shownLayer} onChange={(e) => setLayer(e.target.value)}>
+              {layers.map((l) => (
+                <option key={l} value={l}>
+                  {layerName(l)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </div>
+      <div className="chart-plot internals-plot">
+        {lines.length === 0 ? (
+          <p className="chart-empty-hint internals-empty">{anyData ? m.internals.none : m.internals.empty}</p>
+        ) : (
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart accessibilityLayer={false} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
+              <CartesianGrid stroke="var(--grid, #e5e7eb)" strokeDasharray="3 3" />
+              <XAxis
+                dataKey="step"
+                type="number"
+                domain={[0, 'dataMax']}
+                allowDecimals={false}
+                tick={TICK}
+                tickFormatter={(v: number) => f.compact(v)}
+              />
+              <YAxis
+                width={64}
+                tick={TICK}
+                scale={log ? 'log' : 'auto'}
+                domain={log ? ['auto', 'auto'] : quantity === 'velocityCosine' ? [-1, 1] : [0, 'auto']}
+                allowDataOverflow={log}
+                tickFormatter={format}
+              />
+              {quantity === 'updateRatio' && (
+                <ReferenceArea
+                  y1={UPDATE_RATIO_BAND[0]}
+                  y2={UPDATE_RATIO_BAND[1]}
+                  className="internals-band"
+                  fill="var(--accent, #0b63ce)"
+                  fillOpacity={0.1}
+                  label={{
+                    value: m.internals.band,
+                    position: 'insideTopLeft',
+                    fontSize: 13,
+                    fill: 'var(--muted, #4b5563)',
+                  }}
+                />
+              )}
+              {lines.map((l) => (
+                <Line
+                  key={l.key}
+                  data={l.rows}
+                  dataKey="value"
+                  name={runs.length === 1 && quantity !== 'biasCorrection' ? layerName(l.name) : l.name}
+                  stroke={runGraphicColor(l.color)}
+                  strokeDasharray={l.dash}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+              {markerLines(runs, lastStep, 'top')}
+              <Tooltip
+                isAnimationActive={false}
+                formatter={(v) => (typeof v === 'number' ? format(v) : String(v))}
+                itemStyle={{ color: 'var(--ink)' }}
+                contentStyle={{ background: 'var(--panel)', borderColor: 'var(--control-line)' }}
+                labelFormatter={(step) =>
+                  m.charts.step(typeof step === 'number' ? f.int(step) : String(step))
+                }
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+      {lines.length > 0 && (
+        <ul className="chart-legend">
+          {lines.map((l) => (
+            <li key={l.key} className="chart-legend-item">
+              <svg className="chart-legend-swatch" width="24" height="10" aria-hidden="true">
+                <line
+                  x1="0"
+                  y1="5"
+                  x2="24"
+                  y2="5"
+                  stroke={runGraphicColor(l.color)}
+                  strokeWidth={2.5}
+                  strokeDasharray={l.dash}
+                />
+              </svg>
+              <span className="chart-legend-text" translate={runs.length > 1 ? 'no' : undefined}>
+                {runs.length === 1 && quantity !== 'biasCorrection' ? layerName(l.name) : l.name}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

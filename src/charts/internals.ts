@@ -1,0 +1,112 @@
+// The "Inside the optimizer" chart's data: which quantity, which lines (one per layer for one run, or
+// one per run for one layer when comparing), and the values, as plain rows. Pure, tested in Node.
+import type { InternalsPoint, LayerInternals, Quantity } from '../shared/internals';
+import { downsample } from './series';
+
+/** Quantities that span decades are drawn on a log axis; shares and cosines are not. */
+export const LOG_QUANTITIES: ReadonlySet<Quantity> = new Set([
+  'gradNorm',
+  'updateRatio',
+  'effectiveStep',
+  'biasCorrection',
+]);
+
+/**
+ * The rule of thumb for update/weight (often quoted from Karpathy's notes): around 1e-3 per step is
+ * healthy, far above means the rate is too high, far below too low. The band is half a decade each way.
+ */
+export const UPDATE_RATIO_BAND = [10 ** -3.5, 10 ** -2.5] as const;
+
+/** The value of `quantity` for one layer at one step, or null where the optimizer has none. */
+export function layerValue(q: Quantity, p: InternalsPoint, layer: string, which: 1 | 2 = 1): number | null {
+  if (q === 'biasCorrection') return (which === 1 ? p.biasCorrection1 : p.biasCorrection2) ?? null;
+  const l: LayerInternals | undefined = p.layers[layer];
+  if (!l) return null;
+  switch (q) {
+    case 'gradNorm':
+      return l.gradNorm;
+    case 'updateRatio':
+      return l.weightNorm > 0 ? l.updateNorm / l.weightNorm : null;
+    case 'effectiveStep':
+      return l.stepMedian ?? null;
+    case 'epsShare':
+      return l.epsShare ?? null;
+    case 'velocityCosine':
+      return l.velocityCosine ?? null;
+  }
+}
+
+/** The layer tensors a run reports, in the order the model has them. */
+export function layersOf(points: readonly InternalsPoint[]): string[] {
+  const first = points[0];
+  return first ? Object.keys(first.layers) : [];
+}
+
+export interface InternalsLine {
+  key: string;
+  /** Legend text: a layer's name, or a run's name when comparing. */
+  name: string;
+  /** A run's colour; lines of one run are told apart by dash instead. */
+  color: string;
+  dash?: string;
+  rows: { step: number; value: number }[];
+}
+
+export interface InternalsRun {
+  id: string;
+  name: string;
+  color: string;
+  internals: readonly InternalsPoint[];
+}
+
+const DASHES = [undefined, '8 4', '2 3', '12 3 2 3'];
+/** Enough rows per line for a chart a few hundred pixels wide. */
+const MAX_ROWS = 600;
+
+function rowsOf(
+  points: readonly InternalsPoint[],
+  value: (p: InternalsPoint) => number | null,
+  log: boolean,
+): InternalsLine['rows'] {
+  const rows: InternalsLine['rows'] = [];
+  for (const p of points) {
+    const v = value(p);
+    // A log axis cannot place 0 or a negative value; a NaN has no place on any axis.
+    if (v !== null && Number.isFinite(v) && (!log || v > 0)) rows.push({ step: p.step, value: v });
+  }
+  return downsample(rows, MAX_ROWS, (r) => r.value);
+}
+
+/**
+ * One run: a line per layer (bias correction: a line per moment, 1/(1−β1^t) and 1/(1−β2^t)). Several
+ * runs: a line per run for `layer`. Lines without a single value (SGD has no ε share) are left out.
+ */
+export function internalsLines(runs: readonly InternalsRun[], q: Quantity, layer: string): InternalsLine[] {
+  const log = LOG_QUANTITIES.has(q);
+  const lines: InternalsLine[] = [];
+  if (runs.length === 1) {
+    const run = runs[0]!;
+    const names = q === 'biasCorrection' ? ['β1', 'β2'] : layersOf(run.internals);
+    names.forEach((name, i) => {
+      const which = i === 0 ? 1 : 2;
+      lines.push({
+        key: `${run.id}-${name}`,
+        name,
+        color: run.color,
+        dash: DASHES[i % DASHES.length],
+        rows: rowsOf(run.internals, (p) => layerValue(q, p, name, which), log),
+      });
+    });
+  } else {
+    for (const run of runs)
+      for (const which of q === 'biasCorrection' ? ([1, 2] as const) : ([1] as const))
+        lines.push({
+          key: `${run.id}-${which}`,
+          name: q === 'biasCorrection' ? `${run.name} β${which}` : run.name,
+          color: run.color,
+          dash: which === 2 ? DASHES[1] : undefined,
+          rows: rowsOf(run.internals, (p) => layerValue(q, p, layer, which), log),
+        });
+  }
+  return lines.filter((l) => l.rows.length > 0);
+}
