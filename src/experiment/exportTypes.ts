@@ -1,5 +1,6 @@
 // The recorded results of an experiment as one plain object: what JSON export writes, what import
 // returns and what IndexedDB keeps. Kept apart so the writer and the validator share it without a cycle.
+import type { InternalsPoint } from '../shared/internals';
 import type { EvalPoint, MetricPoint } from '../shared/metrics';
 import type { SharedSettings } from '../shared/settings';
 import type { RunSpec } from './types';
@@ -11,6 +12,11 @@ export interface RunRecord {
   /** Ascending by step. */
   validation: EvalPoint[];
   test: EvalPoint | null;
+  /**
+   * The optimizer's instruments (steps 1…50, then every 10th), written by export; absent from files
+   * and kept runs made before they existed, and not read back by import (curves only).
+   */
+  internals?: InternalsPoint[];
 }
 
 export const EXPORT_FORMAT = 'mnist-optimizer-playground';

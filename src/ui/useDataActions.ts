@@ -27,7 +27,17 @@ interface Deps {
 function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
   return experiment.runs.flatMap((spec) => {
     const lane = snap.lanes[spec.id];
-    return lane ? [{ spec, points: lane.points, validation: lane.validation, test: lane.test }] : [];
+    return lane
+      ? [
+          {
+            spec,
+            points: lane.points,
+            validation: lane.validation,
+            test: lane.test,
+            internals: lane.internals,
+          },
+        ]
+      : [];
   });
 }
 

@@ -108,3 +108,60 @@ describe('CSV safety', () => {
     expect(csv.split('\r\n')[1]!.startsWith(`"'=HYPERLINK(""x"")",`)).toBe(true);
   });
 });
+
+describe('the optimizer instruments in exports', () => {
+  const inside = (step: number, extra: Record<string, number> = {}) => ({
+    step,
+    layers: {
+      'dense1.kernel': { gradNorm: 2, updateNorm: 0.01, weightNorm: 10, ...extra },
+      'dense1.bias': { gradNorm: 0.5, updateNorm: 0.001, weightNorm: 1, ...extra },
+    },
+  });
+  const withInternals = (): RunRecord[] => {
+    const [sgd, adam] = sampleRecords();
+    return [
+      { ...sgd!, internals: [inside(1), inside(2)] },
+      {
+        ...adam!,
+        internals: [{ ...inside(1, { epsShare: 0.25 }), biasCorrection1: 10, biasCorrection2: 1000 }],
+      },
+    ];
+  };
+
+  it('writes them per run in the JSON export, and import still reads the curves', () => {
+    const text = toJson(SHARED, withInternals(), NOW);
+    const raw = JSON.parse(text) as { runs: { internals: unknown }[] };
+    expect(raw.runs[0]!.internals).toEqual([inside(1), inside(2)]);
+    expect(raw.runs[1]!.internals).toEqual([
+      { ...inside(1, { epsShare: 0.25 }), biasCorrection1: 10, biasCorrection2: 1000 },
+    ]);
+    const back = parseImport(text);
+    expect(back.ok && back.file.runs.map((r) => r.points)).toEqual(sampleRecords().map((r) => r.points));
+  });
+
+  it('gives the CSV one column per layer and quantity that some run has, filled at their steps', () => {
+    const [header, ...rows] = toCsv(withInternals()).trimEnd().split('\r\n');
+    const cols = header!.split(',');
+    expect(cols.slice(CSV_HEADER.split(',').length)).toEqual([
+      'dense1.kernel.gradNorm',
+      'dense1.kernel.updateNorm',
+      'dense1.kernel.weightNorm',
+      'dense1.kernel.epsShare',
+      'dense1.bias.gradNorm',
+      'dense1.bias.updateNorm',
+      'dense1.bias.weightNorm',
+      'dense1.bias.epsShare',
+      'biasCorrection1',
+      'biasCorrection2',
+    ]);
+    // The second run's name is quoted (it holds a comma and quotes); cells after it split cleanly.
+    const cells = (row: string) => ['name', ...row.replace(/^("([^"]|"")*"|[^,]*),/, '').split(',')];
+    const cell = (row: string, col: string) => cells(row)[cols.indexOf(col)];
+    const quoted = rows.find((r) => r.startsWith('"Big') && cells(r)[1] === '1')!;
+    expect(cell(quoted, 'dense1.kernel.epsShare')).toBe('0.25');
+    expect(cell(quoted, 'biasCorrection2')).toBe('1000');
+    const first = rows.find((r) => r.startsWith('Adam,2,'))!;
+    expect(cell(first, 'dense1.bias.gradNorm')).toBe('0.5');
+    expect(cell(first, 'biasCorrection1')).toBe('');
+  });
+});
