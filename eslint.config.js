@@ -7,6 +7,13 @@ import globals from 'globals';
 const noTfjs = {
   patterns: [{ group: ['@tensorflow/*'], message: 'Only the worker and engine use TensorFlow.js.' }],
 };
+// The worker loads tfjs-core and the WebGL and CPU backends; the umbrella package would add layers,
+// converter and data (about 1 MB of worker bundle) that it never uses. The bench's peer may use it.
+const leanTfjs = {
+  name: '@tensorflow/tfjs',
+  message:
+    'Import @tensorflow/tfjs-core (and a backend) instead: the umbrella bundles layers, converter and data.',
+};
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'test-results/**'] },
@@ -31,11 +38,16 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    files: ['src/worker/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [leanTfjs] }] },
+  },
+  {
     files: ['src/engine/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [leanTfjs],
           patterns: [
             {
               group: ['react', 'react-dom', 'recharts', '../ui/*', '../worker/*'],

@@ -10,12 +10,8 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import { applyTheme, readStoredTheme } from './ui/useTheme';
 import './ui/styles.css';
 
-// The service worker (built by vite-plugin-pwa) caches the app and MNIST, so a second visit works
-// offline. Not in dev: it would serve stale modules over Vite's hot reload.
-if (import.meta.env.PROD && 'serviceWorker' in navigator)
-  void navigator.serviceWorker.register('./sw.js').catch((err: unknown) => {
-    console.warn('Offline use is unavailable: the service worker did not register.', err);
-  });
+// The service worker that keeps the app and MNIST offline registers once MNIST has arrived
+// (src/client/serviceWorker.ts), so its downloads never compete with the first training images.
 
 const initial = readLocation();
 // A link's language first (the teacher chose it), then this browser's choice, then its preferences.

@@ -2,7 +2,9 @@
 // Every worker event carries the run id (bumped by each Reset) it belongs to; the client drops stale
 // ones. A run trains up to four lanes side by side: same data, seed and batch order, own optimizer.
 import type { RunCheckpoint } from './shared/checkpoint';
+import type { InternalsPoint } from './shared/internals';
 import type { EvalSplit, MetricPoint } from './shared/metrics';
+import type { PoolHistory } from './shared/pool';
 import type { LiveChange, RunSettings, SharedSettings, TimelineEntry } from './shared/settings';
 
 export interface LaneSetup {
@@ -16,15 +18,26 @@ export interface LaneSetup {
 export type Command =
   /** `testHooks`: obey `testHook` commands (browser tests only; off in normal use). */
   | { type: 'init'; baseUrl: string; softwareWebgl: boolean; testHooks: boolean }
-  /** `restore`: carry on from this checkpoint of the same run (after the GPU or the worker was lost). */
-  | { type: 'reset'; runId: number; shared: SharedSettings; lanes: LaneSetup[]; restore?: RunCheckpoint }
+  /**
+   * `restore`: carry on from this checkpoint of the same run (after the GPU or the worker was lost).
+   * `pool`: the training pool the run recorded while MNIST arrived (`pool` events), replayed exactly;
+   * the worker holds the reset until that many images have arrived again.
+   */
+  | {
+      type: 'reset';
+      runId: number;
+      shared: SharedSettings;
+      lanes: LaneSetup[];
+      restore?: RunCheckpoint;
+      pool?: PoolHistory;
+    }
   | { type: 'start'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
   | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange }
   /** Someone is using the page's controls: queue less GPU work so its frames are not kept waiting. */
   | { type: 'interaction'; active: boolean }
-  /** Load MNIST again after `downloadFailed` (the user pressed Retry); ignored while loading or loaded. */
+  /** Load the MNIST files still missing after `downloadFailed` (Retry); ignored while loading or loaded. */
   | { type: 'retryLoad' }
   /** Forces a failure so browser tests can check recovery; ignored unless init set `testHooks`. */
   | { type: 'testHook'; action: TestHookAction };
@@ -44,7 +57,9 @@ export interface BackendInfo {
 
 export type WorkerEvent =
   | { type: 'backend'; info: BackendInfo }
+  /** Compressed bytes of MNIST received so far, until all has arrived (also while training on part of it). */
   | { type: 'loading'; loadedBytes: number; totalBytes: number }
+  /** Enough of MNIST is in to train (the labels and the first training images); more may follow (`arrived`). */
   | {
       type: 'loaded';
       trainCount: number;
@@ -53,16 +68,24 @@ export type WorkerEvent =
       /** GPU memory the uploaded MNIST holds (0 on the CPU backend). */
       gpuDataBytes: number;
     }
+  /**
+   * More of MNIST was checked and is in use: training draws from the first `trainArrived` of
+   * `trainCount` images; evaluation waits for its split. Sent after each file, the last with all true.
+   */
+  | { type: 'arrived'; trainArrived: number; trainCount: number; validation: boolean; test: boolean }
+  /** From `step` on, the run's batches draw from the first `images` training images (the rest was still arriving). */
+  | { type: 'pool'; runId: number; step: number; images: number }
   /** A data file failed to download; the worker tries it again (retry `attempt`, from 1) in `inMs`. */
   | { type: 'downloadRetry'; file: string; attempt: number; inMs: number; message: string }
-  /** A data file could not be downloaded even after the retries; `retryLoad` starts over. */
+  /** A data file could not be downloaded even after the retries; `retryLoad` carries on from it. */
   | { type: 'downloadFailed'; file: string; message: string }
   | { type: 'fatal'; message: string }
   | { type: 'state'; runId: number; state: RunState; step: number; message?: string }
   | {
       type: 'metrics';
       runId: number;
-      lanes: { lane: string; points: MetricPoint[] }[];
+      /** `internals`: the optimizer's instruments at the steps among `points` that record them. */
+      lanes: { lane: string; points: MetricPoint[]; internals: InternalsPoint[] }[];
       stepsPerEpoch: number;
       totalSteps: number;
       /** Training samples per second over the last reporting window, all lanes together. */

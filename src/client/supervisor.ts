@@ -3,6 +3,7 @@
 // training, or loses its GPU context, starts a new one and carries on from that checkpoint.
 import type { Command, LaneSetup, WorkerEvent } from '../protocol';
 import type { RunCheckpoint } from '../shared/checkpoint';
+import type { PoolChange } from '../shared/pool';
 import type { SharedSettings } from '../shared/settings';
 import type { Session } from './session';
 import type { TrainingClient } from './trainingClient';
@@ -36,6 +37,8 @@ export class Supervisor {
   private changeId = 0;
   private setup: RunSetup | null = null;
   private checkpoint: RunCheckpoint | null = null;
+  /** The run's pool while MNIST arrived (worker `pool` events) and the last step seen trained with it. */
+  private pool: { changes: PoolChange[]; through: number } = { changes: [], through: 0 };
   private lastEventAt: number;
   private failures: number[] = [];
   private readonly now: () => number;
@@ -66,6 +69,7 @@ export class Supervisor {
   reset(shared: SharedSettings, lanes: LaneSetup[]): void {
     this.setup = { shared, lanes };
     this.checkpoint = null;
+    this.pool = { changes: [], through: 0 };
     this.newRunId();
     this.o.session.newRun(
       this.runId,
@@ -110,6 +114,7 @@ export class Supervisor {
     if (from !== this.client) return; // a replaced worker's last words
     this.lastEventAt = this.now();
     if (e.type === 'checkpoint') this.checkpoint = e.checkpoint;
+    if (e.type === 'pool') this.pool.changes.push({ step: e.step, images: e.images });
     if (e.type === 'gpuLost') return this.recover('gpu', 'the GPU context was lost');
     this.o.session.handle(e);
   }
@@ -143,10 +148,13 @@ export class Supervisor {
     if (!this.setup) return;
     const restore = this.checkpoint ?? undefined;
     const resumeAt = restore?.step ?? 0;
+    // Steps up to lostAt drew from the recorded pool: the new worker replays it instead of its own arrival.
+    this.pool.through = Math.max(this.pool.through, lostAt);
+    const pool = { changes: [...this.pool.changes], through: this.pool.through };
     this.newRunId();
     session.resume(this.runId, resumeAt, { kind, lostAt, resumedFrom: resumeAt, why });
     const lanes = this.o.currentLanes(this.setup.lanes);
-    this.client.send({ type: 'reset', runId: this.runId, shared: this.setup.shared, lanes, restore });
+    this.client.send({ type: 'reset', runId: this.runId, shared: this.setup.shared, lanes, restore, pool });
     if (wasRunning) this.client.send({ type: 'start', runId: this.runId });
   }
 }

@@ -5,6 +5,7 @@ import type { Experiment } from '../experiment/types';
 import type { LaneSetup, TestHookAction } from '../protocol';
 import type { LiveChange } from '../shared/settings';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
+import { registerServiceWorker } from './serviceWorker';
 import { Supervisor } from './supervisor';
 import { createTrainingClient } from './trainingClient';
 import { onSlider, watchInteraction } from './interaction';
@@ -120,6 +121,10 @@ export function useTraining(
   // browser tasks, so a redraw never blocks input for long. Worker state changes are not urgent.
   const [snap, setSnap] = useState(session.getSnapshot);
   useEffect(() => session.subscribe(() => startTransition(() => setSnap(session.getSnapshot()))), [session]);
+  // Offline use once all of MNIST is here: the precache then mostly revalidates what just arrived.
+  useEffect(() => {
+    if (snap.dataComplete) registerServiceWorker();
+  }, [snap.dataComplete]);
 
   return {
     snap,

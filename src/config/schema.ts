@@ -59,7 +59,7 @@ export type NumericKey = { [K in FieldKey]: RunConfig[K] extends number ? K : ne
 const USES: Record<OptimizerName, ReadonlySet<FieldKey>> = {
   sgd: new Set<FieldKey>(['learningRate']),
   momentum: new Set<FieldKey>(['learningRate', 'momentum', 'nesterov']),
-  adam: new Set<FieldKey>(['learningRate', 'beta1', 'beta2', 'epsilon']),
+  adam: new Set<FieldKey>(['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection']),
 };
 
 /** Live hyperparameters the optimizer reads; the UI disables the rest. */
@@ -116,6 +116,14 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     apply: 'live',
     default: false,
     kind: 'bool',
+  },
+  biasCorrection: {
+    key: 'biasCorrection',
+    urlKey: 'bc',
+    apply: 'live',
+    default: true,
+    kind: 'bool',
+    omitWhenDefault: true,
   },
   batchSize: {
     key: 'batchSize',

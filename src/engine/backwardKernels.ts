@@ -1,7 +1,7 @@
 // The pieces of the analytic backward pass that a backend may do faster: softmax cross-entropy,
 // the ReLU gradient, and how a batch enters. The WebGL backend swaps in one-program versions
 // (src/engine/webgl/); the CPU uses these composed ops, which are also the reference.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface BackwardKernels {
   /** ∂(mean loss)/∂logits = (softmax(z) − y) / batch. */

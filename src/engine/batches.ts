@@ -2,13 +2,14 @@
 // comparison the same tensors for a step (made once, shared); a `BatchMaker` turns indices into
 // preprocessed images and one-hot labels, either uploaded from the host (here) or gathered on the GPU
 // from data uploaded once (webgl/deviceData.ts).
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { EvalSplit } from '../shared/metrics';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
+import { poolSizeAt, type PoolChange, type PoolHistory } from '../shared/pool';
 import type { Preprocessing } from '../shared/settings';
-import type { MnistData } from './mnist';
+import { arrivedCount, type MnistData } from './mnist';
 import { fillBatch, pixelTable, type PixelStats } from './preprocess';
-import { createRng, deriveSeed, shuffledIndices } from './random';
+import { createRng, deriveSeed, sampleDistinct, shuffledIndices } from './random';
 
 export interface BatchTensors {
   /** Preprocessed images [n, IMAGE_PIXELS]. */
@@ -22,13 +23,18 @@ export type SplitName = 'train' | EvalSplit;
 /** Makes batches from one dataset with one preprocessing. The tensors it returns belong to the caller. */
 export interface BatchMaker {
   readonly counts: Readonly<Record<SplitName, number>>;
+  /** Images of `split` that may be indexed now: a growing prefix of train while MNIST arrives. */
+  available(split: SplitName): number;
   /** The images of `split` at `indices`. */
   make(split: SplitName, indices: Uint32Array): BatchTensors;
   dispose(): void;
 }
 
-/** Builds the maker for a run's preprocessing; the WebGL backend supplies one that gathers on the GPU. */
-export type BatchMakerFactory = (preprocessing: Preprocessing, stats: PixelStats) => BatchMaker;
+/**
+ * Builds the maker for a run's preprocessing; the WebGL backend supplies one that gathers on the GPU.
+ * `stats` (the whole training set's) only 'standardize' needs; it is absent until all has arrived.
+ */
+export type BatchMakerFactory = (preprocessing: Preprocessing, stats: PixelStats | undefined) => BatchMaker;
 
 /** Writes one-hot rows for the labels at `indices` into `out`. */
 function fillOneHot(labels: Uint8Array, indices: ArrayLike<number>, out: Float32Array): void {
@@ -44,6 +50,7 @@ export function hostBatchMaker(data: MnistData): BatchMakerFactory {
     let yBuf = new Float32Array(0);
     return {
       counts: { train: data.train.count, validation: data.validation.count, test: data.test.count },
+      available: (split) => arrivedCount(data, split),
       make(split, indices) {
         const n = indices.length;
         if (xBuf.length < n * IMAGE_PIXELS) xBuf = new Float32Array(n * IMAGE_PIXELS);
@@ -60,9 +67,26 @@ export function hostBatchMaker(data: MnistData): BatchMakerFactory {
   };
 }
 
+/** Random stream of the draws from a partial pool (1: weights, 2: the epochs' shuffles). */
+const POOL_STREAM = 3;
+
+export interface BatchesOptions {
+  /** The pool this run recorded so far: a run resumed in a new worker draws the same batches. */
+  pool?: PoolHistory;
+  /** A step drew from more training images than the step before (more had arrived). */
+  onPoolChange?: (change: PoolChange) => void;
+}
+
 /**
  * The seeded batch order of a run (a fresh shuffle of the training set each epoch, the same for every
  * lane) and the batch of each step, made once and shared by every lane that trains that step.
+ *
+ * While training images are still arriving, a step draws its batch from those that have (the pool): a
+ * seeded draw of distinct images, fixed by the seed, the step and the pool's size. The pool grows when a
+ * step's batch is made and more has arrived, and each growth is reported (onPoolChange) so the page can
+ * replay it. Once the pool is the whole set, steps take their places in the epoch's shuffle exactly as
+ * in a run that started with all data: epoch 1's remaining steps follow its shuffle, later epochs are
+ * unchanged. A run started after everything arrived records no change and is today's run exactly.
  */
 export class Batches {
   readonly stepsPerEpoch: number;
@@ -70,11 +94,13 @@ export class Batches {
   private epoch = -1;
   private order: Uint32Array = new Uint32Array(0);
   private cached: { step: number; batch: BatchTensors } | null = null;
+  private readonly pool: PoolHistory;
 
   constructor(
     readonly maker: BatchMaker,
     readonly batchSize: number,
     private readonly seed: number,
+    private readonly options: BatchesOptions = {},
   ) {
     const count = maker.counts.train;
     if (!Number.isInteger(batchSize) || batchSize < 1)
@@ -82,10 +108,26 @@ export class Batches {
     if (batchSize > count) throw new RangeError(`batchSize ${batchSize} exceeds ${count} images`);
     this.stepsPerEpoch = Math.floor(count / batchSize);
     this.rng = createRng(deriveSeed(seed, 2));
+    this.pool = { changes: [...(options.pool?.changes ?? [])], through: options.pool?.through ?? 0 };
+  }
+
+  /** Whether all of `split` is there to be used (MNIST may still be arriving). */
+  arrived(split: SplitName): boolean {
+    return this.maker.available(split) >= this.maker.counts[split];
+  }
+
+  /** Training images step `step` (0-based) draws from. */
+  poolAt(step: number): number {
+    return poolSizeAt(this.pool, step + 1, this.maker.counts.train);
   }
 
   /** Training-set indices of step `step` (0-based). Any step may be asked for, e.g. after a restore. */
   indices(step: number): Uint32Array {
+    const pool = this.poolAt(step);
+    if (pool < this.maker.counts.train) {
+      const draw = createRng(deriveSeed(deriveSeed(this.seed, POOL_STREAM), step));
+      return sampleDistinct(pool, Math.min(this.batchSize, pool), draw);
+    }
     const epoch = Math.floor(step / this.stepsPerEpoch);
     if (epoch < this.epoch) {
       // Going back (a restore): replay the shuffles from the seed.
@@ -103,10 +145,34 @@ export class Batches {
   /** The batch of step `step`, shared: do not dispose it (the next step's call does). */
   batch(step: number): BatchTensors {
     if (this.cached?.step === step) return this.cached.batch;
+    this.grow(step + 1);
+    const pool = this.poolAt(step);
+    const arrived = this.maker.available('train');
+    if (arrived < pool)
+      throw new Error(`step ${step + 1} draws from ${pool} training images, but ${arrived} have arrived`);
     this.release();
     const batch = this.maker.make('train', this.indices(step));
     this.cached = { step, batch };
     return batch;
+  }
+
+  /**
+   * Before step `step` (1-based) trains: draw from everything that has arrived, unless the step was
+   * already trained (its pool is recorded) or nothing new came. No change at all while all is there.
+   */
+  private grow(step: number): void {
+    const full = this.maker.counts.train;
+    const arrived = Math.min(this.maker.available('train'), full);
+    const { changes, through } = this.pool;
+    const last = changes.at(-1);
+    // Recorded steps keep their pool: the ones trained (through) and those up to the last change.
+    if (step <= Math.max(through, last?.step ?? 0)) return;
+    // Before any change, a run that has trained drew from everything; a new one has no pool yet.
+    const current = last ? last.images : through > 0 ? full : 0;
+    if (arrived <= current || (current === 0 && arrived >= full)) return;
+    const change = { step, images: arrived };
+    changes.push(change);
+    this.options.onPoolChange?.(change);
   }
 
   private release(): void {

@@ -1,9 +1,8 @@
-// Loads the four MNIST files through a byte source, verifies size, SHA-256 and IDX headers,
-// and splits them: first 55,000 training images train, last 5,000 validate, 10,000 test.
-import { parseIdxImages, parseIdxLabels } from './idx';
-import type { MnistByteSource, MnistFileInfo, MnistFileName } from './mnistFiles';
-import { MNIST_FILES } from './mnistFiles';
-import { IMAGE_PIXELS, TRAIN_COUNT, TRAIN_FILE_COUNT, VALIDATION_COUNT } from '../shared/mnist';
+// MNIST in memory: the three splits (first 55,000 training images train, last 5,000 validate, 10,000
+// test), how much of them has arrived, and the check every downloaded file passes (mnistLoader.ts).
+import type { EvalSplit } from '../shared/metrics';
+import type { MnistFileInfo } from './mnistFiles';
+import { pixelStats, type PixelStats } from './preprocess';
 
 /** Images stay as bytes; conversion to floats happens one batch at a time. */
 export interface Split {
@@ -12,15 +11,40 @@ export interface Split {
   count: number;
 }
 
+/**
+ * What has been verified and copied in so far; the splits' buffers are full-size from the start.
+ * Training images arrive as a prefix: batches may index [0, train).
+ */
+export interface Arrival {
+  train: number;
+  validation: boolean;
+  test: boolean;
+}
+
 export interface MnistData {
   train: Split;
   validation: Split;
   test: Split;
+  /** Absent: everything is there (data loaded in one go, or made up by a test). */
+  arrival?: Arrival;
 }
 
 export interface LoadProgress {
   loadedBytes: number;
   totalBytes: number;
+}
+
+/** Images of `split` that may be used now: a prefix of the training set, or a whole held-out split or nothing. */
+export function arrivedCount(data: MnistData, split: 'train' | EvalSplit): number {
+  const a = data.arrival;
+  if (!a) return data[split].count;
+  if (split === 'train') return a.train;
+  return a[split] ? data[split].count : 0;
+}
+
+/** Whether every image of every split is there. */
+export function isComplete(data: MnistData): boolean {
+  return (['train', 'validation', 'test'] as const).every((s) => arrivedCount(data, s) === data[s].count);
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -41,53 +65,15 @@ export async function verifyFile(info: MnistFileInfo, bytes: Uint8Array): Promis
     );
 }
 
-function slice(images: Uint8Array, labels: Uint8Array, from: number, to: number): Split {
-  return {
-    images: images.subarray(from * IMAGE_PIXELS, to * IMAGE_PIXELS),
-    labels: labels.subarray(from, to),
-    count: to - from,
-  };
-}
+const statsOf = new WeakMap<Uint8Array, PixelStats>();
 
-export async function loadMnist(
-  source: MnistByteSource,
-  onProgress?: (p: LoadProgress) => void,
-): Promise<MnistData> {
-  const manifest = await source.manifest();
-  const infos = MNIST_FILES.map((name) => {
-    const info = manifest.files.find((f) => f.name === name);
-    if (!info) throw new Error(`MNIST manifest has no entry for ${name}`);
-    return info;
-  });
-  const totalBytes = infos.reduce((s, f) => s + f.gzBytes, 0);
-  const loaded = new Map<MnistFileName, number>();
-  const report = () => {
-    let sum = 0;
-    for (const v of loaded.values()) sum += v;
-    onProgress?.({ loadedBytes: sum, totalBytes });
-  };
-  const files = await Promise.all(
-    infos.map(async (info) => {
-      const bytes = await source.read(info, (n) => {
-        loaded.set(info.name, n);
-        report();
-      });
-      await verifyFile(info, bytes);
-      return bytes;
-    }),
-  );
-  const [trainImg, trainLab, testImg, testLab] = files as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-  const train = parseIdxImages(trainImg, MNIST_FILES[0]);
-  const trainLabels = parseIdxLabels(trainLab, MNIST_FILES[1]);
-  const test = parseIdxImages(testImg, MNIST_FILES[2]);
-  const testLabels = parseIdxLabels(testLab, MNIST_FILES[3]);
-  if (train.count !== trainLabels.length || test.count !== testLabels.length)
-    throw new Error('MNIST image and label counts differ');
-  if (train.count < TRAIN_FILE_COUNT)
-    throw new Error(`MNIST training file has ${train.count} images, expected ${TRAIN_FILE_COUNT}`);
-  return {
-    train: slice(train.pixels, trainLabels, 0, TRAIN_COUNT),
-    validation: slice(train.pixels, trainLabels, TRAIN_COUNT, TRAIN_COUNT + VALIDATION_COUNT),
-    test: { images: test.pixels, labels: testLabels, count: test.count },
-  };
+/**
+ * Pixel statistics of the whole training set ('standardize'), computed once per set of images (55,000
+ * of them take a while); undefined until all of it has arrived.
+ */
+export function trainingStats(data: MnistData): PixelStats | undefined {
+  if (arrivedCount(data, 'train') < data.train.count) return undefined;
+  let stats = statsOf.get(data.train.images);
+  if (!stats) statsOf.set(data.train.images, (stats = pixelStats(data.train.images)));
+  return stats;
 }

@@ -1,7 +1,7 @@
 // Browser/worker MNIST byte source: downloads the gzip files served under <base>data/mnist/
 // and decompresses them with DecompressionStream. Checksums and IDX headers are checked elsewhere.
-import { MNIST_FILES, MNIST_MANIFEST, MNIST_URL_DIR } from './mnistFiles';
-import type { MnistByteSource, MnistFileInfo, MnistFileName, MnistManifest } from './mnistFiles';
+import { MNIST_FILES, MNIST_MANIFEST, MNIST_MANIFEST_VERSION, MNIST_URL_DIR } from './mnistFiles';
+import type { MnistByteSource, MnistFileInfo, MnistManifest } from './mnistFiles';
 
 /**
  * Suffix of the served files. Not plain `.gz`: sirv (`vite preview`) and several static hosts send
@@ -14,9 +14,18 @@ function withSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/**
+ * Served name of one compressed file: its name, the start of its SHA-256 and MNIST_GZ_SUFFIX. A name
+ * that changes with the content lets the service worker's precache take the file from the HTTP cache
+ * the worker's download filled, rather than download it a second time.
+ */
+export function mnistServedName(info: Pick<MnistFileInfo, 'name' | 'sha256'>): string {
+  return `${info.name}.${info.sha256.slice(0, 8)}${MNIST_GZ_SUFFIX}`;
+}
+
 /** URL of one compressed file; `base` is the app root (`'./'`, `'/sub/'` or an absolute URL). */
-export function mnistFileUrl(base: string, name: MnistFileName): string {
-  return `${withSlash(base)}${MNIST_URL_DIR}/${name}${MNIST_GZ_SUFFIX}`;
+export function mnistFileUrl(base: string, info: Pick<MnistFileInfo, 'name' | 'sha256'>): string {
+  return `${withSlash(base)}${MNIST_URL_DIR}/${mnistServedName(info)}`;
 }
 
 /** URL of the manifest; same `base` convention as `mnistFileUrl`. */
@@ -49,23 +58,23 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
 export function parseMnistManifest(json: unknown): MnistManifest {
   if (typeof json !== 'object' || json === null) throw malformed('not an object');
   const { version, files } = json as Record<string, unknown>;
-  if (version !== 1) throw malformed(`unsupported version ${JSON.stringify(version)}`);
+  if (version !== MNIST_MANIFEST_VERSION) throw malformed(`unsupported version ${JSON.stringify(version)}`);
   if (!Array.isArray(files)) throw malformed('"files" is not an array');
   const out: MnistFileInfo[] = [];
   for (const [i, f] of files.entries()) {
     if (typeof f !== 'object' || f === null) throw malformed(`files[${i}] is not an object`);
     const { name, bytes, sha256, gzBytes } = f as Record<string, unknown>;
-    if (!MNIST_FILES.includes(name as MnistFileName))
+    if (typeof name !== 'string' || !MNIST_FILES.includes(name))
       throw malformed(`files[${i}] has unknown name ${JSON.stringify(name)}`);
     if (!isCount(bytes) || !isCount(gzBytes)) throw malformed(`${String(name)} has invalid sizes`);
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
       throw malformed(`${String(name)} has an invalid sha256`);
     if (out.some((o) => o.name === name)) throw malformed(`${String(name)} is listed twice`);
-    out.push({ name: name as MnistFileName, bytes, sha256, gzBytes });
+    out.push({ name, bytes, sha256, gzBytes });
   }
   const missing = MNIST_FILES.filter((n) => !out.some((o) => o.name === n));
   if (missing.length > 0) throw malformed(`missing ${missing.join(', ')}`);
-  return { version: 1, files: out };
+  return { version: MNIST_MANIFEST_VERSION, files: out };
 }
 
 async function get(fetchImpl: typeof fetch, url: string, file: string): Promise<Response> {
@@ -182,7 +191,7 @@ export function fetchByteSource(baseUrl: string, fetchImpl: typeof fetch = fetch
       return manifest;
     },
     async read(info, onBytes) {
-      const res = await get(fetchImpl, mnistFileUrl(root, info.name), info.name);
+      const res = await get(fetchImpl, mnistFileUrl(root, info), info.name);
       return readBody(res, info, onBytes);
     },
   };

@@ -1,13 +1,16 @@
 // Model construction: the reference recipe's MLP (784 → 128 ReLU → 10 logits) as plain variables.
 // Kept in one module so other architectures can be added beside it.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackwardKernels } from './backwardKernels';
+import { layerTensorName } from '../shared/internals';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
 import { createRng, deriveSeed } from './random';
 
 export interface Model {
   /** Trainable variables in a fixed order (w1, b1, w2, b2), the order optimizers see them in. */
   readonly variables: tf.Variable[];
+  /** Their names for people, in the same order: `dense1.kernel`, `dense1.bias`, … */
+  readonly names: readonly string[];
   /** Logits [batch, NUM_CLASSES] for inputs [batch, IMAGE_PIXELS]. */
   logits(x: tf.Tensor2D): tf.Tensor2D;
   /**
@@ -47,6 +50,7 @@ export function createMlp(seed: number, hidden = 128): Model {
   const [w1, b1, w2, b2] = variables as [tf.Variable, tf.Variable, tf.Variable, tf.Variable];
   return {
     variables,
+    names: variables.map((_, i) => layerTensorName(i)),
     logits(x) {
       // fused matMul+bias+ReLU: one kernel per layer on WebGL instead of three.
       const h = tf.fused.matMul({ a: x, b: w1, bias: b1, activation: 'relu' }) as tf.Tensor2D;

@@ -33,3 +33,18 @@ export function shuffledIndices(n: number, rng: () => number): Uint32Array {
   }
   return out;
 }
+
+/** `k` distinct integers from 0..n-1, uniformly (Floyd's algorithm: k draws, whatever n is). */
+export function sampleDistinct(n: number, k: number, rng: () => number): Uint32Array {
+  if (k > n) throw new RangeError(`cannot draw ${k} distinct values from ${n}`);
+  const seen = new Set<number>();
+  const out = new Uint32Array(k);
+  let at = 0;
+  for (let j = n - k; j < n; j++) {
+    const t = Math.floor(rng() * (j + 1));
+    const pick = seen.has(t) ? j : t;
+    seen.add(pick);
+    out[at++] = pick;
+  }
+  return out;
+}

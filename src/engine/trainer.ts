@@ -1,26 +1,43 @@
-// The training engine: seeded batch order, one tidy per step, metrics kept on the device and read
-// back in one asynchronous call per flush. No DOM and no worker globals, so Node tests run it as is.
-import * as tf from '@tensorflow/tfjs';
-import type { OptimizerState } from '../shared/checkpoint';
+// The training engine: seeded batch order, one tidy per step, metrics and the optimizer's instruments
+// kept on the device and read back in one asynchronous call per flush. No DOM and no worker globals,
+// so Node tests run it as is.
+import * as tf from '@tensorflow/tfjs-core';
+import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
+import { isInternalsStep, type InternalsPoint } from '../shared/internals';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
 import {
   hyperParamsOf,
-  type HyperParams,
   type LiveChange,
   type OptimizerName,
   type RunSettings,
   type SharedSettings,
 } from '../shared/settings';
 import { composedBackward, type BackwardKernels } from './backwardKernels';
-import { Batches, hostBatchMaker, type BatchMakerFactory } from './batches';
-import type { MnistData } from './mnist';
+import { Batches, hostBatchMaker, type BatchesOptions, type BatchMakerFactory } from './batches';
+import { decodeInternals, rawLength, type MeasuredStep } from './internals';
+import { trainingStats, type MnistData } from './mnist';
 import { createMlp, type Model } from './model';
 import { createOptimizer, type Optimizer } from './optimizers';
-import { pixelStats, type PixelStats } from './preprocess';
+import type { PixelStats } from './preprocess';
 
 /** The comparison's shared settings plus this run's settings at step 1. */
 export interface TrainerConfig extends SharedSettings {
   settings: RunSettings;
+  /** Record the optimizer's instruments on their cadence (isInternalsStep); on unless `false`. */
+  internals?: boolean;
+}
+
+/** What a flush reads back: every pending step's metrics, and the instruments of those that have them. */
+export interface StepRecords {
+  points: MetricPoint[];
+  internals: InternalsPoint[];
+}
+
+/** A trained step whose numbers are still on the device: [loss sum, correct count], maybe instruments. */
+interface PendingStep {
+  step: number;
+  stats: tf.Tensor1D;
+  measured?: MeasuredStep;
 }
 
 /** A trainer's state at a step boundary. */
@@ -39,7 +56,7 @@ export interface EvalResult {
 /** Backend-specific fast paths (the WebGL kernels); the composed ops and host batches are the default. */
 export interface TrainerKernels {
   backward?: BackwardKernels;
-  createOptimizer?: (name: OptimizerName, hyper: HyperParams) => Optimizer;
+  createOptimizer?: (name: OptimizerName, hyper: EngineHyperParams) => Optimizer;
   /** Batches gathered on the device from data uploaded once. */
   batchMaker?: BatchMakerFactory;
 }
@@ -51,14 +68,14 @@ export class Trainer {
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
   readonly model: Model;
-  readonly stats: PixelStats;
+  /** The whole training set's pixel statistics ('standardize'); undefined while it is still arriving. */
+  readonly stats: PixelStats | undefined;
   private optimizer: Optimizer;
   private readonly batches: Batches;
   /** Whether this trainer made its batches (and so disposes them) or shares a comparison's. */
   private readonly ownsBatches: boolean;
   private readonly ce: BackwardKernels;
-  /** Per step [loss sum, correct count], still on the device. */
-  private pending: { step: number; stats: tf.Tensor1D }[] = [];
+  private pending: PendingStep[] = [];
   private steps = 0;
 
   /**
@@ -72,7 +89,7 @@ export class Trainer {
     private readonly kernels: TrainerKernels = {},
     batches?: Batches,
   ) {
-    this.stats = stats ?? pixelStats(data.train.images);
+    this.stats = stats ?? trainingStats(data);
     this.ownsBatches = batches === undefined;
     this.batches = batches ?? makeBatches(data, config, this.stats, kernels);
     if (this.batches.batchSize !== config.batchSize)
@@ -99,7 +116,8 @@ export class Trainer {
   }
   /** The settings the next step trains with. */
   get settings(): RunSettings {
-    return { optimizer: this.optimizer.name, ...this.optimizer.getHyperParams() };
+    const hyper = this.optimizer.getHyperParams();
+    return { optimizer: this.optimizer.name, ...hyper, biasCorrection: hyper.biasCorrection ?? true };
   }
 
   /** Batch indices (into the training split) of the next step. */
@@ -107,19 +125,26 @@ export class Trainer {
     return this.batches.indices(this.steps);
   }
 
-  /** Runs one training step; its loss and accuracy stay on the device until flushMetrics(). */
+  /** Runs one training step; its loss, accuracy and instruments stay on the device until flush(). */
   trainStep(): void {
     if (this.done) throw new Error('training is finished');
     // Made outside the tidy: the batch belongs to `batches`, which shares it with the other lanes.
     const { x, y } = this.batches.batch(this.steps);
     const vars = this.model.variables;
-    const stats = tf.tidy(() => {
+    const step = this.steps + 1;
+    const measure = this.config.internals !== false && isInternalsStep(step);
+    let measured: MeasuredStep | undefined;
+    const [stats] = tf.tidy(() => {
       const { grads, stats } = this.model.backward(x, y, this.ce);
-      this.optimizer.apply(vars, grads);
-      return stats;
+      if (!measure) {
+        this.optimizer.apply(vars, grads);
+        return [stats];
+      }
+      measured = this.optimizer.applyMeasured(vars, grads);
+      return [stats, measured.raw]; // both outlive the tidy
     });
     this.steps++;
-    this.pending.push({ step: this.steps, stats });
+    this.pending.push({ step, stats: stats as tf.Tensor1D, ...(measured ? { measured } : {}) });
   }
 
   /** Advances the step counter and batch order without training: a stopped run keeping pace with others. */
@@ -128,22 +153,39 @@ export class Trainer {
     this.steps++;
   }
 
-  /** Reads back every pending step's loss and accuracy with a single asynchronous download. */
-  async flushMetrics(): Promise<MetricPoint[]> {
+  /**
+   * Reads back every pending step's loss and accuracy, and the instruments of the steps that recorded
+   * them, with a single asynchronous download.
+   */
+  async flush(): Promise<StepRecords> {
     const batch = this.pending;
-    if (batch.length === 0) return [];
+    if (batch.length === 0) return { points: [], internals: [] };
     this.pending = [];
-    const packed = tf.tidy(() => tf.concat(batch.map((p) => p.stats)));
-    for (const p of batch) p.stats.dispose();
+    const parts = batch.flatMap((p) => (p.measured ? [p.stats, p.measured.raw] : [p.stats]));
+    const packed = tf.tidy(() => tf.concat(parts));
+    for (const t of parts) t.dispose();
     const values = await packed.data();
     packed.dispose();
     const b = this.config.batchSize;
-    return batch.map((p, i) => ({
-      step: p.step,
-      epoch: Math.floor((p.step - 1) / this.stepsPerEpoch),
-      loss: values[2 * i]! / b,
-      accuracy: values[2 * i + 1]! / b,
-    }));
+    const { names, variables } = this.model;
+    const sizes = variables.map((v) => v.size);
+    const points: MetricPoint[] = [];
+    const internals: InternalsPoint[] = [];
+    let at = 0;
+    for (const p of batch) {
+      const epoch = Math.floor((p.step - 1) / this.stepsPerEpoch);
+      points.push({ step: p.step, epoch, loss: values[at]! / b, accuracy: values[at + 1]! / b });
+      at += 2;
+      if (!p.measured) continue;
+      internals.push(decodeInternals(p.step, p.measured, values, at, names, sizes));
+      at += rawLength(p.measured.kind, sizes.length);
+    }
+    return { points, internals };
+  }
+
+  /** flush() for callers that want the metric points only. */
+  async flushMetrics(): Promise<MetricPoint[]> {
+    return (await this.flush()).points;
   }
 
   /** Loss and accuracy on a held-out split; sums stay on the device, one readback at the end. */
@@ -215,18 +257,24 @@ export class Trainer {
     }
     this.optimizer.dispose();
     this.optimizer = optimizer;
-    for (const p of this.pending) p.stats.dispose();
-    this.pending = [];
+    this.dropPending();
     this.steps = c.step;
   }
 
-  private makeOptimizer(name: OptimizerName, hyper: HyperParams): Optimizer {
+  private makeOptimizer(name: OptimizerName, hyper: EngineHyperParams): Optimizer {
     return (this.kernels.createOptimizer ?? createOptimizer)(name, hyper);
   }
 
-  dispose(): void {
-    for (const p of this.pending) p.stats.dispose();
+  private dropPending(): void {
+    for (const p of this.pending) {
+      p.stats.dispose();
+      p.measured?.raw.dispose();
+    }
     this.pending = [];
+  }
+
+  dispose(): void {
+    this.dropPending();
     this.optimizer.dispose();
     this.model.dispose();
     if (this.ownsBatches) this.batches.dispose();
@@ -237,12 +285,14 @@ export class Trainer {
 export function makeBatches(
   data: MnistData,
   config: Pick<TrainerConfig, 'batchSize' | 'seed' | 'preprocessing'>,
-  stats: PixelStats,
+  stats: PixelStats | undefined,
   kernels: TrainerKernels = {},
+  /** The run's pool while MNIST arrives (batches.ts). */
+  options: BatchesOptions = {},
 ): Batches {
   const maker = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
   try {
-    return new Batches(maker, config.batchSize, config.seed);
+    return new Batches(maker, config.batchSize, config.seed, options);
   } catch (e) {
     maker.dispose();
     throw e;

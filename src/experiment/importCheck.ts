@@ -1,6 +1,7 @@
 // Strict validation of an export file (imported, or read back from IndexedDB). Never throws: any
 // problem becomes one sentence naming what is wrong. Unknown extra fields are ignored (a newer page
 // may add some); everything returned is rebuilt from the known fields only.
+import { FIELDS } from '../config/schema';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type RunRecord } from './exportTypes';
 import {
   Refusal,
@@ -74,6 +75,9 @@ function checkEntry(v: unknown, where: Text): TimelineEntry {
   return { step, key, value } as TimelineEntry;
 }
 
+/** Live settings added after export version 1; a file without them gets their default. */
+const LATER_SETTINGS = { biasCorrection: true } as const;
+
 function checkSpec(v: unknown, where: Text): RunSpec {
   if (!isObject(v)) refuse((m) => m.imports.noSpec(where(m)));
   const [id, name, color, hidden] = ['id', 'name', 'color', 'hidden'].map((k) => own(v, k));
@@ -87,7 +91,8 @@ function checkSpec(v: unknown, where: Text): RunSpec {
   if (!isObject(init)) refuse((m) => m.imports.noInitial(where(m)));
   const initial = {} as Record<LiveKey, unknown>;
   for (const key of LIVE_KEYS) {
-    const value = own(init, key);
+    // Files exported before a setting existed lack it: they trained with its default.
+    const value = key in LATER_SETTINGS && !Object.hasOwn(init, key) ? FIELDS[key].default : own(init, key);
     const problem = problemOf(key, value);
     if (problem !== null)
       refuse((m) => m.imports.initialSetting(where(m), m.settings.fields[key], problem(m)));

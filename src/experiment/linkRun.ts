@@ -13,6 +13,7 @@ import {
   sortTimeline,
 } from './runs';
 import {
+  LIVE_KEYS,
   liveChange,
   type LiveKey,
   type RunConfig,
@@ -40,9 +41,15 @@ export const SETTING_ORDER: readonly LiveKey[] = [
   'momentum',
   'nesterov',
 ];
+/**
+ * Live settings added after the positional order was frozen: one flag letter each in the last field,
+ * present when the setting is off (its default is on), so old links read as before.
+ */
+export const SETTING_FLAGS = { biasCorrection: 'u' } as const satisfies Partial<Record<LiveKey, string>>;
+const HIDDEN_FLAG = 'h';
 const TIMELINE_PART = 2 + SETTING_ORDER.length;
 const FLAGS_PART = TIMELINE_PART + 1;
-const LIVE_BY_URL_KEY = new Map<string, LiveKey>(SETTING_ORDER.map((k) => [FIELDS[k].urlKey, k]));
+const LIVE_BY_URL_KEY = new Map<string, LiveKey>(LIVE_KEYS.map((k) => [FIELDS[k].urlKey, k]));
 const ENTRY = /^(\d{1,10})\.([A-Za-z0-9]{1,16})\.(.*)$/s;
 const HEX6 = /^[0-9A-Fa-f]{6}$/;
 /** encodeURIComponent leaves `~` alone, but here it separates fields. */
@@ -55,7 +62,9 @@ export function encodeRun(run: RunSpec): string {
   const settings = SETTING_ORDER.map((k) => encodeValue(run.initial[k]));
   const timeline = run.timeline.map((e) => `${e.step}.${FIELDS[e.key].urlKey}.${encodeValue(e.value)}`);
   const parts = [encodeName(run.name), color, ...settings, timeline.join('_')];
-  if (run.hidden) parts.push('h');
+  const flags =
+    (run.hidden ? HIDDEN_FLAG : '') + (run.initial.biasCorrection ? '' : SETTING_FLAGS.biasCorrection);
+  if (flags !== '') parts.push(flags);
   return parts.join('~');
 }
 
@@ -162,12 +171,15 @@ export function parseRun(rawValue: string, index: number, note: Note): RunSpec {
   if (timeline.some((e, i) => e !== entries[i])) inRun((m) => m.links.changesSorted);
 
   const flags = part(FLAGS_PART);
-  if (flags !== '' && flags !== 'h') {
-    const shown = show(flags);
+  const known: string[] = [HIDDEN_FLAG, SETTING_FLAGS.biasCorrection];
+  const unknown = [...flags].filter((f) => !known.includes(f)).join('');
+  if (unknown !== '') {
+    const shown = show(unknown);
     inRun((m) => m.links.unknownFlag(shown));
   }
+  if (flags.includes(SETTING_FLAGS.biasCorrection)) initial.biasCorrection = false;
   const extra = parts.length - FLAGS_PART - 1;
   if (extra > 0) inRun((m) => m.links.extraFields(extra));
 
-  return { id: `r${index + 1}`, name, color, hidden: flags === 'h', initial, timeline };
+  return { id: `r${index + 1}`, name, color, hidden: flags.includes(HIDDEN_FLAG), initial, timeline };
 }

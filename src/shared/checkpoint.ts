@@ -2,9 +2,15 @@
 // GPU context or the worker is lost (same device and batches give the same losses again).
 import type { HyperParams, OptimizerName } from './settings';
 
+/**
+ * The optimizer's own hyperparameters: the run's, with `biasCorrection` optional so that callers
+ * (and checkpoints) from before it existed keep working; absent means on.
+ */
+export type EngineHyperParams = Omit<HyperParams, 'biasCorrection'> & { biasCorrection?: boolean };
+
 export interface OptimizerState {
   name: OptimizerName;
-  hyper: HyperParams;
+  hyper: EngineHyperParams;
   /** Updates applied so far. */
   iterations: number;
   /** Adam's running products of β1 and β2 (bias correction); empty for the others. */

@@ -8,3 +8,9 @@ export const LIVE_CHANGE_MEASURE = 'live-change';
 export function liveChangeSentMark(runId: number, changeId: number): string {
   return `live-change-sent:${runId}:${changeId}`;
 }
+
+/**
+ * Mark set once per page, when the first trained step's metrics arrive: its time since navigation is
+ * the "time to first step" a class on a slow network waits (the benchmark's --first-step section).
+ */
+export const FIRST_STEP_MARK = 'first-step';

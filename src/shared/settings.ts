@@ -21,6 +21,8 @@ export interface HyperParams {
   beta1: number;
   beta2: number;
   epsilon: number;
+  /** Adam's 1/(1 − β^t) factors on m̂_t and v̂_t; off means θ ← θ − η·m/(√v + ε). */
+  biasCorrection: boolean;
 }
 export const HYPER_KEYS = [
   'learningRate',
@@ -29,6 +31,7 @@ export const HYPER_KEYS = [
   'beta1',
   'beta2',
   'epsilon',
+  'biasCorrection',
 ] as const satisfies readonly (keyof HyperParams)[];
 
 /** Settings a run may change while it trains. */

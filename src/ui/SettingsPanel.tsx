@@ -53,6 +53,14 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
         {numeric('beta1')}
         {numeric('beta2')}
         {numeric('epsilon')}
+        {(!compact || used.has('biasCorrection')) && (
+          <ToggleControl
+            label={s.fields.biasCorrection}
+            checked={config.biasCorrection}
+            disabled={!used.has('biasCorrection')}
+            onChange={(v) => onChange(settingChange('biasCorrection', v))}
+          />
+        )}
         {numeric('momentum')}
         {(!compact || used.has('nesterov')) && (
           <ToggleControl

@@ -1,7 +1,14 @@
 // Backend choice for the worker: WebGL first, CPU as an announced fallback, and what we found out.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+// A backend registers itself on import. The worker loads tfjs-core and WebGL up front, and the CPU
+// backend only when it falls back to it (a chunk of its own); the umbrella @tensorflow/tfjs would also
+// bundle layers, converter and data, which the worker never uses.
 import '@tensorflow/tfjs-backend-webgl';
+// Tensor methods that run an op (t.reshape(…)) exist only once registered, which tfjs-core leaves to the
+// umbrella package: the worker registers the ones the engine calls (all of them would add 190 kB).
+// tests/architecture/tensorMethods.test.ts fails when the engine calls one not listed here.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/reshape';
 import type { BackendInfo } from '../protocol';
 
 function webglDetails(): { renderer: string; float32: boolean } {
@@ -28,6 +35,7 @@ export async function selectBackend(softwareWebgl: boolean): Promise<BackendInfo
   } catch (e) {
     reason = `WebGL failed to start: ${(e as Error).message}`;
   }
+  await import('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
   await tf.ready();
   return { backend: 'cpu', renderer: 'CPU (JavaScript)', float32: true, fallbackReason: reason };

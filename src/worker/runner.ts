@@ -1,14 +1,13 @@
 // Schedules training in short chunks so control messages are handled between them, steps every lane
 // of the run in turn (same batches, same order), replays scheduled changes at their steps, and turns
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
-import * as tf from '@tensorflow/tfjs';
-import type { MnistData } from '../engine/mnist';
-import { pixelStats, type PixelStats } from '../engine/preprocess';
+import * as tf from '@tensorflow/tfjs-core';
+import { trainingStats, type MnistData } from '../engine/mnist';
 import type { Batches } from '../engine/batches';
-import { makeBatches, Trainer, type TrainerKernels } from '../engine/trainer';
-import type { Command, LaneSetup, RunState, WorkerEvent } from '../protocol';
-import { isDiverged, type EvalSplit, type MetricPoint } from '../shared/metrics';
-import type { LiveChange, SharedSettings, TimelineEntry } from '../shared/settings';
+import { makeBatches, Trainer, type StepRecords, type TrainerKernels } from '../engine/trainer';
+import type { Command, RunState, WorkerEvent } from '../protocol';
+import { isDiverged, type EvalSplit } from '../shared/metrics';
+import type { LiveChange, TimelineEntry } from '../shared/settings';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import { assertNever } from '../protocol';
 import { Pacer } from './pacing';
@@ -30,13 +29,17 @@ export interface RunnerOptions {
   kernels?: TrainerKernels;
   /** Training time between checkpoints (CHECKPOINT_MS; Infinity: only on pause). */
   checkpointMs?: number;
+  /** Record the optimizer's instruments (default true; false only to measure what they cost). */
+  internals?: boolean;
+  /** Resolves once a held-out split has arrived (MNIST streams in); at once when all data is there. */
+  waitForData?: (split: EvalSplit) => Promise<void>;
 }
 
 /** Steps queued on the device whose metrics are being read back. */
 interface Chunk {
   runId: number;
   steps: number;
-  readback: Promise<MetricPoint[][]>;
+  readback: Promise<StepRecords[]>;
 }
 
 interface Lane {
@@ -65,11 +68,12 @@ export class Runner {
   private checkpointedAt = 0;
   /** Set once the GPU is gone: nothing more is trained or reported. */
   private halted = false;
-  private readonly stats: PixelStats;
+  private readonly waitForData: (split: EvalSplit) => Promise<void>;
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
   private readonly kernels: TrainerKernels;
   private readonly checkpointMs: number;
+  private readonly internals: boolean;
 
   constructor(
     private readonly data: MnistData,
@@ -80,8 +84,8 @@ export class Runner {
     this.yieldToEvents = options.yieldToEvents ?? (() => new Promise((r) => setTimeout(r, 0)));
     this.kernels = options.kernels ?? {};
     this.checkpointMs = options.checkpointMs ?? CHECKPOINT_MS;
-    // Training-set statistics for 'standardize', computed once per page load (55,000 images).
-    this.stats = pixelStats(data.train.images);
+    this.internals = options.internals ?? true;
+    this.waitForData = options.waitForData ?? (() => Promise.resolve());
   }
 
   handle(cmd: RunCommand): void {
@@ -90,7 +94,7 @@ export class Runner {
     const idle = this.lanes.length > 0 && (this.state === 'idle' || this.state === 'paused');
     switch (cmd.type) {
       case 'reset':
-        this.reset(cmd.runId, cmd.shared, cmd.lanes, cmd.restore);
+        this.reset(cmd);
         break;
       case 'start':
         if (idle) this.setState('running');
@@ -126,21 +130,27 @@ export class Runner {
     this.state = 'paused';
   }
 
-  private reset(runId: number, shared: SharedSettings, setups: LaneSetup[], restore?: RunCheckpoint): void {
+  private reset(cmd: Extract<RunCommand, { type: 'reset' }>): void {
+    const { runId, shared, lanes: setups, restore, pool } = cmd;
     this.disposeLanes();
     this.runId = runId;
     this.trainingMs = 0;
     this.checkpointedAt = 0;
     this.pacer.reset();
     try {
-      // One batch per step, made once and trained on by every lane.
-      const batches = (this.batches = makeBatches(this.data, shared, this.stats, this.kernels));
+      // One batch per step, made once and trained on by every lane; while MNIST arrives, from what has
+      // (each growth is posted, to replay it). Statistics ('standardize') only once all is here.
+      const stats = trainingStats(this.data);
+      const batches = (this.batches = makeBatches(this.data, shared, stats, this.kernels, {
+        pool,
+        onPoolChange: (c) => this.emit({ type: 'pool', runId, ...c }),
+      }));
       for (const s of setups) {
-        const config = { ...shared, settings: s.initial };
+        const config = { ...shared, settings: s.initial, internals: this.internals };
         const schedule = [...s.timeline].sort((a, b) => a.step - b.step);
         this.lanes.push({
           key: s.lane,
-          trainer: new Trainer(this.data, config, this.stats, this.kernels, batches),
+          trainer: new Trainer(this.data, config, stats, this.kernels, batches),
           schedule,
           stopped: false,
         });
@@ -291,9 +301,9 @@ export class Runner {
     }
   }
 
-  /** Starts reading back every lane's pending metrics (one download per lane). */
-  private readback(): Promise<MetricPoint[][]> {
-    return Promise.all(this.lanes.map((l) => l.trainer.flushMetrics()));
+  /** Starts reading back every lane's pending metrics and instruments (one download per lane). */
+  private readback(): Promise<StepRecords[]> {
+    return Promise.all(this.lanes.map((l) => l.trainer.flush()));
   }
 
   /**
@@ -302,7 +312,7 @@ export class Runner {
    */
   private async report({ runId, steps, readback }: Chunk, since: number): Promise<void> {
     const lanes = this.lanes;
-    const points = await readback;
+    const records = await readback;
     // Clock resolution can make a fast chunk read 0 ms; samples/s must stay finite.
     const elapsed = Math.max(this.now() - since, MIN_ELAPSED_MS);
     if (runId !== this.runId || this.halted) return;
@@ -313,14 +323,18 @@ export class Runner {
     this.emit({
       type: 'metrics',
       runId,
-      lanes: lanes.map((l, i) => ({ lane: l.key, points: points[i]! })),
+      lanes: lanes.map((l, i) => ({
+        lane: l.key,
+        points: records[i]!.points,
+        internals: records[i]!.internals,
+      })),
       stepsPerEpoch: t.stepsPerEpoch,
       totalSteps: t.totalSteps,
       samplesPerSec: (steps * active * t.config.batchSize * 1000) / elapsed,
       trainingMs: this.trainingMs,
     });
     lanes.forEach((lane, i) => {
-      const bad = points[i]!.find((p) => isDiverged(p.loss));
+      const bad = records[i]!.points.find((p) => isDiverged(p.loss));
       if (!bad || lane.stopped) return;
       lane.stopped = true;
       const what = Number.isFinite(bad.loss)
@@ -339,10 +353,15 @@ export class Runner {
     const atEval = t.step % this.evalEvery === 0 || t.step % t.stepsPerEpoch === 0;
     const live = this.lanes.filter((l) => !l.stopped);
     if (atEval || t.done) {
-      await this.evaluate(runId, live, 'validation');
+      // While held-out images still arrive a run skips its validation passes; one that ends waits.
+      if (t.done) await this.waitForData('validation');
+      if (runId !== this.runId) return;
+      if (this.batches!.arrived('validation')) await this.evaluate(runId, live, 'validation');
       if (runId === this.runId) this.emit({ type: 'memory', runId, step: t.step, ...deviceMemory() });
     }
     if (t.done && this.state !== 'finished' && runId === this.runId) {
+      await this.waitForData('test');
+      if (runId !== this.runId) return;
       await this.evaluate(runId, live, 'test');
       if (runId === this.runId) this.setState('finished');
     }

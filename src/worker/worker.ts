@@ -1,8 +1,10 @@
-// Worker entry: owns TensorFlow.js, picks the backend, loads MNIST, and routes commands to the Runner.
-import { loadMnist } from '../engine/mnist';
+// Worker entry: owns TensorFlow.js, picks the backend, streams MNIST in, starts the Runner as soon as
+// the first training images are there, and routes commands to it.
+import { arrivedCount } from '../engine/mnist';
 import { DownloadError, fetchByteSource } from '../engine/mnistFetch';
+import { MnistLoader } from '../engine/mnistLoader';
 import { retryingByteSource } from '../engine/mnistRetry';
-import { createWebglKernels } from '../engine/webgl/kernels';
+import { createWebglKernels, type WebglSetup } from '../engine/webgl/kernels';
 import {
   assertNever,
   type BackendInfo,
@@ -10,8 +12,11 @@ import {
   type TestHookAction,
   type WorkerEvent,
 } from '../protocol';
+import { TRAIN_COUNT } from '../shared/mnist';
 import { loseContext, selectBackend, watchContextLoss } from './backend';
-import { Runner, type RunCommand } from './runner';
+import { CommandGate } from './dataGate';
+import { Runner } from './runner';
+import { warmUp } from './warmUp';
 
 interface WorkerScope {
   postMessage(e: WorkerEvent): void;
@@ -22,13 +27,13 @@ const emit = (e: WorkerEvent) => scope.postMessage(e);
 
 let runner: Runner | null = null;
 let testHooks = false;
-/** Commands that arrive while data loads are replayed once the Runner exists. */
-const queued: RunCommand[] = [];
+let loader: MnistLoader | null = null;
+let webgl: WebglSetup | null = null;
+/** Run commands wait here until the Runner exists and the training images they need have arrived. */
+const gate = new CommandGate(TRAIN_COUNT);
 
 let baseUrl = '';
 let backend: BackendInfo | null = null;
-/** True while MNIST downloads, so a second Retry does not start a parallel load. */
-let loading = false;
 
 async function init(base: string, softwareWebgl: boolean): Promise<void> {
   baseUrl = base;
@@ -46,24 +51,48 @@ async function init(base: string, softwareWebgl: boolean): Promise<void> {
   await loadData(backend);
 }
 
-/** Downloads and checks MNIST (each file retried with backoff), then starts the Runner. */
+/**
+ * Downloads what is still missing of MNIST, file by file (each retried with backoff); the Runner starts
+ * once the labels and the first training images are in, and the rest joins as it arrives.
+ */
 async function loadData(info: BackendInfo): Promise<void> {
-  if (loading || runner) return;
-  loading = true;
+  loader ??= createLoader(info);
+  if (loader.complete) return;
   try {
-    let last = 0;
-    const source = retryingByteSource(fetchByteSource(baseUrl), {
-      onRetry: (r) => emit({ type: 'downloadRetry', ...r }),
-    });
-    const data = await loadMnist(source, ({ loadedBytes, totalBytes }) => {
+    await loader.load(); // shared with a load already under way, so a second Retry starts nothing new
+  } catch (e) {
+    if (e instanceof DownloadError) emit({ type: 'downloadFailed', file: e.file, message: e.message });
+    else emit({ type: 'fatal', message: (e as Error).message });
+  }
+}
+
+function createLoader(info: BackendInfo): MnistLoader {
+  let last = 0;
+  const source = retryingByteSource(fetchByteSource(baseUrl), {
+    onRetry: (r) => emit({ type: 'downloadRetry', ...r }),
+  });
+  const l: MnistLoader = new MnistLoader(source, {
+    onProgress: ({ loadedBytes, totalBytes }) => {
       // Progress at most every 1% keeps the message rate low on fast connections.
       if (Math.abs(loadedBytes - last) >= totalBytes / 100 || loadedBytes === totalBytes) {
         last = loadedBytes;
         emit({ type: 'loading', loadedBytes, totalBytes });
       }
-    });
-    // On WebGL the data goes to the GPU once; batches are then gathered there by index.
-    const webgl = info.backend === 'webgl' ? createWebglKernels(data) : null;
+    },
+    onArrived: () => arrived(l, info),
+    onDownload: (part) => {
+      if (part.original === 'train-images-idx3-ubyte' && part.from === 0) prepare(info);
+    },
+  });
+  return l;
+}
+
+/** A file was checked and is in the loader's buffers: start training on it, or add it to what trains. */
+function arrived(l: MnistLoader, info: BackendInfo): void {
+  const data = l.data;
+  if (!runner && l.trainable) {
+    // On WebGL the data goes to the GPU as it arrives; batches are then gathered there by index.
+    webgl = info.backend === 'webgl' ? createWebglKernels(data) : null;
     emit({
       type: 'loaded',
       trainCount: data.train.count,
@@ -71,14 +100,36 @@ async function loadData(info: BackendInfo): Promise<void> {
       testCount: data.test.count,
       gpuDataBytes: webgl?.dataBytes ?? 0,
     });
-    runner = new Runner(data, emit, webgl ? { kernels: webgl.kernels } : {});
-    for (const cmd of queued.splice(0)) runner.handle(cmd);
-  } catch (e) {
-    if (e instanceof DownloadError) emit({ type: 'downloadFailed', file: e.file, message: e.message });
-    else emit({ type: 'fatal', message: (e as Error).message });
-  } finally {
-    loading = false;
-  }
+    const kernels = webgl ? { kernels: webgl.kernels } : {};
+    runner = new Runner(data, emit, { ...kernels, waitForData: (split) => l.whenArrived(split) });
+  } else webgl?.sync();
+  emit({
+    type: 'arrived',
+    trainArrived: arrivedCount(data, 'train'),
+    trainCount: data.train.count,
+    validation: arrivedCount(data, 'validation') > 0,
+    test: arrivedCount(data, 'test') > 0,
+  });
+  release();
+}
+
+/**
+ * While the first training images download, compiles the first run's programs on WebGL (seconds on a
+ * software rasteriser), so its first step does not wait for them once the images are in.
+ */
+function prepare(info: BackendInfo): void {
+  const reset = gate.pendingReset;
+  if (info.backend !== 'webgl' || runner || !reset) return;
+  const runs = reset.lanes.map((l) => l.initial);
+  // A task of its own, so the loader first gets on with the download it just started. Only ever a head
+  // start: a failure here shows again, and is reported, when the run itself trains.
+  setTimeout(() => void warmUp(reset.shared, runs).catch(() => {}));
+}
+
+/** Hands held run commands to the Runner as far as the data allows. */
+function release(): void {
+  const r = runner;
+  if (r && loader) gate.flush(arrivedCount(loader.data, 'train'), (cmd) => r.handle(cmd));
 }
 
 function testHook(action: TestHookAction): void {
@@ -102,7 +153,7 @@ scope.onmessage = (ev) => {
       runner?.setInteracting(cmd.active);
       break;
     case 'retryLoad':
-      if (backend) void loadData(backend);
+      if (backend && loader) void loadData(backend);
       break;
     case 'testHook':
       testHook(cmd.action);
@@ -112,8 +163,8 @@ scope.onmessage = (ev) => {
     case 'pause':
     case 'step':
     case 'change':
-      if (runner) runner.handle(cmd);
-      else queued.push(cmd);
+      gate.push(cmd);
+      release();
       break;
     default:
       assertNever(cmd);

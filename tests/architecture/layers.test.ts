@@ -48,7 +48,10 @@ export function violations(file: string, source: string): string[] {
     }
     for (const [prefix, layers] of Object.entries(PACKAGE_LAYERS)) {
       const matches = spec === prefix || spec.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
-      if (matches && !layers.includes(from)) out.push(`${name} → ${spec} (${from} may not import ${prefix})`);
+      if (matches && !layers.includes(from)) {
+        out.push(`${name} → ${spec} (${from} may not import ${prefix})`);
+        break; // one finding per import, however many rows it breaks
+      }
     }
   }
   return out;
@@ -75,5 +78,8 @@ describe('layers', () => {
     expect(violations(at('engine/x.ts'), "const m = await import('react');")).toHaveLength(1);
     expect(violations(at('ui/X.tsx'), "import { OPTIMIZERS } from '../shared/settings';")).toEqual([]);
     expect(violations(at('worker/x.ts'), "import '@tensorflow/tfjs-backend-webgl';")).toEqual([]);
+    expect(violations(at('engine/x.ts'), "import * as tf from '@tensorflow/tfjs-core';")).toEqual([]);
+    expect(violations(at('ui/X.tsx'), "import * as tf from '@tensorflow/tfjs-core';")).toHaveLength(1);
+    expect(violations(at('engine/x.ts'), "import * as tf from '@tensorflow/tfjs';")).toHaveLength(1);
   });
 });

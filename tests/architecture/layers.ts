@@ -28,9 +28,14 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   'main.tsx': ['client', 'i18n', 'ui'],
 };
 
-/** Packages only some layers may load: TensorFlow.js stays in the worker's thread. */
+/**
+ * Packages only some layers may load: TensorFlow.js stays in the worker's thread, and there only its
+ * core and the two backends: the umbrella `@tensorflow/tfjs` (an exact name) would bundle layers,
+ * converter and data into the worker, which uses none of them.
+ */
 export const PACKAGE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   '@tensorflow/': ['engine', 'worker'],
+  '@tensorflow/tfjs': [],
   react: ['ui', 'charts', 'client', 'i18n', 'main.tsx'],
   recharts: ['charts'],
 };

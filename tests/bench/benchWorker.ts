@@ -1,6 +1,6 @@
 // Bench module worker: same backend choice and MNIST loading as the app's worker, then one job (ours or
 // peer) measured with the probes; replies with log lines, one result, or an error.
-import { loadMnist } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnistLoader';
 import { fetchByteSource } from '../../src/engine/mnistFetch';
 import { createWebglKernels } from '../../src/engine/webgl/kernels';
 import { selectBackend } from '../../src/worker/backend';

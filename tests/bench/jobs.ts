@@ -27,8 +27,11 @@ export interface Job {
   ablation?: Ablation;
 }
 
-/** 'host-batches': batches uploaded from the host, not gathered on the GPU; 'no-checkpoints': none while training. */
-export type Ablation = 'host-batches' | 'no-checkpoints';
+/**
+ * 'host-batches': batches uploaded from the host, not gathered on the GPU; 'no-checkpoints': none while
+ * training; 'no-internals': the optimizer's instruments not recorded (what they cost).
+ */
+export type Ablation = 'host-batches' | 'no-checkpoints' | 'no-internals';
 
 export interface RunResult {
   id: string;

@@ -70,6 +70,7 @@ function measure(
     const runner = new Runner(data, (e) => onEvent(e), {
       kernels,
       ...(job.ablation === 'no-checkpoints' ? { checkpointMs: Infinity } : {}),
+      ...(job.ablation === 'no-internals' ? { internals: false } : {}),
     });
     const afterLoopTurn = () => loopExited(runner);
     let runId = 1;
@@ -187,12 +188,14 @@ export async function runOurs(
   const m = await measure(job, data, kernels, probe, log);
   // Kernels of one step, on a Trainer of its own (tf.profile reads every kernel's output back). Our own
   // WebGL programs bypass the engine, so tf.profile misses them: their launch counter is added.
+  // Without instruments: the profiled step (the 4th) would record them, which 9 steps in 10 do not.
   const config: TrainerConfig = {
     settings: { optimizer: job.optimizer, ...HYPER },
     batchSize: job.batchSize,
     epochs: 1,
     preprocessing: 'scale',
     seed: 1,
+    internals: false,
   };
   const t = new Trainer(data, config, undefined, kernels);
   let kernelCount: number;

@@ -109,7 +109,7 @@ async function pageScenario(context, baseUrl, scenario, { software, seconds, err
   const q0 = await readStatus(page);
   await page.waitForTimeout(quietMs);
   const q1 = await readStatus(page);
-  const slider = page.getByRole('slider', { name: 'Learning rate', exact: true });
+  const slider = page.getByRole('slider', { name: 'Learning rate η', exact: true });
   const untilMs = Math.max(startedAt + seconds * 1000, Date.now() + 5_000);
   const done = await interactUntil(page, slider, untilMs);
   const i1 = await readStatus(page);

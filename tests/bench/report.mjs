@@ -46,6 +46,7 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
     );
   const gpuDataBytes = runs.find((r) => r.impl === 'ours' && r.gpuDataBytes > 0)?.gpuDataBytes ?? null;
   const adamOverSgdStepTime = ratio(medians['ours-adam/32']?.msPerStep, medians['ours-sgd/32']?.msPerStep);
+  const internalsCost = instrumentsCost(runs);
   const leakRun = runs.filter((r) => r.impl === 'ours').sort((a, b) => b.tensorSteps - a.tensorSteps)[0];
   const tensorGrowth = leakRun
     ? { steps: leakRun.tensorSteps, growth: leakRun.tensorGrowth, run: leakRun.id }
@@ -71,6 +72,12 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
     adamOverSgdStepTime,
     adamOverSgdStepTime <= 1.2,
     '≤ 1.2',
+  );
+  target(
+    "optimizer's instruments: extra step time (ours, adam, batch 32)",
+    internalsCost?.share,
+    internalsCost ? internalsCost.share <= 0.1 : undefined,
+    '≤ 0.1',
   );
   const oursRuns = runs.some((r) => r.impl === 'ours');
   target('blocking reads in ours windows', oursRuns ? oursReads : null, oursReads === 0, '0');
@@ -114,6 +121,7 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
     gpuDataBytes,
     kernelsPerStep,
     adamOverSgdStepTime,
+    internalsCost,
     tensorGrowth,
     testAccuracy,
     page,
@@ -122,6 +130,25 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
       : null,
     targets,
     failures,
+  };
+}
+
+/**
+ * Adam at batch 32 with and without the optimizer's instruments, from time-boxed windows only (the
+ * first ours-adam run is a full epoch with evaluations, so it would not compare like with like).
+ */
+function instrumentsCost(runs) {
+  const ms = (key) => {
+    const rs = runs.filter((r) => keyOf(r) === key && r.mode === 'window');
+    return rs.length ? median(rs.map((r) => r.msPerStep)) : null;
+  };
+  const withMs = ms('ours-adam/32');
+  const withoutMs = ms('ours-adam-no-internals/32');
+  if (!withMs || !withoutMs) return null;
+  return {
+    withMs: round(withMs, 3),
+    withoutMs: round(withoutMs, 3),
+    share: round(withMs / withoutMs - 1, 3),
   };
 }
 
@@ -141,6 +168,11 @@ export function printTable(s) {
       .map(([b, r]) => `batch ${b}: ${r ?? '–'}`)
       .join(', ')}`,
   );
+  if (s.internalsCost)
+    lines.push(
+      `optimizer's instruments (adam, batch 32, window medians): ${s.internalsCost.withMs} ms/step with, ` +
+        `${s.internalsCost.withoutMs} without (${(100 * s.internalsCost.share).toFixed(1)}%)`,
+    );
   lines.push(
     `MNIST held on the GPU for batch gathering: ${s.gpuDataBytes ? `${(s.gpuDataBytes / 1e6).toFixed(1)} MB` : '–'}`,
   );

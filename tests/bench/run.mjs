@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
+import { firstStepSection, LINKS, printFirstStep } from './firstStep.mjs';
 import { pageSection, SCENARIOS, VIEWPORT } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 
@@ -22,7 +23,10 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --page-only  only the page section: no ours/peer training runs, no --full
   --page-seconds=S  seconds per page scenario, from pressing Start (default 60; 20 for a quick look)
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
-  --profile    only time the parts of one Adam step at each batch size (where the time goes)`;
+               (ours without the optimizer's instruments runs at batch 32 always: their cost)
+  --profile    only time the parts of one Adam step at each batch size (where the time goes)
+  --first-step only the first visit: time to the first training step and bytes before it, unthrottled and
+               at 10 and 1 Mbit/s (CDP network emulation); --reps=N repeats each (default 1)`;
 
 function parseArgs(argv) {
   const o = {
@@ -37,6 +41,8 @@ function parseArgs(argv) {
     only: null,
     profile: false,
     ablations: false,
+    firstStep: false,
+    repsGiven: false,
   };
   for (const a of argv) {
     const [k, v] = a.split('=');
@@ -47,7 +53,8 @@ function parseArgs(argv) {
     else if (k === '--page-seconds' && Number(v) >= 5) o.pageSeconds = Number(v);
     else if (k === '--ablations') o.ablations = true;
     else if (k === '--profile') Object.assign(o, { profile: true, page: false });
-    else if (k === '--reps' && Number(v) >= 1) o.reps = Number(v);
+    else if (k === '--first-step') o.firstStep = true;
+    else if (k === '--reps' && Number(v) >= 1) Object.assign(o, { reps: Number(v), repsGiven: true });
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
     else if (k === '--batches' && v) o.batches = v.split(',').map(Number);
     else if (k === '--only' && (v === 'ours' || v === 'peer')) o.only = v;
@@ -108,14 +115,26 @@ function plan(o) {
       });
       jobs.push({ ...common, id: `peer/${b}#${rep}`, impl: 'peer', optimizer: 'adam' });
       if (b === 32)
-        jobs.push({
-          ...common,
-          id: `ours-sgd/${b}#${rep}`,
-          impl: 'ours',
-          optimizer: 'sgd',
-          mode: 'window',
-          epochs: 10,
-        });
+        jobs.push(
+          {
+            ...common,
+            id: `ours-sgd/${b}#${rep}`,
+            impl: 'ours',
+            optimizer: 'sgd',
+            mode: 'window',
+            epochs: 10,
+          },
+          // The instruments' cost: the same windows as ours-adam with them turned off.
+          {
+            ...common,
+            id: `ours-adam-no-internals/${b}#${rep}`,
+            impl: 'ours',
+            optimizer: 'adam',
+            mode: 'window',
+            epochs: 10,
+            ablation: 'no-internals',
+          },
+        );
       if (o.ablations)
         for (const ablation of ['host-batches', 'no-checkpoints'])
           jobs.push({
@@ -184,9 +203,39 @@ async function benchRunner(browser, { errors, failures, cleanups }) {
   };
 }
 
+/** The --first-step section alone: the production build served by vite preview, one fresh profile per try. */
+async function firstStepOnly(o) {
+  const errors = [];
+  const failures = [];
+  const cleanups = [];
+  let results = [];
+  try {
+    console.log('[bench] building the app (npx vite build)…');
+    await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
+    const browser = await withTimeout(launchBrowser(), 60_000, 'launching Chromium');
+    cleanups.push(() => browser.close());
+    const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
+    cleanups.push(appServer.close);
+    console.log(`[bench] first step: ${LINKS.map((l) => l.id).join(', ')} …`);
+    const reps = o.repsGiven ? o.reps : 1;
+    results = await firstStepSection(browser, appServer.url, { software: !o.gpu, reps, errors, failures });
+  } catch (e) {
+    console.log(`[bench] FAILED: ${e.message}`);
+    process.exitCode = 1;
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch((e) => console.log(`cleanup: ${e.message}`));
+  }
+  if (errors.length)
+    console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
+  console.log(`BENCH ${JSON.stringify({ firstStep: results, failures })}`);
+  printFirstStep(results);
+  if (failures.length) console.log(`failed: ${failures.length}`, ...failures.map((f) => `\n  ${f}`));
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // our configs import TS without extensions
+  if (o.firstStep) return firstStepOnly(o);
   const t0 = Date.now();
   const cleanups = [];
   const cleanup = async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { DownloadError, fetchByteSource, mnistFileUrl, mnistManifestUrl } from '../../src/engine/mnistFetch';
-import { MNIST_FILES } from '../../src/engine/mnistFiles';
+import { MNIST_FILES, MNIST_MANIFEST_VERSION } from '../../src/engine/mnistFiles';
 import type { MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
 
 const BASE = 'https://example.test/app/';
@@ -15,7 +15,7 @@ const info: MnistFileInfo = {
   gzBytes: gz.byteLength,
 };
 const manifest: MnistManifest = {
-  version: 1,
+  version: MNIST_MANIFEST_VERSION,
   files: MNIST_FILES.map((name) =>
     name === info.name ? info : { name, bytes: 1, sha256: 'b'.repeat(64), gzBytes: 1 },
   ),
@@ -42,13 +42,16 @@ function fakeFetch(routes: Record<string, () => Response>, seen: string[] = []):
   }) as typeof fetch;
 }
 
-const fileUrl = mnistFileUrl(BASE, info.name);
+const fileUrl = mnistFileUrl(BASE, info);
 
 describe('mnist URLs', () => {
-  it('puts files under <base>data/mnist/ with a suffix static servers do not decode', () => {
-    expect(mnistFileUrl('./', 'train-images-idx3-ubyte')).toBe('./data/mnist/train-images-idx3-ubyte.gz.bin');
-    expect(mnistFileUrl('/sub', 't10k-labels-idx1-ubyte')).toBe(
-      '/sub/data/mnist/t10k-labels-idx1-ubyte.gz.bin',
+  it('puts files under <base>data/mnist/, named by content, with a suffix static servers do not decode', () => {
+    const sha256 = `0123abcd${'e'.repeat(56)}`;
+    expect(mnistFileUrl('./', { name: 'train-images-idx3-ubyte.0-5000', sha256 })).toBe(
+      './data/mnist/train-images-idx3-ubyte.0-5000.0123abcd.gz.bin',
+    );
+    expect(mnistFileUrl('/sub', { name: 't10k-labels-idx1-ubyte', sha256 })).toBe(
+      '/sub/data/mnist/t10k-labels-idx1-ubyte.0123abcd.gz.bin',
     );
     expect(mnistManifestUrl(BASE)).toBe('https://example.test/app/data/mnist/manifest.json');
   });
@@ -136,12 +139,13 @@ describe('fetchByteSource', () => {
 
   it.each([
     ['not JSON', () => new Response('<html>'), /not valid JSON/],
-    ['wrong version', () => Response.json({ ...manifest, version: 2 }), /unsupported version 2/],
-    ['bad entry', () => Response.json({ version: 1, files: [{ name: 'x' }] }), /unknown name "x"/],
+    // Version 1 listed the four whole files; a page reading it would wait for all 9.8 MB of images.
+    ['wrong version', () => Response.json({ ...manifest, version: 1 }), /unsupported version 1/],
+    ['bad entry', () => Response.json({ ...manifest, files: [{ name: 'x' }] }), /unknown name "x"/],
     [
       'missing file',
-      () => Response.json({ version: 1, files: manifest.files.slice(1) }),
-      /missing train-images-idx3-ubyte/,
+      () => Response.json({ ...manifest, files: manifest.files.filter((f) => f.name !== MNIST_FILES[1]) }),
+      /missing train-images-idx3-ubyte\.0-5000/,
     ],
   ])('rejects a malformed manifest (%s)', async (_label, body, detail) => {
     const src = fetchByteSource(BASE, fakeFetch({ [mnistManifestUrl(BASE)]: body }));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { DownloadError, fetchByteSource } from '../../src/engine/mnistFetch';
-import type { MnistFileInfo } from '../../src/engine/mnistFiles';
+import { MNIST_MANIFEST_VERSION, type MnistFileInfo } from '../../src/engine/mnistFiles';
 import {
   RETRY_DELAYS_MS,
   retryingByteSource,
@@ -75,7 +75,7 @@ describe('retryingByteSource', () => {
 
   it('retries the manifest too', async () => {
     const h = harness(1);
-    const manifest = { version: 1, files: [] };
+    const manifest = { version: MNIST_MANIFEST_VERSION, files: [] };
     const src = retryingByteSource(
       fetchByteSource(BASE, (async (url: string) => {
         if (h.fetch.calls() === 0) return h.fetch.impl(url);

@@ -4,7 +4,7 @@ import { MNIST_FILES } from '../../src/engine/mnistFiles';
 import { nodeByteSource } from '../helpers/nodeMnist';
 
 describe('nodeByteSource', () => {
-  it('lists all four files and reads one with a single progress call', async () => {
+  it('lists every served part and reads one with a single progress call', async () => {
     const src = nodeByteSource();
     const manifest = await src.manifest();
     expect(manifest.files.map((f) => f.name)).toEqual([...MNIST_FILES]);

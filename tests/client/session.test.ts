@@ -16,6 +16,7 @@ const metrics = (runId: number, lanes: Record<string, number[]>) => ({
   lanes: Object.entries(lanes).map(([lane, steps]) => ({
     lane,
     points: steps.map((step) => ({ step, epoch: 0, loss: 1 / step, accuracy: 0.5 })),
+    internals: [],
   })),
   stepsPerEpoch: 100,
   totalSteps: 1000,
@@ -53,6 +54,33 @@ describe('Session', () => {
     expect(published).toBeGreaterThanOrEqual(5);
     s.newRun(2, ['c']);
     expect(s.getSnapshot()).toMatchObject({ runId: 2, lanes: { c: { points: [] } }, step: 0, state: 'idle' });
+  });
+
+  it('tells how many training images are in while the rest arrives, and when all is there', () => {
+    const s = new Session(0);
+    s.handle({ type: 'loading', loadedBytes: 900_000, totalBytes: 11_500_000 });
+    s.handle({
+      type: 'loaded',
+      trainCount: 55_000,
+      validationCount: 5000,
+      testCount: 10_000,
+      gpuDataBytes: 1,
+    });
+    s.handle({ type: 'arrived', trainArrived: 5000, trainCount: 55_000, validation: false, test: false });
+    expect(s.getSnapshot()).toMatchObject({
+      dataReady: true,
+      arrivedTrain: 5000,
+      trainCount: 55_000,
+      dataComplete: false,
+      // The download goes on after training can start, so its progress stays.
+      loading: { loadedBytes: 900_000, totalBytes: 11_500_000 },
+    });
+    s.handle({ type: 'downloadFailed', file: 'train-images-idx3-ubyte.5000-15000', message: 'HTTP 503' });
+    s.handle({ type: 'arrived', trainArrived: 55_000, trainCount: 55_000, validation: true, test: false });
+    expect(s.getSnapshot()).toMatchObject({ arrivedTrain: 55_000, dataComplete: false });
+    expect(s.getSnapshot().download?.kind).toBe('failed');
+    s.handle({ type: 'arrived', trainArrived: 55_000, trainCount: 55_000, validation: true, test: true });
+    expect(s.getSnapshot()).toMatchObject({ dataComplete: true, loading: null, download: null });
   });
 
   it('publishes metrics at most once per throttle window', () => {
@@ -120,7 +148,7 @@ describe('Session while the tab is hidden or a control is dragged', () => {
       s.handle({
         type: 'metrics',
         runId: 1,
-        lanes: [{ lane: 'a', points: [{ step: i + 1, epoch: 0, loss: 1, accuracy: 0.5 }] }],
+        lanes: [{ lane: 'a', points: [{ step: i + 1, epoch: 0, loss: 1, accuracy: 0.5 }], internals: [] }],
         stepsPerEpoch: 10,
         totalSteps: 100,
         samplesPerSec: 100,

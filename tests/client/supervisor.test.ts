@@ -83,6 +83,7 @@ const metrics = (runId: number, from: number, to: number): WorkerEvent => ({
         loss: 1,
         accuracy: 0.5,
       })),
+      internals: [],
     },
   ],
   stepsPerEpoch: 100,
@@ -125,6 +126,47 @@ describe('Supervisor', () => {
     first.emit(metrics(1, 61, 70));
     second.emit(metrics(2, 51, 55));
     expect(session.getSnapshot().lanes.r1!.points.at(-1)?.step).toBe(55);
+    sup.dispose();
+  });
+
+  it('hands the pool a run drew from while MNIST arrived to the worker that resumes it', () => {
+    const { sup, workers, lane } = setup();
+    const first = workers[0]!;
+    first.emit({ type: 'state', runId: 1, state: 'running', step: 0 });
+    first.emit({ type: 'pool', runId: 1, step: 1, images: 5000 });
+    first.emit({ type: 'pool', runId: 1, step: 40, images: 15_000 });
+    first.emit(metrics(1, 1, 60));
+    first.emit({ type: 'checkpoint', runId: 1, checkpoint: checkpoint(50) });
+    first.crash('boom');
+    const second = workers[1]!;
+    const reset = second.sent.find((c) => c.type === 'reset');
+    if (reset?.type !== 'reset') throw new Error('no reset');
+    // Steps up to 60 were seen trained with this pool: the new worker must not grow it before then.
+    expect(reset.pool).toEqual({
+      changes: [
+        { step: 1, images: 5000 },
+        { step: 40, images: 15_000 },
+      ],
+      through: 60,
+    });
+    // The resumed run keeps recording; a second failure carries the whole record on.
+    second.emit({ type: 'pool', runId: 2, step: 70, images: 25_000 });
+    second.emit(metrics(2, 51, 55));
+    second.crash('again');
+    const again = workers[2]!.sent.find((c) => c.type === 'reset');
+    expect(again?.type === 'reset' && again.pool).toEqual({
+      changes: [
+        { step: 1, images: 5000 },
+        { step: 40, images: 15_000 },
+        { step: 70, images: 25_000 },
+      ],
+      through: 60,
+    });
+    // A new Reset is a new run: nothing recorded.
+    sup.reset(sharedOf(DEFAULT_CONFIG), [lane]);
+    workers[2]!.crash('x');
+    const fresh = workers[3]!.sent.find((c) => c.type === 'reset');
+    expect(fresh?.type === 'reset' && fresh.pool).toEqual({ changes: [], through: 0 });
     sup.dispose();
   });
 

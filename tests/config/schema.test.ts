@@ -30,6 +30,7 @@ describe('FIELDS table', () => {
       epsilon: 1e-7,
       momentum: 0.9,
       nesterov: false,
+      biasCorrection: true,
       batchSize: 32,
       epochs: 10,
       preprocessing: 'scale',
@@ -48,6 +49,7 @@ describe('FIELDS table', () => {
       ['ε', 'eps'],
       ['Momentum μ', 'mom'],
       ['Nesterov', 'nesterov'],
+      ['Bias correction', 'bc'],
       ['Batch size', 'bs'],
       ['Epochs', 'epochs'],
       ['Preprocessing', 'prep'],
@@ -83,6 +85,7 @@ describe('FIELDS table', () => {
       'epsilon',
       'momentum',
       'nesterov',
+      'biasCorrection',
     ]);
     expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed']);
     expect(by('startup')).toEqual(['webgl']);
@@ -93,7 +96,7 @@ describe('usedBy', () => {
   it('lists the hyperparameters each optimizer reads', () => {
     expect([...usedBy('sgd')]).toEqual(['learningRate']);
     expect([...usedBy('momentum')]).toEqual(['learningRate', 'momentum', 'nesterov']);
-    expect([...usedBy('adam')]).toEqual(['learningRate', 'beta1', 'beta2', 'epsilon']);
+    expect([...usedBy('adam')]).toEqual(['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection']);
     expect(OPTIMIZERS).toEqual(['sgd', 'momentum', 'adam']);
   });
 

@@ -109,7 +109,7 @@ describe('in class', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
 
     const sizes = await page.evaluate(() => ({
-      ticks: [...document.querySelectorAll('.recharts-cartesian-axis-tick text')].map((t) =>
+      ticks: [...document.querySelectorAll('.recharts-cartesian-axis-tick-value')].map((t) =>
         parseFloat(getComputedStyle(t).fontSize),
       ),
       lines: [...document.querySelectorAll('.recharts-line-curve')].map((l) =>

@@ -56,7 +56,7 @@ describe('compare and replay', () => {
     expect(await log.innerText()).not.toMatch(/replays at this step/);
     const chart = await page.locator('[aria-label="Loss chart"]').innerText();
     expect(chart).toContain('β2 0.999 → 0.9');
-    expect(chart).toContain('Learning rate 0.001 → 0.01');
+    expect(chart).toContain('Learning rate η 0.001 → 0.01');
     // Replayed changes are not recorded twice: the link is unchanged.
     expect(new URL(page.url()).hash).toBe(link);
     // Forgetting the changes starts over from the runs' starting settings, without a timeline.
@@ -85,7 +85,8 @@ describe('compare and replay', () => {
       button(page, 'Export CSV').click(),
     ]);
     const csv = (await readFile((await csvDownload.path())!, 'utf8')).trim().split(/\r?\n/);
-    expect(csv[0]).toBe('run,step,epoch,loss,accuracy,val_loss,val_accuracy');
+    // The recorded columns, then one per layer and instrument.
+    expect(csv[0]).toMatch(/^run,step,epoch,loss,accuracy,val_loss,val_accuracy,dense1\.kernel\.gradNorm,/);
     expect(csv).toHaveLength(steps + 1);
     expect(Number(csv.at(-1)!.split(',')[3])).toBeCloseTo(lastLoss, 4);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { chromePath, FLAGS } from './harness';
+import type { InternalsComparison } from './gpu/internals.check';
 
 const root = new URL('./gpu/', import.meta.url).pathname;
 let server: PreviewServer;
@@ -41,9 +42,10 @@ describe('fused WebGL kernels', () => {
       optimizers: Record<string, number>;
       crossEntropy: { gradient: number; stats: number; backward: number };
       tensorGrowth: number;
-      kernels: Record<'adam' | 'sgd', { total: number; ours: number }>;
+      kernels: Record<'adam' | 'sgd' | 'adamMeasured', { total: number; ours: number }>;
       replay: { steps: number; worst: number };
-      gather: { worstX: number; labelsEqual: boolean; tensorGrowth: number };
+      gather: { worstX: number; labelsEqual: boolean; tensorGrowth: number; appendGrowth: number };
+      internals: InternalsComparison;
     };
     console.log('fused vs composed:', JSON.stringify(result));
     expect(result.error).toBeUndefined();
@@ -58,6 +60,9 @@ describe('fused WebGL kernels', () => {
     expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
     expect(result.kernels.adam.ours).toBe(4 * 3 + 4); // m, s, θ per variable + cross-entropy ×2, ReLU gradient, packing x
     expect(result.kernels.sgd.ours).toBe(4 + 4);
+    // A step that records instruments adds per variable: row sums, Adam's step sample and its ranks, and
+    // one program for the totals and order statistics.
+    expect(result.kernels.adamMeasured.ours).toBe(4 * 3 + 4 + 4 * 4);
     // A timeline replayed on the same device gives the live run's losses again.
     expect(result.replay.steps).toBe(20);
     expect(result.replay.worst).toBeLessThanOrEqual(1e-5);
@@ -65,6 +70,21 @@ describe('fused WebGL kernels', () => {
     expect(result.gather.worstX).toBeLessThanOrEqual(1e-6);
     expect(result.gather.labelsEqual).toBe(true);
     expect(result.gather.tensorGrowth).toBe(0);
+    // The training images arrived in parts: each part joined one tensor, whose copy the batches read.
+    expect(result.gather.appendGrowth).toBe(0);
+    // The instruments of the fused path equal the composed reference's (which Node tests check against
+    // float64), without a blocking read; Adam without bias correction updates alike on both paths.
+    const ins = result.internals;
+    expect(ins.variants).toEqual(['sgd', 'momentum', 'nesterov', 'adam', 'adam without bias correction']);
+    // updateNorm is θ_t − θ_{t−1} in float32: one ulp of θ between the two paths is ~1e-5 of an update.
+    expect(ins.norms).toBeLessThanOrEqual(1e-4);
+    expect(ins.cosine).toBeLessThanOrEqual(1e-5);
+    expect(ins.steps).toBeLessThanOrEqual(1e-5);
+    expect(ins.epsShare).toBeLessThanOrEqual(1e-4);
+    expect(ins.factors).toBeLessThanOrEqual(1e-12);
+    expect(ins.update).toBeLessThanOrEqual(1e-6);
+    expect(ins.readSyncs).toBe(0);
+    expect(ins.tensorGrowth).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -53,12 +53,14 @@ describe('playground', () => {
     await lr.fill('0.01');
     await lr.press('Enter');
     const item = page.getByRole('region', { name: 'Live changes' }).getByRole('listitem').first();
-    await expect.poll(() => item.textContent(), { timeout: 10_000 }).toMatch(/Learning rate 0\.001 → 0\.01/);
+    await expect
+      .poll(() => item.textContent(), { timeout: 10_000 })
+      .toMatch(/Learning rate η 0\.001 → 0\.01/);
     const ackStep = Number(await item.getAttribute('data-step'));
     expect(ackStep).toBeGreaterThan(150);
     await expect
       .poll(() => page.locator('[aria-label="Loss chart"]').textContent())
-      .toContain('Learning rate 0.001 → 0.01');
+      .toContain('Learning rate η 0.001 → 0.01');
     // The link keeps the run's start (η 0.001) and records the change at the step it took effect.
     expect(new URL(page.url()).hash).toContain(`~adam~0.001~`);
     expect(new URL(page.url()).hash).toContain(`~${ackStep}.lr.0.01`);
@@ -82,7 +84,7 @@ describe('playground', () => {
     await page.waitForTimeout(600);
     expect(await stepOf(page)).toBe(paused);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => stepOf(page)).toBe(paused + 1);
+    await expect.poll(() => stepOf(page), { timeout: 10_000 }).toBe(paused + 1);
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await waitForStep(page, paused + 10);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();

@@ -1,7 +1,10 @@
 // IDX parsing, checksum verification, loading through a byte source, and preprocessing.
 import { describe, expect, it } from 'vitest';
 import { parseIdxImages, parseIdxLabels } from '../../src/engine/idx';
-import { loadMnist, sha256Hex, verifyFile } from '../../src/engine/mnist';
+import { partBytes } from '../../src/build/mnistGzip';
+import { sha256Hex, verifyFile } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnistLoader';
+import { MNIST_MANIFEST_VERSION, MNIST_PARTS } from '../../src/engine/mnistFiles';
 import type { MnistByteSource, MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
 import { fillBatch, pixelStats, pixelTable } from '../../src/engine/preprocess';
 import {
@@ -77,29 +80,30 @@ describe('checksums and loading', () => {
   async function fakeSource(
     mutate?: (name: string, bytes: Uint8Array) => Uint8Array,
   ): Promise<MnistByteSource> {
-    const files = {
+    const originals = {
       'train-images-idx3-ubyte': idxImages(TRAIN_FILE_COUNT),
       'train-labels-idx1-ubyte': idxLabels(
         Array.from({ length: TRAIN_FILE_COUNT }, (_, i) => i % NUM_CLASSES),
       ),
-      't10k-images-idx3-ubyte': idxImages(10),
-      't10k-labels-idx1-ubyte': idxLabels(Array.from({ length: 10 }, (_, i) => 9 - i)),
+      't10k-images-idx3-ubyte': idxImages(10_000),
+      't10k-labels-idx1-ubyte': idxLabels(Array.from({ length: 10_000 }, (_, i) => 9 - (i % 10))),
     };
+    const files = Object.fromEntries(MNIST_PARTS.map((p) => [p.name, partBytes(originals[p.original], p)]));
     const infos: MnistFileInfo[] = await Promise.all(
       Object.entries(files).map(async ([name, bytes]) => ({
-        name: name as MnistFileInfo['name'],
+        name,
         bytes: bytes.length,
         sha256: await sha256Hex(bytes),
         gzBytes: 1000,
       })),
     );
-    const manifest: MnistManifest = { version: 1, files: infos };
+    const manifest: MnistManifest = { version: MNIST_MANIFEST_VERSION, files: infos };
     return {
       manifest: async () => manifest,
       read: async (info, onBytes) => {
         onBytes?.(500);
         onBytes?.(1000);
-        const bytes = files[info.name];
+        const bytes = files[info.name]!;
         return mutate ? mutate(info.name, bytes) : bytes;
       },
     };
@@ -108,16 +112,23 @@ describe('checksums and loading', () => {
   it('loads, verifies and splits 55,000 / 5,000 / test with byte progress', async () => {
     const progress: number[] = [];
     const data = await loadMnist(await fakeSource(), (p) => {
-      expect(p.totalBytes).toBe(4000);
+      expect(p.totalBytes).toBe(1000 * MNIST_PARTS.length);
       progress.push(p.loadedBytes);
     });
     expect(data.train.count).toBe(TRAIN_COUNT);
     expect(data.train.images.length).toBe(TRAIN_COUNT * IMAGE_PIXELS);
     expect(data.validation.count).toBe(VALIDATION_COUNT);
     expect(data.validation.labels[0]).toBe(TRAIN_COUNT % NUM_CLASSES);
-    expect(data.test.count).toBe(10);
-    expect(Array.from(data.test.labels)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
-    expect(progress.at(-1)).toBe(4000);
+    expect(data.test.count).toBe(10_000);
+    expect(Array.from(data.test.labels.subarray(0, 10))).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+    // The parts land where they belong: pixel i of the training file is (16 + i) * 7 mod 256.
+    const at = (i: number) => data.train.images[i];
+    expect([at(0), at(5000 * IMAGE_PIXELS + 3), at(TRAIN_COUNT * IMAGE_PIXELS - 1)]).toEqual(
+      [0, 5000 * IMAGE_PIXELS + 3, TRAIN_COUNT * IMAGE_PIXELS - 1].map((i) => ((16 + i) * 7) % 256),
+    );
+    expect(data.validation.images[0]).toBe(((16 + TRAIN_COUNT * IMAGE_PIXELS) * 7) % 256);
+    expect(data.arrival).toBeUndefined();
+    expect(progress.at(-1)).toBe(1000 * MNIST_PARTS.length);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 

@@ -1,14 +1,15 @@
 // Float64 reference implementations of the optimizer update rules, written independently of the engine.
-import type { HyperParams, OptimizerName } from '../../src/shared/settings';
+import type { EngineHyperParams } from '../../src/shared/checkpoint';
+import type { OptimizerName } from '../../src/shared/settings';
 
 export class ReferenceOptimizer {
   private m: Float64Array[] = [];
   private v: Float64Array[] = [];
-  private p1 = 1;
-  private p2 = 1;
+  p1 = 1;
+  p2 = 1;
   constructor(
     readonly name: OptimizerName,
-    public hyper: HyperParams,
+    public hyper: EngineHyperParams,
   ) {}
 
   apply(params: Float64Array[], grads: Float64Array[]): void {
@@ -32,8 +33,10 @@ export class ReferenceOptimizer {
         } else {
           m[i] = h.beta1 * m[i]! + (1 - h.beta1) * gi;
           v[i] = h.beta2 * v[i]! + (1 - h.beta2) * gi * gi;
-          const mHat = m[i]! / (1 - this.p1);
-          const vHat = v[i]! / (1 - this.p2);
+          // Without bias correction m̂ = m and v̂ = v; the products P1, P2 are kept either way.
+          const corrected = h.biasCorrection !== false;
+          const mHat = corrected ? m[i]! / (1 - this.p1) : m[i]!;
+          const vHat = corrected ? v[i]! / (1 - this.p2) : v[i]!;
           theta[i]! -= (h.learningRate * mHat) / (Math.sqrt(vHat) + h.epsilon);
         }
       }

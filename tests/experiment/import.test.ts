@@ -2,7 +2,8 @@
 // and hostile keys cannot reach Object.prototype.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MAX_IMPORT_CHARS, parseImport } from '../../src/experiment/exportData';
+import { MAX_IMPORT_CHARS, parseImport, toJson } from '../../src/experiment/exportData';
+import { SHARED, sampleRecords } from './records';
 import { inEnglish } from '../../src/i18n/text';
 import { CASES, edited, errorOf, run0, valid } from './importCases';
 
@@ -74,5 +75,16 @@ describe('parseImport on random damage', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('files from before bias correction was a setting', () => {
+  it('import with it on, the way they trained', () => {
+    const file = JSON.parse(toJson(SHARED, sampleRecords(), new Date(0))) as {
+      runs: { spec: { initial: Record<string, unknown> } }[];
+    };
+    for (const r of file.runs) delete r.spec.initial.biasCorrection;
+    const back = parseImport(JSON.stringify(file));
+    expect(back.ok && back.file.runs.map((r) => r.spec.initial.biasCorrection)).toEqual([true, true]);
   });
 });

@@ -4,8 +4,9 @@ import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { configToHash } from '../../src/config/url';
 import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
-import { SETTING_ORDER } from '../../src/experiment/linkRun';
-import { sharedOf } from '../../src/experiment/runs';
+import { SETTING_FLAGS, SETTING_ORDER } from '../../src/experiment/linkRun';
+import { defaultSettings, runFromSettings, sharedOf } from '../../src/experiment/runs';
+import { inEnglish } from '../../src/i18n/text';
 import type { Experiment } from '../../src/experiment/types';
 import { LIVE_KEYS } from '../../src/shared/settings';
 import { withoutIds } from './arbitraries';
@@ -57,9 +58,10 @@ describe('experimentToHash', () => {
 });
 
 describe('run= positional settings', () => {
-  it('cover every live setting exactly once (the order itself is frozen for old links)', () => {
-    expect(new Set(SETTING_ORDER).size).toBe(SETTING_ORDER.length);
-    expect([...SETTING_ORDER].sort()).toEqual([...LIVE_KEYS].sort());
+  it('cover every live setting exactly once, with the flags (the order itself is frozen for old links)', () => {
+    const all = [...SETTING_ORDER, ...Object.keys(SETTING_FLAGS)];
+    expect(new Set(all).size).toBe(all.length);
+    expect([...all].sort()).toEqual([...LIVE_KEYS].sort());
     expect(SETTING_ORDER).toEqual([
       'optimizer',
       'learningRate',
@@ -69,5 +71,35 @@ describe('run= positional settings', () => {
       'momentum',
       'nesterov',
     ]);
+  });
+});
+
+describe('bias correction in links', () => {
+  const adam = (biasCorrection: boolean, hidden = false) => ({
+    ...runFromSettings({ ...defaultSettings(), biasCorrection }, 0, 'r1'),
+    hidden,
+    timeline: [{ step: 40, key: 'biasCorrection' as const, value: !biasCorrection }],
+  });
+
+  it('is a flag when off, absent when on, and a timeline entry `.bc.` when changed live', () => {
+    const e = { shared: sharedOf(DEFAULT_CONFIG), runs: [adam(false, true), adam(true)] };
+    const hash = experimentToHash(e);
+    expect(hash).toContain('~40.bc.1~hu&');
+    expect(hash).toMatch(/~40\.bc\.0$/);
+    const back = parseExperimentHash(hash);
+    expect(back.notices).toEqual([]);
+    expect(back.experiment.runs.map((r) => [r.initial.biasCorrection, r.hidden, r.timeline])).toEqual([
+      [false, true, [{ step: 40, key: 'biasCorrection', value: true }]],
+      [true, false, [{ step: 40, key: 'biasCorrection', value: false }]],
+    ]);
+  });
+
+  it('is on in links made before it existed, and an unknown flag is still reported', () => {
+    const old = '#bs=32&epochs=1&prep=scale&seed=1&run=A~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~~hz';
+    const back = parseExperimentHash(old);
+    expect(back.experiment.runs[0]!.initial.biasCorrection).toBe(true);
+    expect(back.experiment.runs[0]!.hidden).toBe(true);
+    expect(back.notices.map(inEnglish)).toEqual(['Run 1: ignored the unknown flag "z".']);
+    expect(parseExperimentHash('#opt=adam&bc=0').experiment.runs[0]!.initial.biasCorrection).toBe(false);
   });
 });

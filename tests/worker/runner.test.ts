@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import type { MnistData } from '../../src/engine/mnist';
-import { loadMnist } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnistLoader';
 import type { LaneSetup, WorkerEvent } from '../../src/protocol';
 import type { SharedSettings, TimelineEntry } from '../../src/shared/settings';
 import { Runner } from '../../src/worker/runner';
@@ -185,6 +185,7 @@ describe('Runner', () => {
       const maker = host(prep, stats);
       return {
         counts: maker.counts,
+        available: (split) => maker.available(split),
         make: (split, indices) => {
           made.push(`${split}:${indices[0]}`);
           return maker.make(split, indices);

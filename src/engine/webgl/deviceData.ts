@@ -1,11 +1,12 @@
-// MNIST on the GPU: every split uploaded once, three pixels to a float32 (exact: 24 bits of mantissa),
-// and batches assembled there by index with two programs: one gathers, unpacks and preprocesses the
-// images, one writes one-hot labels. A step then uploads only its batch's indices, not its pixels.
-import * as tf from '@tensorflow/tfjs';
+// MNIST on the GPU: every split uploaded once (the training images part by part as they arrive), three
+// pixels to a float32 (exact: 24 bits of mantissa), and batches assembled there by index with two
+// programs: one gathers, unpacks and preprocesses the images, one writes one-hot labels. A step then
+// uploads only its batch's indices, not its pixels.
+import * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../../shared/mnist';
 import type { BatchMakerFactory, SplitName } from '../batches';
-import type { MnistData, Split } from '../mnist';
+import { arrivedCount, type MnistData } from '../mnist';
 import { pixelMap } from '../preprocess';
 import { cachedProgram, runProgram } from './run';
 
@@ -67,45 +68,83 @@ function oneHotProgram(rows: number): GPGPUProgram {
 }
 
 interface DeviceSplit {
-  images: tf.Tensor2D;
-  labels: tf.Tensor1D;
+  /** Null until the split (or, for train, its first part) is on the device. */
+  images: tf.Tensor2D | null;
+  labels: tf.Tensor1D | null;
+  /** Images on the device: a prefix of the training set, or a held-out split whole. */
   count: number;
 }
 
-function upload(split: Split): DeviceSplit {
-  return {
-    images: tf.tensor2d(packImages(split.images, split.count), [split.count, WORDS_PER_IMAGE]),
-    labels: tf.tensor1d(Float32Array.from(split.labels)),
-    count: split.count,
-  };
-}
+const packed = (images: Uint8Array, from: number, to: number): tf.Tensor2D =>
+  tf.tensor2d(packImages(images.subarray(from * IMAGE_PIXELS, to * IMAGE_PIXELS), to - from), [
+    to - from,
+    WORDS_PER_IMAGE,
+  ]);
 
-/** The three splits on the device for the page's lifetime; each run makes its batches from them. */
+/**
+ * The three splits on the device for the page's lifetime; each run makes its batches from them. While
+ * MNIST arrives, sync() appends the new training images and uploads a held-out split once it is whole.
+ */
 export class DeviceMnist {
-  private readonly splits: Record<SplitName, DeviceSplit>;
+  private readonly splits: Record<SplitName, DeviceSplit> = {
+    train: { images: null, labels: null, count: 0 },
+    validation: { images: null, labels: null, count: 0 },
+    test: { images: null, labels: null, count: 0 },
+  };
 
-  constructor(data: MnistData) {
-    this.splits = {
-      train: upload(data.train),
-      validation: upload(data.validation),
-      test: upload(data.test),
-    };
+  constructor(private readonly data: MnistData) {
+    this.sync();
+  }
+
+  /**
+   * Brings the device copy up to what has arrived. New training images join the old ones in one new
+   * tensor (the old one is freed), so the tensor count stays the same however many parts arrive.
+   */
+  sync(): void {
+    const train = this.splits.train;
+    const arrived = arrivedCount(this.data, 'train');
+    if (arrived > train.count) {
+      // All 55,000 labels came before any image: upload them with the first part.
+      train.labels ??= tf.tensor1d(Float32Array.from(this.data.train.labels));
+      const part = packed(this.data.train.images, train.count, arrived);
+      const old = train.images;
+      train.images = old ? tf.tidy(() => tf.concat2d([old, part], 0)) : part;
+      if (old) {
+        old.dispose();
+        part.dispose();
+      }
+      train.count = arrived;
+    }
+    for (const name of ['validation', 'test'] as const) {
+      const split = this.splits[name];
+      const source = this.data[name];
+      if (split.images || arrivedCount(this.data, name) < source.count) continue;
+      split.images = packed(source.images, 0, source.count);
+      split.labels = tf.tensor1d(Float32Array.from(source.labels));
+      split.count = source.count;
+    }
   }
 
   /** Bytes of GPU memory the data holds (float32 textures). */
   get bytes(): number {
-    return Object.values(this.splits).reduce((sum, s) => sum + 4 * (s.images.size + s.labels.size), 0);
+    return Object.values(this.splits).reduce(
+      (sum, s) => sum + 4 * ((s.images?.size ?? 0) + (s.labels?.size ?? 0)),
+      0,
+    );
   }
 
   /** A batch maker for one preprocessing: only the affine map from byte to input differs. */
   readonly batchMaker: BatchMakerFactory = (preprocessing, stats) => {
     const { center, spread } = pixelMap(preprocessing, stats);
     const splits = this.splits;
+    const data = this.data;
     return {
-      counts: { train: splits.train.count, validation: splits.validation.count, test: splits.test.count },
+      counts: { train: data.train.count, validation: data.validation.count, test: data.test.count },
+      available: (split) => splits[split].count,
       make(split, indices) {
         const n = indices.length;
         const { images, labels } = splits[split];
+        if (!images || !labels) throw new Error(`the ${split} images have not arrived yet`);
         return tf.tidy(() => {
           const idx = tf.tensor1d(Float32Array.from(indices));
           const x = runProgram(
@@ -127,8 +166,9 @@ export class DeviceMnist {
 
   dispose(): void {
     for (const s of Object.values(this.splits)) {
-      s.images.dispose();
-      s.labels.dispose();
+      s.images?.dispose();
+      s.labels?.dispose();
+      Object.assign(s, { images: null, labels: null, count: 0 });
     }
   }
 }

@@ -1,7 +1,7 @@
 // The backward pass's WebGL programs: softmax cross-entropy (the logits' gradient; the batch's
 // [loss sum, correct count]), the ReLU gradient on packed textures, and packing the uploaded batch
 // once. The composed versions in ../backwardKernels.ts are the reference.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import type { BackwardKernels } from '../backwardKernels';
 import { cachedProgram, elementwise, runProgram } from './run';

@@ -14,17 +14,22 @@ export const webglKernels: TrainerKernels = {
 
 export interface WebglSetup {
   kernels: TrainerKernels;
-  /** GPU memory held by the uploaded data, in bytes. */
-  dataBytes: number;
+  /** GPU memory held by the uploaded data, in bytes (as of the last sync). */
+  readonly dataBytes: number;
+  /** Uploads what has arrived of `data` since: call after each part MNIST streams in. */
+  sync(): void;
   dispose(): void;
 }
 
-/** Uploads `data` once and returns the kernels that train from it. */
+/** Uploads what has arrived of `data` and returns the kernels that train from it. */
 export function createWebglKernels(data: MnistData): WebglSetup {
   const device = new DeviceMnist(data);
   return {
     kernels: { ...webglKernels, batchMaker: device.batchMaker },
-    dataBytes: device.bytes,
+    get dataBytes() {
+      return device.bytes;
+    },
+    sync: () => device.sync(),
     dispose: () => device.dispose(),
   };
 }

@@ -1,6 +1,6 @@
 // Runs a hand-written WebGL program through the tfjs WebGL backend's program API and returns a tensor
 // that tidy() and dispose() manage like any other.
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 
 /**
@@ -21,6 +21,14 @@ export type ProgramKind =
   | 'adam-m'
   | 'adam-s'
   | 'adam-t'
+  | 'moments-sgd'
+  | 'moments-momentum'
+  | 'moments-adam'
+  | 'finish-sgd'
+  | 'finish-momentum'
+  | 'finish-adam'
+  | 'step-sample'
+  | 'step-rank'
   | 'gather-images'
   | 'gather-labels';
 

@@ -1,5 +1,6 @@
 // Runs on the real WebGL backend (in a worker, like the app): the fused optimizer and cross-entropy
-// programs against the composed reference ops, plus kernel and tensor counts of one training step.
+// programs against the composed reference ops, plus kernel and tensor counts of one training step,
+// and the optimizer's instruments on both paths (internals.check.ts).
 import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
 import { createMlp } from '../../../src/engine/model';
@@ -25,6 +26,7 @@ import { Runner } from '../../../src/worker/runner';
 import { relError } from '../../helpers/tf';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
+import { compareInternals } from './internals.check';
 
 const HYPER: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
@@ -87,8 +89,11 @@ async function compareCrossEntropy(): Promise<{ gradient: number; stats: number 
   return out;
 }
 
-/** GPU kernels one training step launches (tf.profile), on synthetic data of MNIST's shape. */
-async function kernelsPerStep(optimizer: OptimizerName) {
+/**
+ * GPU kernels one training step launches (tf.profile), on synthetic data of MNIST's shape: a step
+ * without instruments, or (`internals`) one that records them.
+ */
+async function kernelsPerStep(optimizer: OptimizerName, internals = false) {
   const rng = createRng(3);
   const n = 256;
   const split = {
@@ -98,7 +103,14 @@ async function kernelsPerStep(optimizer: OptimizerName) {
   };
   const t = new Trainer(
     { train: split, validation: split, test: split },
-    { settings: { optimizer, ...HYPER }, batchSize: 32, epochs: 1, seed: 1, preprocessing: 'scale' },
+    {
+      settings: { optimizer, ...HYPER },
+      batchSize: 32,
+      epochs: 1,
+      seed: 1,
+      preprocessing: 'scale',
+      internals,
+    },
     undefined,
     webglKernels,
   );
@@ -210,16 +222,31 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
  * Batches gathered on the GPU against the host's preprocessing and upload, for every preprocessing,
  * random training indices and a held-out range: largest difference of x, and whether y is identical.
  */
-async function compareGather(): Promise<{ worstX: number; labelsEqual: boolean; tensorGrowth: number }> {
+async function compareGather(): Promise<{
+  worstX: number;
+  labelsEqual: boolean;
+  tensorGrowth: number;
+  appendGrowth: number;
+}> {
   const rng = createRng(6);
   const split = (n: number) => ({
     images: Uint8Array.from({ length: n * 784 }, () => Math.floor(rng() * 256)),
     labels: Uint8Array.from({ length: n }, () => Math.floor(rng() * 10)),
     count: n,
   });
-  const data = { train: split(700), validation: split(50), test: split(90) };
+  // Arriving as the app's data does: the training images in three parts, the held-out splits last.
+  const arrival = { train: 200, validation: false, test: false };
+  const data = { train: split(700), validation: split(50), test: split(90), arrival };
   const stats = pixelStats(data.train.images);
   const webgl = createWebglKernels(data);
+  const uploaded = tf.memory().numTensors;
+  for (const train of [450, 700]) {
+    arrival.train = train;
+    webgl.sync();
+  }
+  const appendGrowth = tf.memory().numTensors - uploaded;
+  Object.assign(arrival, { validation: true, test: true });
+  webgl.sync();
   const before = tf.memory().numTensors;
   let worstX = 0;
   let labelsEqual = true;
@@ -241,7 +268,7 @@ async function compareGather(): Promise<{ worstX: number; labelsEqual: boolean; 
   }
   const tensorGrowth = tf.memory().numTensors - before;
   webgl.dispose();
-  return { worstX, labelsEqual, tensorGrowth };
+  return { worstX, labelsEqual, tensorGrowth, appendGrowth };
 }
 
 async function main() {
@@ -257,7 +284,12 @@ async function main() {
   const before = tf.memory().numTensors;
   const crossEntropy = { ...(await compareCrossEntropy()), backward: await compareBackward() };
   const tensorGrowth = tf.memory().numTensors - before;
-  const kernels = { adam: await kernelsPerStep('adam'), sgd: await kernelsPerStep('sgd') };
+  const kernels = {
+    adam: await kernelsPerStep('adam'),
+    sgd: await kernelsPerStep('sgd'),
+    adamMeasured: await kernelsPerStep('adam', true),
+  };
+  const internals = await compareInternals();
   const replay = await compareReplay();
   const gather = await compareGather();
   self.postMessage({
@@ -268,6 +300,7 @@ async function main() {
     kernels,
     replay,
     gather,
+    internals,
   });
 }
 
