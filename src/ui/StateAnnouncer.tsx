@@ -16,6 +16,8 @@ export function StateAnnouncer({ snap, lane }: { snap: SessionSnapshot; lane: La
       data-state={state}
       data-step={step}
       data-loss={lastLoss ?? ''}
+      // The step of the latest point: the step counter can run ahead of the metrics still being read back.
+      data-point-step={lane?.points.at(-1)?.step ?? 0}
     >
       {stateAnnouncement(snap, lane, m)}
     </p>

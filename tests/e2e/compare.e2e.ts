@@ -78,6 +78,10 @@ describe('compare and replay', () => {
     // The chunk in flight when Pause arrived still reports its steps; let the page settle.
     await page.waitForTimeout(500);
     const steps = await stepOf(page);
+    // The last step's metrics (and instruments) come back after its step is counted.
+    await expect
+      .poll(() => status(page).getAttribute('data-point-step'), { timeout: 10_000 })
+      .toBe(String(steps));
     const lastLoss = Number(await status(page).getAttribute('data-loss'));
 
     const [csvDownload] = await Promise.all([
