@@ -32,7 +32,13 @@ async function failAndResume(action: TestHookAction) {
   await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
   const paused = await stepOf(page);
   await button(page, 'Resume').click();
-  await waitForStep(page, paused + 40);
+  // A few steps only: the pause's checkpoint stays the latest (one is taken every 3 s of training), so
+  // the steps after it are recorded both before and after the failure.
+  await waitForStep(page, paused + 5);
+  // The last readback can lag the step counter: wait until the page has these steps' losses.
+  await expect
+    .poll(async () => Number(await status(page).getAttribute('data-point-step')), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(paused + 5);
   const before: Point[] = await points(page);
   await page.evaluate((a) => window.playgroundTestHooks![a](), action);
 
