@@ -5,6 +5,7 @@ import type { RunCheckpoint } from './shared/checkpoint';
 import type { InternalsPoint } from './shared/internals';
 import type { EvalSplit, MetricPoint } from './shared/metrics';
 import type { PoolHistory } from './shared/pool';
+import type { TracePoint, TraceTarget } from './shared/trace';
 import type { LiveChange, RunSettings, SharedSettings, TimelineEntry } from './shared/settings';
 
 export interface LaneSetup {
@@ -35,6 +36,8 @@ export type Command =
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
   | { type: 'change'; runId: number; lane: string; changeId: number; change: LiveChange }
+  /** Follow this output weight in every lane (each run starts following the largest |g|). */
+  | { type: 'follow'; runId: number; target: TraceTarget }
   /** Someone is using the page's controls: queue less GPU work so its frames are not kept waiting. */
   | { type: 'interaction'; active: boolean }
   /** Load the MNIST files still missing after `downloadFailed` (Retry); ignored while loading or loaded. */
@@ -84,8 +87,11 @@ export type WorkerEvent =
   | {
       type: 'metrics';
       runId: number;
-      /** `internals`: the optimizer's instruments at the steps among `points` that record them. */
-      lanes: { lane: string; points: MetricPoint[]; internals: InternalsPoint[] }[];
+      /**
+       * `internals`: the optimizer's instruments at the steps among `points` that record them; `trace`:
+       * the followed weight at the latest of those steps (and at a single Step).
+       */
+      lanes: { lane: string; points: MetricPoint[]; internals: InternalsPoint[]; trace?: TracePoint }[];
       stepsPerEpoch: number;
       totalSteps: number;
       /** Training samples per second over the last reporting window, all lanes together. */

@@ -3,6 +3,7 @@
 import type { BackendInfo, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
+import type { TracePoint } from '../shared/trace';
 import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
 import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
@@ -13,6 +14,8 @@ export interface LaneData {
   points: MetricPoint[];
   /** The optimizer's instruments, at steps 1…50 and every 10th after (shared/internals.ts). */
   internals: InternalsPoint[];
+  /** The followed output weight at the latest step that traced it. */
+  trace: TracePoint | null;
   validation: EvalPoint[];
   test: EvalPoint | null;
   /** Why this lane stopped while others go on (divergence), if it did. */
@@ -99,7 +102,10 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
     samplesPerSec: 0,
     trainingMs: 0,
     lanes: Object.fromEntries(
-      lanes.map((k) => [k, { points: [], internals: [], validation: [], test: null, stopped: null }]),
+      lanes.map((k) => [
+        k,
+        { points: [], internals: [], trace: null, validation: [], test: null, stopped: null },
+      ]),
     ),
     lastRejected: null,
     recoveries: [],
@@ -190,6 +196,7 @@ export class Session {
         {
           points: lane.points.filter((p) => p.step <= step),
           internals: lane.internals.filter((p) => p.step <= step),
+          trace: lane.trace && lane.trace.step <= step ? lane.trace : null,
           validation: lane.validation.filter((p) => p.step <= step),
           test: null,
           stopped: lane.points.some((p) => p.step <= step && isDiverged(p.loss)) ? lane.stopped : null,
@@ -245,9 +252,11 @@ export class Session {
           performance.mark(FIRST_STEP_MARK);
         }
         let step = s.step;
-        for (const { lane, points, internals } of e.lanes) {
-          s.lanes[lane]?.points.push(...points);
-          s.lanes[lane]?.internals.push(...internals);
+        for (const { lane, points, internals, trace } of e.lanes) {
+          const data = s.lanes[lane];
+          data?.points.push(...points);
+          data?.internals.push(...internals);
+          if (data && trace) data.trace = trace;
           step = Math.max(step, points.at(-1)?.step ?? 0);
         }
         // Per-chunk rates are noisy; a short moving average reads better on screen.

@@ -5,6 +5,7 @@ import type { Command, LaneSetup, WorkerEvent } from '../protocol';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import type { PoolChange } from '../shared/pool';
 import type { SharedSettings } from '../shared/settings';
+import type { TraceTarget } from '../shared/trace';
 import type { Session } from './session';
 import type { TrainingClient } from './trainingClient';
 
@@ -39,6 +40,8 @@ export class Supervisor {
   private checkpoint: RunCheckpoint | null = null;
   /** The run's pool while MNIST arrived (worker `pool` events) and the last step seen trained with it. */
   private pool: { changes: PoolChange[]; through: number } = { changes: [], through: 0 };
+  /** The output weight the page follows (a new run follows the largest |g| unless one was picked). */
+  private traceTarget: TraceTarget = 'largest';
   private lastEventAt: number;
   private failures: number[] = [];
   private readonly now: () => number;
@@ -76,6 +79,18 @@ export class Supervisor {
       lanes.map((l) => l.lane),
     );
     this.client.send({ type: 'reset', runId: this.runId, shared, lanes });
+    this.sendFollow();
+  }
+
+  /** Follows this output weight in every run (the Adam equations show its numbers). */
+  follow(target: TraceTarget): void {
+    this.traceTarget = target;
+    this.sendFollow();
+  }
+
+  private sendFollow(): void {
+    if (this.traceTarget !== 'largest')
+      this.client.send({ type: 'follow', runId: this.runId, target: this.traceTarget });
   }
 
   command(type: 'start' | 'pause' | 'step'): void {
@@ -155,6 +170,7 @@ export class Supervisor {
     session.resume(this.runId, resumeAt, { kind, lostAt, resumedFrom: resumeAt, why });
     const lanes = this.o.currentLanes(this.setup.lanes);
     this.client.send({ type: 'reset', runId: this.runId, shared: this.setup.shared, lanes, restore, pool });
+    this.sendFollow();
     if (wasRunning) this.client.send({ type: 'start', runId: this.runId });
   }
 }

@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState, typ
 import type { Experiment } from '../experiment/types';
 import type { LaneSetup, TestHookAction } from '../protocol';
 import type { LiveChange } from '../shared/settings';
+import type { TraceTarget } from '../shared/trace';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { registerServiceWorker } from './serviceWorker';
 import { Supervisor } from './supervisor';
@@ -22,6 +23,8 @@ export interface TrainingControls {
   pause(): void;
   step(): void;
   change(lane: string, change: LiveChange): void;
+  /** Follow this output weight (flat index in the last kernel) or the largest |g| again. */
+  follow(target: TraceTarget): void;
   /** After a download failed for good: load the data again. */
   retryLoad(): void;
 }
@@ -134,5 +137,6 @@ export function useTraining(
     step: useCallback(() => supervisor.current?.command('step'), []),
     change: useCallback((lane: string, change: LiveChange) => supervisor.current?.change(lane, change), []),
     retryLoad: useCallback(() => supervisor.current?.retryLoad(), []),
+    follow: useCallback((target: TraceTarget) => supervisor.current?.follow(target), []),
   };
 }

@@ -5,14 +5,37 @@ import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
 import type { OptimizerName } from '../shared/settings';
 import { composedInternals, type InternalsKernels, type MeasuredStep } from './internals';
 
+/** A weight to follow through a step: which variable, and its flat index as an int32 tensor of shape [1]. */
+export interface TraceRequest {
+  variable: number;
+  index: tf.Tensor;
+}
+
+/**
+ * The followed weight's numbers still on the device (`raw`, traceLength(slotCount) values: index, g_t,
+ * θ_{t−1}, slots before, θ_t, slots after; the caller disposes it) and what the host knows of the step.
+ */
+export interface TracedStep {
+  raw: tf.Tensor1D;
+  optimizer: OptimizerName;
+  slotCount: number;
+  hyper: EngineHyperParams;
+  /** Adam's P1, P2 after this step; empty for the others. */
+  products: number[];
+}
+
 export interface Optimizer {
   readonly name: OptimizerName;
   /** apply() calls so far. */
   readonly iterations: number;
-  /** One update of each variable; gradients are not disposed. */
-  apply(variables: tf.Variable[], gradients: tf.Tensor[]): void;
+  /** One update of each variable; gradients are not disposed. With `trace`, that weight's numbers too. */
+  apply(variables: tf.Variable[], gradients: tf.Tensor[], trace?: TraceRequest): TracedStep | undefined;
   /** The same update, plus its instruments still on the device (the caller disposes `raw`). */
-  applyMeasured(variables: tf.Variable[], gradients: tf.Tensor[]): MeasuredStep;
+  applyMeasured(
+    variables: tf.Variable[],
+    gradients: tf.Tensor[],
+    trace?: TraceRequest,
+  ): MeasuredStep & { traced?: TracedStep };
   /** Effective from the next apply(); moment estimates (and Adam's β products) are kept. */
   setHyperParams(changes: Partial<EngineHyperParams>): void;
   getHyperParams(): EngineHyperParams;
@@ -74,26 +97,38 @@ export abstract class BaseOptimizer implements Optimizer {
     return this.count;
   }
 
-  apply(variables: tf.Variable[], gradients: tf.Tensor[]): void {
-    checkLengths(variables, gradients);
-    this.beforeStep();
-    tf.tidy(() => {
-      variables.forEach((v, i) => this.update(v, gradients[i]!, this.slotsFor(i, v)));
-    });
-    this.count++;
-  }
-
-  applyMeasured(variables: tf.Variable[], gradients: tf.Tensor[]): MeasuredStep {
+  apply(variables: tf.Variable[], gradients: tf.Tensor[], trace?: TraceRequest): TracedStep | undefined {
     checkLengths(variables, gradients);
     this.beforeStep();
     const raw = tf.tidy(() => {
+      const before = trace ? this.traceValues(trace, variables) : [];
+      variables.forEach((v, i) => this.update(v, gradients[i]!, this.slotsFor(i, v)));
+      return trace ? this.traceAfter(trace, variables, gradients, before) : undefined;
+    });
+    this.count++;
+    return raw ? this.traced(raw) : undefined;
+  }
+
+  applyMeasured(
+    variables: tf.Variable[],
+    gradients: tf.Tensor[],
+    trace?: TraceRequest,
+  ): MeasuredStep & { traced?: TracedStep } {
+    checkLengths(variables, gradients);
+    this.beforeStep();
+    const [raw, traceRaw] = tf.tidy(() => {
       // Clones hold θ_{t−1}'s data after assign() gives the variables new values: no copy is made.
       const old = variables.map((v) => v.clone());
+      const before = trace ? this.traceValues(trace, variables) : [];
       variables.forEach((v, i) => this.update(v, gradients[i]!, this.slotsFor(i, v)));
-      return tf.concat(variables.map((v, i) => this.measure(v, old[i]!, gradients[i]!, this.slots[i]!)));
-    }) as tf.Tensor1D;
+      const measured = tf.concat(
+        variables.map((v, i) => this.measure(v, old[i]!, gradients[i]!, this.slots[i]!)),
+      );
+      return trace ? [measured, this.traceAfter(trace, variables, gradients, before)] : [measured];
+    }) as tf.Tensor1D[];
     this.count++;
-    return { kind: this.name, raw, ...this.corrections() };
+    const traced = traceRaw ? { traced: this.traced(traceRaw) } : {};
+    return { kind: this.name, raw: raw!, ...this.corrections(), ...traced };
   }
 
   setHyperParams(changes: Partial<EngineHyperParams>): void {
@@ -163,6 +198,34 @@ export abstract class BaseOptimizer implements Optimizer {
   protected abstract readonly slotCount: number;
   protected beforeStep(): void {}
   protected abstract update(v: tf.Variable, g: tf.Tensor, slots: tf.Variable[]): void;
+
+  /** θ and the slots of the traced weight as they are now (before the update: θ_{t−1}, m_{t−1}, …). */
+  private traceValues({ variable, index }: TraceRequest, variables: tf.Variable[]): tf.Tensor[] {
+    const v = variables[variable]!;
+    return [v, ...this.slotsFor(variable, v)].map((t) => tf.gather(tf.reshape(t, [-1]), index));
+  }
+
+  /** [index, g_t, θ_{t−1}, slots before, θ_t, slots after] as one vector. */
+  private traceAfter(
+    trace: TraceRequest,
+    variables: tf.Variable[],
+    gradients: tf.Tensor[],
+    before: tf.Tensor[],
+  ): tf.Tensor1D {
+    const g = tf.gather(tf.reshape(gradients[trace.variable]!, [-1]), trace.index);
+    const after = this.traceValues(trace, variables);
+    return tf.concat([tf.cast(trace.index, 'float32'), g, ...before, ...after]) as tf.Tensor1D;
+  }
+
+  private traced(raw: tf.Tensor1D): TracedStep {
+    return {
+      raw,
+      optimizer: this.name,
+      slotCount: this.slotCount,
+      hyper: this.getHyperParams(),
+      products: this.products(),
+    };
+  }
 
   private slotsFor(i: number, v: tf.Variable): tf.Variable[] {
     let s = this.slots[i];

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
 import { isInternalsStep, type InternalsPoint } from '../shared/internals';
+import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
 import {
   hyperParamsOf,
@@ -18,6 +19,8 @@ import { decodeInternals, rawLength, type MeasuredStep } from './internals';
 import { trainingStats, type MnistData } from './mnist';
 import { createMlp, type Model } from './model';
 import { createOptimizer, type Optimizer } from './optimizers';
+import type { TracedStep } from './optimizerBase';
+import { decodeTrace, traceRequest } from './trace';
 import type { PixelStats } from './preprocess';
 
 /** The comparison's shared settings plus this run's settings at step 1. */
@@ -31,6 +34,8 @@ export interface TrainerConfig extends SharedSettings {
 export interface StepRecords {
   points: MetricPoint[];
   internals: InternalsPoint[];
+  /** The followed weight at the steps that traced it (see follow()). */
+  traces: TracePoint[];
 }
 
 /** A trained step whose numbers are still on the device: [loss sum, correct count], maybe instruments. */
@@ -38,6 +43,7 @@ interface PendingStep {
   step: number;
   stats: tf.Tensor1D;
   measured?: MeasuredStep;
+  traced?: TracedStep;
 }
 
 /** A trainer's state at a step boundary. */
@@ -77,6 +83,9 @@ export class Trainer {
   private readonly ce: BackwardKernels;
   private pending: PendingStep[] = [];
   private steps = 0;
+  /** The output weight followed through its updates; null: none. */
+  private traceTarget: TraceTarget | null = null;
+  private traceForced = false;
 
   /**
    * `batches`: a comparison's shared batches (same seed, batch size and preprocessing as `config`);
@@ -125,6 +134,19 @@ export class Trainer {
     return this.batches.indices(this.steps);
   }
 
+  /**
+   * Follows one weight of the output kernel (flat index, or `largest`: the largest |g| at the next
+   * traced step, then kept) at the steps that record instruments and at a step after traceNextStep().
+   */
+  follow(target: TraceTarget | null): void {
+    this.traceTarget = target;
+  }
+
+  /** The next step traces the followed weight whatever the cadence (a single Step a class walks through). */
+  traceNextStep(): void {
+    this.traceForced = true;
+  }
+
   /** Runs one training step; its loss, accuracy and instruments stay on the device until flush(). */
   trainStep(): void {
     if (this.done) throw new Error('training is finished');
@@ -133,18 +155,29 @@ export class Trainer {
     const vars = this.model.variables;
     const step = this.steps + 1;
     const measure = this.config.internals !== false && isInternalsStep(step);
+    const target = this.traceForced || isInternalsStep(step) ? this.traceTarget : null;
+    this.traceForced = false;
     let measured: MeasuredStep | undefined;
+    let traced: TracedStep | undefined;
     const [stats] = tf.tidy(() => {
       const { grads, stats } = this.model.backward(x, y, this.ce);
+      const trace = target === null ? undefined : traceRequest(target, grads);
       if (!measure) {
-        this.optimizer.apply(vars, grads);
-        return [stats];
+        traced = this.optimizer.apply(vars, grads, trace);
+        return traced ? [stats, traced.raw] : [stats];
       }
-      measured = this.optimizer.applyMeasured(vars, grads);
-      return [stats, measured.raw]; // both outlive the tidy
+      const step = this.optimizer.applyMeasured(vars, grads, trace);
+      ({ traced, ...measured } = step);
+      // All of these outlive the tidy.
+      return traced ? [stats, step.raw, traced.raw] : [stats, step.raw];
     });
     this.steps++;
-    this.pending.push({ step, stats: stats as tf.Tensor1D, ...(measured ? { measured } : {}) });
+    this.pending.push({
+      step,
+      stats: stats as tf.Tensor1D,
+      ...(measured ? { measured } : {}),
+      ...(traced ? { traced } : {}),
+    });
   }
 
   /** Advances the step counter and batch order without training: a stopped run keeping pace with others. */
@@ -159,9 +192,13 @@ export class Trainer {
    */
   async flush(): Promise<StepRecords> {
     const batch = this.pending;
-    if (batch.length === 0) return { points: [], internals: [] };
+    if (batch.length === 0) return { points: [], internals: [], traces: [] };
     this.pending = [];
-    const parts = batch.flatMap((p) => (p.measured ? [p.stats, p.measured.raw] : [p.stats]));
+    const parts = batch.flatMap((p) => [
+      p.stats,
+      ...(p.measured ? [p.measured.raw] : []),
+      ...(p.traced ? [p.traced.raw] : []),
+    ]);
     const packed = tf.tidy(() => tf.concat(parts));
     for (const t of parts) t.dispose();
     const values = await packed.data();
@@ -171,16 +208,25 @@ export class Trainer {
     const sizes = variables.map((v) => v.size);
     const points: MetricPoint[] = [];
     const internals: InternalsPoint[] = [];
+    const traces: TracePoint[] = [];
     let at = 0;
     for (const p of batch) {
       const epoch = Math.floor((p.step - 1) / this.stepsPerEpoch);
       points.push({ step: p.step, epoch, loss: values[at]! / b, accuracy: values[at + 1]! / b });
       at += 2;
-      if (!p.measured) continue;
-      internals.push(decodeInternals(p.step, p.measured, values, at, names, sizes));
-      at += rawLength(p.measured.kind, sizes.length);
+      if (p.measured) {
+        internals.push(decodeInternals(p.step, p.measured, values, at, names, sizes));
+        at += rawLength(p.measured.kind, sizes.length);
+      }
+      if (p.traced) {
+        const trace = decodeTrace(p.step, p.traced, values.subarray(at), this.model);
+        traces.push(trace);
+        at += p.traced.raw.size;
+        // A `largest` pick is kept from now on, so the class follows one weight rather than a new one each step.
+        if (this.traceTarget === 'largest') this.traceTarget = trace.index;
+      }
     }
-    return { points, internals };
+    return { points, internals, traces };
   }
 
   /** flush() for callers that want the metric points only. */
@@ -269,6 +315,7 @@ export class Trainer {
     for (const p of this.pending) {
       p.stats.dispose();
       p.measured?.raw.dispose();
+      p.traced?.raw.dispose();
     }
     this.pending = [];
   }

@@ -114,6 +114,9 @@ export class Runner {
         if (lane) this.change(lane, cmd.changeId, cmd.change);
         break;
       }
+      case 'follow':
+        for (const l of this.lanes) l.trainer.follow(cmd.target);
+        break;
       default:
         assertNever(cmd);
     }
@@ -148,12 +151,9 @@ export class Runner {
       for (const s of setups) {
         const config = { ...shared, settings: s.initial, internals: this.internals };
         const schedule = [...s.timeline].sort((a, b) => a.step - b.step);
-        this.lanes.push({
-          key: s.lane,
-          trainer: new Trainer(this.data, config, stats, this.kernels, batches),
-          schedule,
-          stopped: false,
-        });
+        const trainer = new Trainer(this.data, config, stats, this.kernels, batches);
+        if (this.internals) trainer.follow('largest');
+        this.lanes.push({ key: s.lane, trainer, schedule, stopped: false });
       }
       if (restore) this.restore(restore);
       this.setState('idle');
@@ -253,6 +253,7 @@ export class Runner {
   private async singleStep(): Promise<void> {
     const runId = this.runId;
     const since = this.now();
+    for (const l of this.lanes) l.trainer.traceNextStep();
     this.stepLanes();
     await this.report({ runId, steps: 1, readback: this.readback() }, since);
     if (runId === this.runId) await this.afterSteps(runId);
@@ -323,11 +324,11 @@ export class Runner {
     this.emit({
       type: 'metrics',
       runId,
-      lanes: lanes.map((l, i) => ({
-        lane: l.key,
-        points: records[i]!.points,
-        internals: records[i]!.internals,
-      })),
+      lanes: lanes.map((l, i) => {
+        const { points, internals, traces } = records[i]!;
+        const trace = traces.at(-1);
+        return { lane: l.key, points, internals, ...(trace ? { trace } : {}) };
+      }),
       stepsPerEpoch: t.stepsPerEpoch,
       totalSteps: t.totalSteps,
       samplesPerSec: (steps * active * t.config.batchSize * 1000) / elapsed,

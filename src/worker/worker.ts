@@ -163,6 +163,7 @@ scope.onmessage = (ev) => {
     case 'pause':
     case 'step':
     case 'change':
+    case 'follow':
       gate.push(cmd);
       release();
       break;

@@ -87,7 +87,7 @@ export async function runProfile(
     ['dh = (dz·W2ᵀ) ⊙ ReLU′', () => k.reluGrad(tf.matMul(dz, w2, false, true), h)],
     ['dW1 = xᵀ·dh (784×128)', () => tf.matMul(xin, dh, true, false)],
     ['dW2, db1, db2', () => [tf.matMul(h, dz, true, false), tf.sum(dh, 0), tf.sum(dz, 0)]],
-    [`${job.optimizer} update of all weights`, () => opt.apply(t.model.variables, grads)],
+    [`${job.optimizer} update of all weights`, () => void opt.apply(t.model.variables, grads)],
     [
       `${job.optimizer} update + instruments (1 step in 10 after step 50)`,
       () => opt.applyMeasured(t.model.variables, grads).raw,

@@ -29,6 +29,7 @@ const lane = (stopped: string | null) => ({
       ]
     : [],
   internals: [],
+  trace: null,
   validation: [],
   test: null,
   stopped,

@@ -21,6 +21,7 @@ const pending = runFromSettings({ ...base, optimizer: 'momentum' }, 2, 'r3');
 const lane: LaneData = {
   points: [{ step: 1, epoch: 0, loss: 2.3, accuracy: 0.1 }],
   internals: [],
+  trace: null,
   validation: [{ step: 0, loss: 2.31, accuracy: 0.1 }],
   test: null,
   stopped: null,

@@ -14,6 +14,7 @@ const snap = {
 const lane: LaneData = {
   points: [{ step: 600, epoch: 1, loss: 0.25, accuracy: 0.9 }],
   internals: [],
+  trace: null,
   validation: [{ step: 500, loss: 0.3, accuracy: 0.912 }],
   test: { step: 1000, loss: 0.2, accuracy: 0.95 },
   stopped: null,
