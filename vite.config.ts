@@ -23,7 +23,7 @@ export default defineConfig({
       workbox: {
         // The app shell, the worker (and its CPU-fallback chunk), and MNIST: the manifest plus the ten
         // gzip files it lists (the training images in parts), ~11.5 MB.
-        globPatterns: ['**/*.{js,css,html,svg}', 'data/mnist/*.{json,bin}'],
+        globPatterns: ['**/*.{js,css,html,svg,woff2}', 'data/mnist/*.{json,bin}'],
         // Hashed names (Vite's assets, MNIST files named by content) are fetched without a cache-busting
         // query, so the precache, which starts once the page has all of MNIST (src/client/serviceWorker.ts),
         // revalidates what the worker just downloaded instead of downloading it a second time.
@@ -40,5 +40,7 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
-  build: { target: 'es2022' },
+  // No asset becomes a data: URI: the CSP's font-src and img-src allow the page's origin, not data:
+  // (KaTeX's smallest font is under Vite's 4 kB inlining limit).
+  build: { target: 'es2022', assetsInlineLimit: 0 },
 });

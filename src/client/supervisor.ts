@@ -85,7 +85,7 @@ export class Supervisor {
   /** Follows this output weight in every run (the Adam equations show its numbers). */
   follow(target: TraceTarget): void {
     this.traceTarget = target;
-    this.sendFollow();
+    this.client.send({ type: 'follow', runId: this.runId, target });
   }
 
   private sendFollow(): void {

@@ -4,8 +4,10 @@ import { formattersFor, type Formatters } from './format';
 import type { Lang } from './lang';
 import { charts } from './catalogue/charts';
 import { data } from './catalogue/data';
+import { equations } from './catalogue/equations';
 import { imports } from './catalogue/imports';
 import { internals } from './catalogue/internals';
+import { lab } from './catalogue/lab';
 import { links } from './catalogue/links';
 import { notices } from './catalogue/notices';
 import { page } from './catalogue/page';
@@ -23,6 +25,7 @@ const SECTIONS = {
   runs,
   charts,
   internals,
+  equations,
   data,
   notices,
   validation,
@@ -30,6 +33,7 @@ const SECTIONS = {
   links,
   imports,
   storage,
+  lab,
 };
 type Sections = typeof SECTIONS;
 

@@ -1,8 +1,9 @@
 // Page composition: the experiment (mirrored in the URL), the training worker, and the panels.
 // Holds no logic of its own; hooks and pure functions in this folder do, and every number comes from the worker.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ParsedLocation } from '../client/urlState';
 import { useExperiment } from '../client/useExperiment';
+import type { TraceTarget } from '../shared/trace';
 import { useTraining } from '../client/useTraining';
 import { ChartsSection } from './ChartsSection';
 import { Header } from './Header';
@@ -37,6 +38,15 @@ export function App({ initial }: { initial: ParsedLocation }) {
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });
   const [view, setView] = useState(initial.page.view);
   const projector = view === 'projector';
+  const [followTarget, setFollowTarget] = useState<TraceTarget>('largest');
+  const { follow } = training;
+  const onFollow = useCallback(
+    (target: TraceTarget) => {
+      setFollowTarget(target);
+      follow(target);
+    },
+    [follow],
+  );
   const config = { ...experiment.shared, ...settings, webgl: initial.webgl };
   const onChange = useSettingRouting({
     exp,
@@ -124,6 +134,9 @@ export function App({ initial }: { initial: ParsedLocation }) {
           onForgetChanges={run.forgetChanges}
           trainedRuns={run.trainedRuns}
           projector={projector}
+          selectedId={selected.id}
+          followTarget={followTarget}
+          onFollow={onFollow}
         />
       </main>
     </div>

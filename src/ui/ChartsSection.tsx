@@ -5,7 +5,9 @@ import { AccuracyChart } from '../charts/AccuracyChart';
 import { InternalsChart } from '../charts/InternalsChart';
 import { LossChart } from '../charts/LossChart';
 import type { SessionSnapshot } from '../client/session';
+import { UpdateEquations } from '../equations/UpdateEquations';
 import type { RunSpec } from '../experiment/types';
+import type { TraceTarget } from '../shared/trace';
 import { ChangeLog } from './ChangeLog';
 import { DataBar } from './DataBar';
 import { chartRunsOf, internalsRunsOf, replaySteps } from './runViews';
@@ -29,6 +31,10 @@ interface Props {
   trainedRuns: readonly RunSpec[];
   /** Projector view: big charts, no data bar. */
   projector: boolean;
+  /** The run whose update the equations write out, and the weight they follow. */
+  selectedId: string;
+  followTarget: TraceTarget;
+  onFollow(target: TraceTarget): void;
 }
 
 export function ChartsSection({
@@ -42,6 +48,9 @@ export function ChartsSection({
   onForgetChanges,
   trainedRuns,
   projector,
+  selectedId,
+  followTarget,
+  onFollow,
 }: Props) {
   const { m } = useI18n();
   // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
@@ -74,6 +83,11 @@ export function ChartsSection({
         large={projector}
       />
       {!projector && <InternalsChart runs={internalsRuns} version={accuracyVersion} />}
+      <UpdateEquations
+        trace={snap.lanes[selectedId]?.trace ?? null}
+        target={followTarget}
+        onFollow={onFollow}
+      />
       {!projector && (
         <DataBar
           overlayCount={data.overlays.length}

@@ -1,0 +1,55 @@
+// Which output weight the equations follow: the largest |g| (picked by the worker, then kept) or the
+// weight from a hidden unit to a digit that the class chooses.
+import { useId, useState } from 'react';
+import { useI18n } from '../i18n/I18n';
+import { NUM_CLASSES } from '../shared/mnist';
+import type { TracePoint, TraceTarget } from '../shared/trace';
+
+/** Hidden units of the output layer's input (the reference MLP's 128). */
+const HIDDEN = 128;
+
+interface Props {
+  trace: TracePoint | null;
+  target: TraceTarget;
+  onFollow(target: TraceTarget): void;
+}
+
+const clampInt = (text: string, max: number) => Math.min(max, Math.max(0, Math.trunc(Number(text) || 0)));
+
+export function WeightPicker({ trace, target, onFollow }: Props) {
+  const { m } = useI18n();
+  const unitId = useId();
+  const digitId = useId();
+  const [unit, setUnit] = useState(String(trace?.row ?? 0));
+  const [digit, setDigit] = useState(String(trace?.col ?? 0));
+  const follow = () => onFollow(clampInt(unit, HIDDEN - 1) * NUM_CLASSES + clampInt(digit, NUM_CLASSES - 1));
+  return (
+    <div className="weight-picker">
+      <p className="weight-picker-mode">{target === 'largest' ? m.equations.largest : m.equations.picked}</p>
+      <button type="button" onClick={() => onFollow('largest')}>
+        {m.equations.followLargest}
+      </button>
+      <label htmlFor={unitId}>{m.equations.hiddenUnit}</label>
+      <input
+        id={unitId}
+        type="number"
+        min={0}
+        max={HIDDEN - 1}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+      />
+      <label htmlFor={digitId}>{m.equations.digit}</label>
+      <input
+        id={digitId}
+        type="number"
+        min={0}
+        max={NUM_CLASSES - 1}
+        value={digit}
+        onChange={(e) => setDigit(e.target.value)}
+      />
+      <button type="button" onClick={follow}>
+        {m.equations.follow}
+      </button>
+    </div>
+  );
+}
