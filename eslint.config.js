@@ -33,7 +33,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noTfjs] },
   },
   {
-    files: ['src/ui/**', 'src/charts/**', 'src/client/**', 'src/main.tsx'],
+    files: [
+      'src/ui/**',
+      'src/charts/**',
+      'src/client/**',
+      'src/lab/**',
+      'src/lessons/**',
+      'src/equations/**',
+      'src/main.tsx',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

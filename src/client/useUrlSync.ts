@@ -1,8 +1,9 @@
 // Keeps the page's hash in step with the experiment and the page's options: every change is written
 // (replaceState), and a link the user navigates to (back/forward, a pasted link) goes to `onNavigate`.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { PageOptions } from '../config/pageKeys';
 import type { Experiment } from '../experiment/types';
+import type { LabSettings } from '../lab/settings';
 import type { WebglMode } from '../shared/settings';
 import { watchLocation, writeLocation, type ParsedLocation } from './urlState';
 
@@ -10,9 +11,27 @@ export function useUrlSync(
   experiment: Experiment,
   webgl: WebglMode,
   page: PageOptions,
+  /** Written a moment after it settles: a drag in the lab changes it every frame, and browsers throttle history writes. */
+  lab: LabSettings,
   onNavigate: (parsed: ParsedLocation) => void,
 ): void {
-  const { lang, view } = page;
-  useEffect(() => writeLocation(experiment, webgl, { lang, view }), [experiment, webgl, lang, view]);
+  const { lang, view, lesson } = page;
+  const settledLab = useSettled(lab, LAB_WRITE_MS);
+  useEffect(
+    () => writeLocation(experiment, webgl, { lang, view, lesson }, settledLab),
+    [experiment, webgl, lang, view, lesson, settledLab],
+  );
   useEffect(() => watchLocation(onNavigate), [onNavigate]);
+}
+
+const LAB_WRITE_MS = 200;
+
+/** `value` once it has not changed for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
 }

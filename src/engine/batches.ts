@@ -9,7 +9,7 @@ import { poolSizeAt, type PoolChange, type PoolHistory } from '../shared/pool';
 import type { Preprocessing } from '../shared/settings';
 import { arrivedCount, type MnistData } from './mnist';
 import { fillBatch, pixelTable, type PixelStats } from './preprocess';
-import { createRng, deriveSeed, sampleDistinct, shuffledIndices } from './random';
+import { createRng, deriveSeed, sampleDistinct, shuffledIndices } from '../shared/random';
 
 export interface BatchTensors {
   /** Preprocessed images [n, IMAGE_PIXELS]. */

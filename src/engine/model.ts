@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackwardKernels } from './backwardKernels';
 import { layerTensorName } from '../shared/internals';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
-import { createRng, deriveSeed } from './random';
+import { createRng, deriveSeed } from '../shared/random';
 
 export interface Model {
   /** Trainable variables in a fixed order (w1, b1, w2, b2), the order optimizers see them in. */

@@ -8,6 +8,7 @@ import { equations } from './catalogue/equations';
 import { imports } from './catalogue/imports';
 import { internals } from './catalogue/internals';
 import { lab } from './catalogue/lab';
+import { lessons } from './catalogue/lessons';
 import { links } from './catalogue/links';
 import { notices } from './catalogue/notices';
 import { page } from './catalogue/page';
@@ -34,6 +35,7 @@ const SECTIONS = {
   imports,
   storage,
   lab,
+  lessons,
 };
 type Sections = typeof SECTIONS;
 

@@ -5,6 +5,9 @@ import type { ParsedLocation } from '../client/urlState';
 import { useExperiment } from '../client/useExperiment';
 import type { TraceTarget } from '../shared/trace';
 import { useTraining } from '../client/useTraining';
+import { LabView } from '../lab/LabView';
+import { LessonCard } from '../lessons/LessonCard';
+import { LessonList } from '../lessons/LessonList';
 import { ChartsSection } from './ChartsSection';
 import { Header } from './Header';
 import { LoadingBar } from './LoadingBar';
@@ -25,6 +28,9 @@ import { useRunListActions } from './useRunListActions';
 import { useSelectedRun } from './useSelectedRun';
 import { laneTrains } from './settingRoute';
 import { useSettingRouting } from './useSettingRouting';
+import { downloadBlob, fileStamp } from './download';
+import { useLabRuns } from './useLabRuns';
+import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs';
 
 /** `initial`: the link the page was opened with (main.tsx reads it once, before the first render). */
 export function App({ initial }: { initial: ParsedLocation }) {
@@ -37,6 +43,10 @@ export function App({ initial }: { initial: ParsedLocation }) {
   const { selected, select, settings, settingsRef } = useSelectedRun(exp, snap.step, run.laneIds);
   const [display, setDisplay] = useState<DisplayOptions>({ smoothing: 0.9, logScale: false });
   const [view, setView] = useState(initial.page.view);
+  const [lesson, setLesson] = useState(initial.page.lesson);
+  const [lab, setLab] = useState(initial.lab);
+  const inLab = view === 'lab';
+  const labRuns = useLabRuns(experiment.runs, drafts, run.laneIds, snap.step);
   const projector = view === 'projector';
   const [followTarget, setFollowTarget] = useState<TraceTarget>('largest');
   const { follow } = training;
@@ -60,6 +70,10 @@ export function App({ initial }: { initial: ParsedLocation }) {
     webgl: initial.webgl,
     view,
     setView,
+    lesson,
+    setLesson,
+    lab,
+    setLab,
     setLinkProblems: notices.setLinkProblems,
     select,
     run,
@@ -83,8 +97,13 @@ export function App({ initial }: { initial: ParsedLocation }) {
         onStep={run.step}
         onReset={run.resetToCurrent}
         onCopyLink={copyLink}
-      />
-      {!projector && (
+      >
+        <LessonList view={view} />
+      </Toolbar>
+      {lesson && (
+        <LessonCard id={lesson} experiment={experiment} view={view} onClose={() => setLesson(null)} />
+      )}
+      {!projector && !inLab && (
         <StatusPanel
           snap={snap}
           lane={snap.lanes[selected.id]}
@@ -102,7 +121,8 @@ export function App({ initial }: { initial: ParsedLocation }) {
           {...runActions}
         />
       )}
-      <main className="layout">
+      {!projector && <ViewTabs view={view} onView={setView} />}
+      <main className="layout" id={VIEW_PANEL_ID}>
         <aside>
           {projector && (
             // Beside the charts, so the charts keep the screen's height.
@@ -123,22 +143,36 @@ export function App({ initial }: { initial: ParsedLocation }) {
             compact={projector}
           />
         </aside>
-        <ChartsSection
-          snap={snap}
-          runs={experiment.runs}
-          display={display}
-          lossRef={charts.refs.loss}
-          accuracyRef={charts.refs.accuracy}
-          data={data}
-          onExportChart={charts.exportChart}
-          onForgetChanges={run.forgetChanges}
-          trainedRuns={run.trainedRuns}
-          projector={projector}
-          selectedId={selected.id}
-          followTarget={followTarget}
-          onFollow={onFollow}
-        />
+        {inLab ? (
+          <LabView
+            runs={labRuns}
+            lab={lab}
+            seed={experiment.shared.seed}
+            onLabChange={setLab}
+            onDownload={onDownload}
+          />
+        ) : (
+          <ChartsSection
+            snap={snap}
+            runs={experiment.runs}
+            display={display}
+            lossRef={charts.refs.loss}
+            accuracyRef={charts.refs.accuracy}
+            data={data}
+            onExportChart={charts.exportChart}
+            onForgetChanges={run.forgetChanges}
+            trainedRuns={run.trainedRuns}
+            projector={projector}
+            selectedId={selected.id}
+            followTarget={followTarget}
+            onFollow={onFollow}
+          />
+        )}
       </main>
     </div>
   );
+}
+
+function onDownload(blob: Blob, name: (stamp: string) => string): void {
+  downloadBlob(blob, name(fileStamp()));
 }

@@ -1,4 +1,6 @@
-// The run buttons: Start/Pause/Resume share one place, then Step, Reset and Copy link.
+// The run buttons: Start/Pause/Resume share one place, then Step, Reset and Copy link (and what the
+// page adds after them: the Lessons button).
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
 import type { RunState } from '../protocol';
 import { canStep, primaryAction } from './primaryAction';
@@ -12,9 +14,10 @@ interface Props {
   onStep(): void;
   onReset(): void;
   onCopyLink(): void;
+  children?: ReactNode;
 }
 
-export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCopyLink }: Props) {
+export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCopyLink, children }: Props) {
   const primary = primaryAction(state, ready);
   const { m } = useI18n();
   return (
@@ -38,6 +41,7 @@ export function Toolbar({ state, ready, onStart, onPause, onStep, onReset, onCop
         <button type="button" onClick={onCopyLink} title={m.page.copyLinkTitle}>
           {m.page.copyLink}
         </button>
+        {children}
         <span className="toolbar-hint">{m.page.spaceHint}</span>
         <ShortcutHelp />
       </div>

@@ -9,6 +9,7 @@ import type { PageOptions, View } from '../config/pageKeys';
 import type { Experiment } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
 import type { Text } from '../i18n/text';
+import type { LabSettings } from '../lab/settings';
 import type { WebglMode } from '../shared/settings';
 
 interface Deps {
@@ -16,26 +17,45 @@ interface Deps {
   webgl: WebglMode;
   view: View;
   setView(view: View): void;
+  lesson: string | null;
+  setLesson(id: string | null): void;
+  lab: LabSettings;
+  setLab(lab: LabSettings): void;
   setLinkProblems(problems: readonly Text[]): void;
   select(id: string): void;
   run: { reset(e: Experiment): void };
 }
 
-export function useLinkNavigation({ exp, webgl, view, setView, setLinkProblems, select, run }: Deps): void {
+export function useLinkNavigation({
+  exp,
+  webgl,
+  view,
+  setView,
+  lesson,
+  setLesson,
+  lab,
+  setLab,
+  setLinkProblems,
+  select,
+  run,
+}: Deps): void {
   const { experiment, update } = exp;
   const { reset } = run;
   const { lang, chosen, setLang } = useI18n();
   const onNavigate = useCallback(
-    ({ experiment: next, notices, page }: ParsedLocation) => {
+    (parsed: ParsedLocation) => {
+      const { experiment: next, notices, page } = parsed;
       setLinkProblems(notices);
       if (page.lang) setLang(page.lang);
       setView(page.view);
+      setLesson(page.lesson);
+      setLab(parsed.lab);
       update(() => next);
       select(next.runs[0]!.id);
       reset(next);
     },
-    [setLinkProblems, setLang, setView, update, select, reset],
+    [setLinkProblems, setLang, setView, setLesson, setLab, update, select, reset],
   );
-  const page: PageOptions = { lang: chosen ? lang : null, view };
-  useUrlSync(experiment, webgl, page, onNavigate);
+  const page: PageOptions = { lang: chosen ? lang : null, view, lesson };
+  useUrlSync(experiment, webgl, page, lab, onNavigate);
 }

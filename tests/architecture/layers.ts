@@ -18,12 +18,29 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   worker: ['engine', 'protocol.ts', 'shared'],
   /** Runs, timelines, links, export, import and storage. */
   experiment: ['config', 'i18n', 'shared'],
-  /** The page's side of the worker: session store, live-change coalescing, React bindings. */
-  client: ['config', 'experiment', 'i18n', 'protocol.ts', 'shared'],
+  /** The page's side of the worker: session store, live-change coalescing, React bindings, the link. */
+  client: ['config', 'experiment', 'i18n', 'lab', 'lessons', 'protocol.ts', 'shared'],
+  /** Lessons as data, and the list and card that open them through their links. */
+  lessons: ['config', 'experiment', 'i18n', 'shared'],
+  /** The optimizer's update of one traced weight, written out with its numbers (KaTeX). */
+  equations: ['i18n', 'shared'],
+  /** The 2-D lab: surfaces, paths from the shared update rules, its link keys and its view. */
+  lab: ['charts', 'config', 'experiment', 'i18n', 'shared'],
   /** Chart components and their pure helpers. */
   charts: ['i18n', 'shared'],
   /** React components and the hooks that compose them. */
-  ui: ['charts', 'client', 'config', 'experiment', 'i18n', 'protocol.ts', 'shared'],
+  ui: [
+    'charts',
+    'client',
+    'config',
+    'equations',
+    'experiment',
+    'i18n',
+    'lab',
+    'lessons',
+    'protocol.ts',
+    'shared',
+  ],
   /** The page entry. */
   'main.tsx': ['client', 'i18n', 'ui'],
 };
@@ -36,6 +53,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
 export const PACKAGE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   '@tensorflow/': ['engine', 'worker'],
   '@tensorflow/tfjs': [],
-  react: ['ui', 'charts', 'client', 'i18n', 'main.tsx'],
-  recharts: ['charts'],
+  react: ['ui', 'charts', 'client', 'i18n', 'main.tsx', 'lab', 'lessons', 'equations'],
+  recharts: ['charts', 'lab'],
+  katex: ['equations'],
+  'd3-contour': ['lab'],
 };

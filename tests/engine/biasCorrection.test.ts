@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createOptimizer } from '../../src/engine/optimizers';
 import type { EngineHyperParams } from '../../src/shared/checkpoint';
 import { hyperParamsOf } from '../../src/shared/settings';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/shared/random';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import { relError, useCpu } from '../helpers/tf';

@@ -8,7 +8,7 @@ import { decodeInternals, samplePlan } from '../../src/engine/internals';
 import type { EngineHyperParams } from '../../src/shared/checkpoint';
 import { layerTensorName, type LayerInternals } from '../../src/shared/internals';
 import { hyperParamsOf, type OptimizerName } from '../../src/shared/settings';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/shared/random';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import { useCpu } from '../helpers/tf';

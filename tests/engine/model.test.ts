@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../src/engine/backwardKernels';
 import { createMlp, glorotUniform } from '../../src/engine/model';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/shared/random';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../../src/shared/mnist';
 import { relError, useCpu } from '../helpers/tf';
 

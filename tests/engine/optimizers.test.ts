@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer } from '../../src/engine/optimizers';
 import { hyperParamsOf, type HyperParams, type OptimizerName } from '../../src/shared/settings';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/shared/random';
 import { relError, useCpu } from '../helpers/tf';
 import { ReferenceOptimizer } from './reference';
 import { DEFAULT_CONFIG } from '../../src/config/schema';

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Batches, hostBatchMaker } from '../../src/engine/batches';
 import type { MnistData, Split } from '../../src/engine/mnist';
-import { createRng, deriveSeed, shuffledIndices } from '../../src/engine/random';
+import { createRng, deriveSeed, shuffledIndices } from '../../src/shared/random';
 import { DeviceMnist, packImages, WORDS_PER_IMAGE } from '../../src/engine/webgl/deviceData';
 import { IMAGE_PIXELS } from '../../src/shared/mnist';
 import type { PoolChange } from '../../src/shared/pool';

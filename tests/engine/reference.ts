@@ -1,45 +1,28 @@
-// Float64 reference implementations of the optimizer update rules, written independently of the engine.
+// The float64 reference the tests pin the tensor optimizers and the fused WebGL programs to: a thin
+// class over the one definition of the update rules (src/shared/updateRules.ts), which the 2-D lab
+// walks its surfaces with too. tests/lab checks that definition against independent arithmetic.
 import type { EngineHyperParams } from '../../src/shared/checkpoint';
 import type { OptimizerName } from '../../src/shared/settings';
+import { applyRule, createRuleState, type RuleState } from '../../src/shared/updateRules';
 
 export class ReferenceOptimizer {
-  private m: Float64Array[] = [];
-  private v: Float64Array[] = [];
-  p1 = 1;
-  p2 = 1;
+  private readonly state: RuleState;
   constructor(
     readonly name: OptimizerName,
     public hyper: EngineHyperParams,
-  ) {}
+  ) {
+    this.state = createRuleState(name);
+  }
+
+  /** Adam's running products P1 = Π β1 and P2 = Π β2 of the steps so far. */
+  get p1(): number {
+    return this.state.p1;
+  }
+  get p2(): number {
+    return this.state.p2;
+  }
 
   apply(params: Float64Array[], grads: Float64Array[]): void {
-    const h = this.hyper;
-    this.p1 *= h.beta1;
-    this.p2 *= h.beta2;
-    params.forEach((theta, k) => {
-      const g = grads[k]!;
-      this.m[k] ??= new Float64Array(theta.length);
-      this.v[k] ??= new Float64Array(theta.length);
-      const m = this.m[k]!;
-      const v = this.v[k]!;
-      for (let i = 0; i < theta.length; i++) {
-        const gi = g[i]!;
-        if (this.name === 'sgd') {
-          theta[i]! -= h.learningRate * gi;
-        } else if (this.name === 'momentum') {
-          m[i] = h.momentum * m[i]! + gi;
-          const dir = h.nesterov ? gi + h.momentum * m[i]! : m[i]!;
-          theta[i]! -= h.learningRate * dir;
-        } else {
-          m[i] = h.beta1 * m[i]! + (1 - h.beta1) * gi;
-          v[i] = h.beta2 * v[i]! + (1 - h.beta2) * gi * gi;
-          // Without bias correction m̂ = m and v̂ = v; the products P1, P2 are kept either way.
-          const corrected = h.biasCorrection !== false;
-          const mHat = corrected ? m[i]! / (1 - this.p1) : m[i]!;
-          const vHat = corrected ? v[i]! / (1 - this.p2) : v[i]!;
-          theta[i]! -= (h.learningRate * mHat) / (Math.sqrt(vHat) + h.epsilon);
-        }
-      }
-    });
+    applyRule(this.state, this.hyper, params, grads);
   }
 }

@@ -1,6 +1,6 @@
 // Made-up MNIST for tests that need data of the right shape but not real digits (no files to load).
 import type { MnistData } from '../../src/engine/mnist';
-import { createRng } from '../../src/engine/random';
+import { createRng } from '../../src/shared/random';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../../src/shared/mnist';
 
 /** `n` images, mostly blank like MNIST's, with random labels; the same split serves all three. */

@@ -33,34 +33,36 @@ describe('page keys in a link', () => {
   it('are split off before the experiment is parsed, the rest left as it was', () => {
     const { rest, page, problems } = splitPageKeys('#opt=sgd&lang=zh&lr=0.1&view=projector');
     expect(rest).toBe('#opt=sgd&lr=0.1');
-    expect(page).toEqual({ lang: 'zh', view: 'projector' });
+    expect(page).toEqual({ lang: 'zh', view: 'projector', lesson: null });
     expect(problems).toEqual([]);
   });
 
   it('report values they do not know and keep the defaults', () => {
-    const { page, problems } = splitPageKeys('#lang=fr&view=%3Cscript%3E');
-    expect(page).toEqual({ lang: null, view: 'default' });
+    const { page, problems } = splitPageKeys('#lang=fr&view=%3Cscript%3E&lesson=..%2Fx');
+    expect(page).toEqual({ lang: null, view: 'default', lesson: null });
     expect(problems).toEqual([
       { key: 'lang', value: 'fr' },
       { key: 'view', value: '<script>' },
+      { key: 'lesson', value: '../x' },
     ]);
   });
 
   it('are appended only when not the default, and read back the same', () => {
-    expect(withPageKeys('#opt=sgd', { lang: null, view: 'default' })).toBe('#opt=sgd');
-    expect(withPageKeys('#opt=sgd', { lang: 'zh', view: 'projector' })).toBe(
-      '#opt=sgd&lang=zh&view=projector',
+    expect(withPageKeys('#opt=sgd', { lang: null, view: 'default', lesson: null })).toBe('#opt=sgd');
+    expect(withPageKeys('#opt=sgd', { lang: 'zh', view: 'projector', lesson: 'momentum' })).toBe(
+      '#opt=sgd&lang=zh&view=projector&lesson=momentum',
     );
-    expect(withPageKeys('', { lang: 'en', view: 'default' })).toBe('#lang=en');
+    expect(withPageKeys('', { lang: 'en', view: 'default', lesson: null })).toBe('#lang=en');
     fc.assert(
       fc.property(
         fc.constantFrom(null, 'en' as const, 'zh' as const),
-        fc.constantFrom('default' as const, 'projector' as const),
+        fc.constantFrom('default' as const, 'projector' as const, 'lab' as const),
+        fc.option(fc.stringMatching(/^[a-z0-9-]{1,40}$/)),
         fc.string(),
-        (lang, view, junk) => {
+        (lang, view, lesson, junk) => {
           const body = `#opt=adam&x=${encodeURIComponent(junk)}`;
-          const back = splitPageKeys(withPageKeys(body, { lang, view }));
-          expect(back.page).toEqual({ lang, view });
+          const back = splitPageKeys(withPageKeys(body, { lang, view, lesson }));
+          expect(back.page).toEqual({ lang, view, lesson });
           expect(back.rest).toBe(body);
         },
       ),

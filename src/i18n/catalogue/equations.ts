@@ -1,10 +1,11 @@
 // The update of one traced weight, written out with its numbers ("Adam's update, with numbers").
 import type { OptimizerName } from '../../shared/settings';
 
-const names: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+const enNames: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+const zhNames: Record<OptimizerName, string> = { sgd: 'SGD', momentum: '动量法', adam: 'Adam' };
 
 const en = {
-  title: (optimizer: OptimizerName) => `${names[optimizer]}'s update, with numbers`,
+  title: (optimizer: OptimizerName) => `${enNames[optimizer] ?? optimizer}'s update, with numbers`,
   region: 'The optimizer’s update of one weight',
   weight: (row: number, col: number, step: number) =>
     `The weight from hidden unit ${row} to digit ${col}, at step ${step}`,
@@ -21,8 +22,7 @@ const en = {
 };
 
 const zh: typeof en = {
-  title: (optimizer: OptimizerName) =>
-    `${optimizer === 'momentum' ? '动量法' : names[optimizer]} 的更新：代入数值`,
+  title: (optimizer: OptimizerName) => `${zhNames[optimizer] ?? optimizer} 的更新：代入数值`,
   region: '优化器对一个权重的更新',
   weight: (row: number, col: number, step: number) => `从隐藏单元 ${row} 到数字 ${col} 的权重，第 ${step} 步`,
   empty: '开始训练或按“单步”，即可跟踪一个权重的更新。',

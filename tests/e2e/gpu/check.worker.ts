@@ -11,7 +11,7 @@ import {
   type OptimizerName,
   type TimelineEntry,
 } from '../../../src/shared/settings';
-import { createRng } from '../../../src/engine/random';
+import { createRng } from '../../../src/shared/random';
 import { Trainer } from '../../../src/engine/trainer';
 import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
 import { createWebglKernels, webglKernels } from '../../../src/engine/webgl/kernels';

@@ -6,7 +6,7 @@ import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { decodeInternals } from '../../../src/engine/internals';
 import { createOptimizer } from '../../../src/engine/optimizers';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
-import { createRng } from '../../../src/engine/random';
+import { createRng } from '../../../src/shared/random';
 import type { EngineHyperParams } from '../../../src/shared/checkpoint';
 import { layerTensorName, type InternalsPoint } from '../../../src/shared/internals';
 import { hyperParamsOf, type OptimizerName } from '../../../src/shared/settings';

@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers for weights and batch order: the same seed always gives the same run.
-// Math.random is never used anywhere in the engine.
+// Pure (no tfjs): the engine, and the 2-D lab for its gradient noise. Math.random is never used in either.
 
 /** mulberry32: tiny, fast, 32-bit state; plenty for shuffling and weight init. */
 export function createRng(seed: number): () => number {

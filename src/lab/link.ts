@@ -1,0 +1,117 @@
+// The lab's keys in the experiment link (surface, kappa, noise, x0, y0, steps), split off before the
+// experiment is parsed and appended when a link is written, like the page keys (config/pageKeys.ts).
+// Reading never throws: a bad value keeps its default and says so; defaults are left out when written.
+import { decode, noticeList, show } from '../config/linkText';
+import { outOfRange } from '../config/validate';
+import type { Text } from '../i18n/text';
+import {
+  clampLab,
+  defaultLab,
+  labDefault,
+  labRange,
+  LAB_KEYS,
+  LAB_NUMBER_KEYS,
+  type LabKey,
+  type LabNumberKey,
+  type LabSettings,
+} from './settings';
+import { isSurfaceName, SURFACES } from './surfaces';
+
+// Plain decimal or exponent notation, as config/validate accepts for run settings: Number() would
+// also take '', ' ', '0x1f' and 'Infinity'. The length cap keeps hostile links cheap.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MAX_NUMBER_TEXT = 64;
+
+const isLabKey = (k: string): k is LabKey => (LAB_KEYS as readonly string[]).includes(k);
+
+/** The value of `key` from its link text (clamped into range, with a notice), or null and a notice. */
+function readNumber(
+  key: LabNumberKey,
+  text: string,
+  lab: LabSettings,
+  add: (t: Text) => void,
+): number | null {
+  const item = show(`${key}=${text}`);
+  const reason = numberProblem(key, text.trim(), lab);
+  if (reason) {
+    const fallback = String(labDefault(key, lab.surface));
+    add((m) => m.links.refused(item, reason(m), fallback));
+    return null;
+  }
+  const value = Number(text.trim());
+  const kept = clampLab(key, value, lab.surface)!;
+  if (kept !== value) {
+    const range = outOfRange({ bound: value < kept ? 'minimum' : 'maximum', limit: kept });
+    add((m) => m.links.clamped(item, m.validation.clamped(range(m), String(kept))));
+  }
+  return kept;
+}
+
+/** Why `text` is no value for `key` ("is not a number"), or null when it is one (maybe out of range). */
+function numberProblem(key: LabNumberKey, text: string, lab: LabSettings): Text | null {
+  if (text.length > MAX_NUMBER_TEXT || !DECIMAL.test(text)) return (m) => m.validation.notNumber;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return (m) => m.validation.notFinite;
+  if (labRange(key, lab.surface).integer && !Number.isInteger(value)) return (m) => m.validation.notWhole;
+  return null;
+}
+
+/**
+ * The lab settings out of a hash (or query), and the hash without their keys. The last of repeated
+ * keys wins, as for experiment keys; every key it overrides gets a notice.
+ */
+export function splitLabKeys(hash: string): { rest: string; lab: LabSettings; notices: Text[] } {
+  const lead = hash.startsWith('#') || hash.startsWith('?') ? hash[0]! : '';
+  const body = hash.slice(lead.length);
+  const notices = noticeList();
+  const kept: string[] = [];
+  const found = new Map<LabKey, string>();
+  for (const item of body === '' ? [] : body.split('&')) {
+    const eq = item.indexOf('=');
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (!isLabKey(key)) {
+      kept.push(item);
+      continue;
+    }
+    const raw = eq < 0 ? '' : item.slice(eq + 1);
+    const earlier = found.get(key);
+    if (earlier !== undefined) notices.add((m) => m.links.setAgain(key, show(earlier)));
+    const text = decode(raw);
+    if (text === null) {
+      notices.add((m) => m.links.badItem(show(item)));
+      found.delete(key);
+    } else {
+      found.set(key, text);
+    }
+  }
+  // The surface first: it decides the start's default and range.
+  const surfaceText = found.get('surface');
+  let lab = defaultLab();
+  if (surfaceText !== undefined) {
+    if (isSurfaceName(surfaceText)) lab = defaultLab(surfaceText);
+    else {
+      const item = show(`surface=${surfaceText}`);
+      notices.add((m) => m.links.refused(item, m.validation.notOneOf(SURFACES), lab.surface));
+    }
+  }
+  for (const key of LAB_NUMBER_KEYS) {
+    const text = found.get(key);
+    if (text === undefined) continue;
+    const value = readNumber(key, text, lab, notices.add);
+    if (value !== null) lab[key] = value;
+  }
+  return { rest: lead + kept.join('&'), lab, notices: notices.done() };
+}
+
+/** `hash` with the lab's settings appended; values equal to their defaults are left out. */
+export function withLabKeys(hash: string, lab: LabSettings): string {
+  const extra: string[] = [];
+  if (lab.surface !== defaultLab().surface) extra.push(`surface=${lab.surface}`);
+  for (const key of LAB_NUMBER_KEYS) {
+    // String(n) is the shortest text that reads back as the same double, in [0-9.e+-] only.
+    if (!Object.is(lab[key], labDefault(key, lab.surface))) extra.push(`${key}=${String(lab[key])}`);
+  }
+  if (extra.length === 0) return hash;
+  const body = hash.replace(/^#/, '');
+  return `#${body === '' ? '' : `${body}&`}${extra.join('&')}`;
+}

@@ -1,0 +1,101 @@
+// The path each run walks on a lab surface: its optimizer (src/shared/updateRules.ts, the rules that
+// train MNIST) applied to the 2-element parameter (x, y), with the run's live changes at their steps.
+import { sortTimeline } from '../experiment/runs';
+import type { RunSpec } from '../experiment/types';
+import { hyperParamsOf, withChange, type RunSettings } from '../shared/settings';
+import { applyRule, createRuleState } from '../shared/updateRules';
+import { gradientNoise } from './noise';
+import type { LabSettings } from './settings';
+import { surfaceOf, type Surface } from './surfaces';
+
+/** Past this |x| or |y| a path has run away: no lab surface has anything to show out there. */
+export const ESCAPE_LIMIT = 1e6;
+
+/** Why a path ended before its last step. */
+export interface PathStop {
+  /** The step that produced a non-finite or runaway point (that point is not in the path). */
+  step: number;
+  reason: 'nonFinite' | 'escaped';
+}
+
+export interface LabPath {
+  runId: string;
+  /** Point i is (xs[i], ys[i]) after step i; point 0 is the start. `count` points are filled. */
+  xs: Float64Array;
+  ys: Float64Array;
+  /** f at each point (the noiseless surface, also on the noisy quadratic). */
+  losses: Float64Array;
+  count: number;
+  stop: PathStop | null;
+}
+
+/** The step the last point was reached at (0 for a path that stopped on its first step). */
+export const lastStep = (p: LabPath): number => p.count - 1;
+
+/**
+ * Walks `run` for `lab.steps` steps on `surface` from (lab.x0, lab.y0). Step t uses the run's
+ * initial settings plus every timeline entry with step ≤ t; a hyperparameter change keeps the
+ * optimizer's moments, a switch of optimizer starts the new one fresh, as the trainer does.
+ * `noise` (standard normals, see gradientNoise) is scaled by σ on noisy surfaces.
+ */
+export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Float64Array | null): LabPath {
+  const n = lab.steps + 1;
+  const path: LabPath = {
+    runId: run.id,
+    xs: new Float64Array(n),
+    ys: new Float64Array(n),
+    losses: new Float64Array(n),
+    count: 1,
+    stop: null,
+  };
+  const theta = Float64Array.of(lab.x0, lab.y0);
+  const g = new Float64Array(2);
+  const params = [theta];
+  const grads = [g];
+  path.xs[0] = lab.x0;
+  path.ys[0] = lab.y0;
+  path.losses[0] = surface.f(lab.x0, lab.y0);
+  const timeline = sortTimeline(run.timeline);
+  let next = 0;
+  let settings: RunSettings = run.initial;
+  let hyper = hyperParamsOf(settings);
+  let state = createRuleState(settings.optimizer);
+  const sigma = surface.noisy && noise ? lab.noise : 0;
+  for (let t = 1; t <= lab.steps; t++) {
+    if (next < timeline.length && timeline[next]!.step <= t) {
+      const before = settings.optimizer;
+      while (next < timeline.length && timeline[next]!.step <= t)
+        settings = withChange(settings, timeline[next++]!);
+      hyper = hyperParamsOf(settings);
+      if (settings.optimizer !== before) state = createRuleState(settings.optimizer);
+    }
+    surface.grad(theta[0]!, theta[1]!, g);
+    if (sigma > 0) {
+      g[0]! += sigma * noise![2 * (t - 1)]!;
+      g[1]! += sigma * noise![2 * (t - 1) + 1]!;
+    }
+    applyRule(state, hyper, params, grads);
+    const [x, y] = [theta[0]!, theta[1]!];
+    const loss = surface.f(x, y);
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {
+      path.stop = { step: t, reason: 'nonFinite' };
+      break;
+    }
+    if (Math.abs(x) > ESCAPE_LIMIT || Math.abs(y) > ESCAPE_LIMIT) {
+      path.stop = { step: t, reason: 'escaped' };
+      break;
+    }
+    path.xs[t] = x;
+    path.ys[t] = y;
+    path.losses[t] = loss;
+    path.count = t + 1;
+  }
+  return path;
+}
+
+/** One path per visible run, all on the same surface and (noisy quadratic) the same noise draws. */
+export function computePaths(runs: readonly RunSpec[], lab: LabSettings, seed: number): LabPath[] {
+  const surface = surfaceOf(lab.surface, lab.kappa);
+  const noise = surface.noisy ? gradientNoise(seed) : null;
+  return runs.filter((r) => !r.hidden).map((r) => walk(r, lab, surface, noise));
+}
