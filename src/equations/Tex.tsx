@@ -25,5 +25,6 @@ export function Tex({ tex }: { tex: string }) {
     if (katex && ref.current)
       katex.render(tex, ref.current, { throwOnError: false, output: 'htmlAndMathml' });
   }, [katex, tex]);
-  return <span ref={ref} className="tex" data-tex={tex} />;
+  // Mathematics reads the same in every language: translate="no" keeps translators (and the zh check) off it.
+  return <span ref={ref} className="tex" data-tex={tex} translate="no" />;
 }

@@ -35,26 +35,29 @@ export const UpdateEquations = memo(function UpdateEquations({ trace: latest, ta
       {trace ? (
         <>
           <p className="equations-weight">{m.equations.weight(trace.row, trace.col, trace.step)}</p>
-          <table className="equations-table">
-            <thead>
-              <tr>
-                <th scope="col">{m.equations.rule}</th>
-                <th scope="col">{m.equations.numbers}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.id} data-line={l.id}>
-                  <td>
-                    <Tex tex={l.rule} />
-                  </td>
-                  <td>
-                    <Tex tex={l.numbers} />
-                  </td>
+          {/* Scrolls sideways on a narrow screen; focusable so a keyboard can scroll it too. */}
+          <div className="equations-scroll" tabIndex={0} role="group" aria-label={m.equations.region}>
+            <table className="equations-table">
+              <thead>
+                <tr>
+                  <th scope="col">{m.equations.rule}</th>
+                  <th scope="col">{m.equations.numbers}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {lines.map((l) => (
+                  <tr key={l.id} data-line={l.id}>
+                    <td>
+                      <Tex tex={l.rule} />
+                    </td>
+                    <td>
+                      <Tex tex={l.numbers} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="equations-gpu">{m.equations.gpu(texNumberPlain(trace.thetaAfter))}</p>
         </>
       ) : (

@@ -8,25 +8,28 @@ export function ViewTabs({ view, onView }: { view: View; onView(view: View): voi
   const { m } = useI18n();
   const lab = view === 'lab';
   return (
-    <div className="view-tabs" role="tablist" aria-label={m.page.tabs}>
-      <button
-        type="button"
-        role="tab"
-        aria-selected={!lab}
-        aria-controls={VIEW_PANEL_ID}
-        onClick={() => lab && onView('default')}
-      >
-        {m.page.tabMnist}
-      </button>
-      <button
-        type="button"
-        role="tab"
-        aria-selected={lab}
-        aria-controls={VIEW_PANEL_ID}
-        onClick={() => onView('lab')}
-      >
-        {m.page.tabLab}
-      </button>
-    </div>
+    // A landmark around the tabs, like every other part of the page (axe's region rule).
+    <nav className="view-tabs" aria-label={m.page.tabs}>
+      <div role="tablist" aria-label={m.page.tabs}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={!lab}
+          aria-controls={VIEW_PANEL_ID}
+          onClick={() => lab && onView('default')}
+        >
+          {m.page.tabMnist}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={lab}
+          aria-controls={VIEW_PANEL_ID}
+          onClick={() => onView('lab')}
+        >
+          {m.page.tabLab}
+        </button>
+      </div>
+    </nav>
   );
 }

@@ -72,8 +72,8 @@ async function pageTexts(page: Page): Promise<string[]> {
 }
 
 const NAMES = {
-  en: { start: 'Start', pause: 'Pause', theme: 'Theme' },
-  zh: { start: '开始', pause: '暂停', theme: '主题' },
+  en: { start: 'Start', pause: 'Pause', theme: 'Theme', lab: '2-D lab' },
+  zh: { start: '开始', pause: '暂停', theme: '主题', lab: '二维实验室' },
 } as const;
 
 describe.each([
@@ -82,11 +82,12 @@ describe.each([
   ['zh', 'light'],
   ['zh', 'dark'],
 ] as const)('accessibility, %s, %s theme', (lang, colorScheme) => {
-  it('has no axe violations idle, while training and paused', async () => {
+  it('has no axe violations idle, while training and paused (a lesson open), and in the 2-D lab', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     const page = await context.newPage();
     await page.emulateMedia({ colorScheme });
-    await page.goto(`${h.baseUrl}#webgl=software&lang=${lang}`);
+    // A lesson link: its card, and once trained, the update equations are on the page too.
+    await page.goto(`${h.baseUrl}#lesson=bias-correction&webgl=software&lang=${lang}`);
     const name = NAMES[lang];
     const start = page.getByRole('button', { name: name.start, exact: true });
     await expect.poll(() => start.isEnabled(), { timeout: 60_000 }).toBe(true);
@@ -99,7 +100,14 @@ describe.each([
 
     await page.getByRole('button', { name: name.pause, exact: true }).click();
     await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
+    await expect
+      .poll(() => page.locator('.equations .katex').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await check(page, 'paused');
+    if (lang === 'zh') expect((await pageTexts(page)).flatMap(foreignWords)).toEqual([]);
+    await page.getByRole('tab', { name: name.lab }).click();
+    await expect.poll(() => page.locator('svg.lab-plot .lab-line').count()).toBe(2);
+    await check(page, 'in the 2-D lab');
     if (lang === 'zh') expect((await pageTexts(page)).flatMap(foreignWords)).toEqual([]);
     // The theme follows the system until the switch picks one.
     const bg = () => page.evaluate(() => getComputedStyle(document.body.parentElement!).backgroundColor);

@@ -54,8 +54,9 @@ describe('a lesson', () => {
     // A single Step shows exactly that step's update.
     const before = await stepOf(page);
     await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(() => status(page).getAttribute('data-point-step')).toBe(String(before + 1));
-    await expect.poll(() => equations.getAttribute('data-step')).toBe(String(before + 1));
+    const slow = { timeout: 30_000 };
+    await expect.poll(() => status(page).getAttribute('data-point-step'), slow).toBe(String(before + 1));
+    await expect.poll(() => equations.getAttribute('data-step'), slow).toBe(String(before + 1));
 
     // Another lesson from the list loads through its link.
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
