@@ -1,0 +1,124 @@
+// The lessons as data: stable ids, every language filled, and links that open exactly as written
+// (no notices, and the page would write the same link back).
+import { describe, expect, it } from 'vitest';
+import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
+import { isRunName } from '../../src/experiment/runs';
+import { inEnglish } from '../../src/i18n/text';
+import { LANGS } from '../../src/i18n/lang';
+import { LESSONS, lessonById } from '../../src/lessons/lessons';
+import { foreignWords } from '../i18n/allowed';
+
+/** The lessons the page promises; more may follow. */
+const REQUIRED = [
+  'lr-too-large',
+  'momentum',
+  'nesterov',
+  'bias-correction',
+  'beta2-small',
+  'large-epsilon',
+  'preprocessing',
+  'batch-size',
+];
+
+const parts = LESSONS.flatMap((lesson) => lesson.parts.map((part, i) => ({ lesson, part, i })));
+
+/** Sentences end in . ! ? (followed by a space or the end) or in 。！？. */
+const sentences = (s: string) => (s.match(/[.!?](?=\s|$)|[。！？]/g) ?? []).length;
+
+describe('the lessons', () => {
+  it('include the eight promised ones, with unique URL-safe ids', () => {
+    const ids = LESSONS.map((l) => l.id);
+    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    expect(ids).toEqual(expect.arrayContaining(REQUIRED));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('are found by id, and nothing else is', () => {
+    for (const lesson of LESSONS) expect(lessonById(lesson.id)).toBe(lesson);
+    expect(lessonById('no-such-lesson')).toBeUndefined();
+    expect(lessonById('')).toBeUndefined();
+  });
+
+  it('have every text in every language: a title, 2–3 sentences, what to watch, one question', () => {
+    for (const lesson of LESSONS)
+      for (const lang of LANGS) {
+        const w = lesson.words[lang];
+        for (const text of [w.title, w.explanation, w.watch, w.question])
+          expect(text.trim(), `${lesson.id} ${lang}`).not.toBe('');
+        expect(sentences(w.explanation), `${lesson.id} ${lang}`).toBeGreaterThanOrEqual(2);
+        expect(sentences(w.explanation), `${lesson.id} ${lang}`).toBeLessThanOrEqual(3);
+        expect(w.question, `${lesson.id} ${lang}`).toMatch(/[?？]$/);
+      }
+  });
+
+  it('are written in Chinese in Chinese, keeping only the names and symbols the page keeps', () => {
+    for (const lesson of LESSONS) {
+      const w = lesson.words.zh;
+      const labels = lesson.parts.map((p) => p.label.zh);
+      for (const text of [w.title, w.explanation, w.watch, w.question, ...labels]) {
+        if (text !== w.title) expect(text, lesson.id).toMatch(/[\u4e00-\u9fff]/);
+        expect(foreignWords(text), `${lesson.id}: ${text}`).toEqual([]);
+      }
+    }
+  });
+
+  it('label every part in every language, differently where a lesson has several', () => {
+    for (const lesson of LESSONS) {
+      expect(lesson.parts.length, lesson.id).toBeGreaterThanOrEqual(1);
+      for (const lang of LANGS) {
+        const labels = lesson.parts.map((p) => p.label[lang]);
+        for (const label of labels) expect(label.trim(), lesson.id).not.toBe('');
+        expect(new Set(labels).size, lesson.id).toBe(labels.length);
+      }
+    }
+  });
+});
+
+describe('lesson links', () => {
+  it.each(parts.map((p) => [`${p.lesson.id} part ${p.i + 1}`, p.part.link] as const))(
+    '%s opens without notices and is written back exactly',
+    (_, link) => {
+      const parsed = parseExperimentHash(`#${link}`);
+      expect(parsed.notices.map(inEnglish)).toEqual([]);
+      expect(experimentToHash(parsed.experiment, parsed.webgl)).toBe(`#${link}`);
+    },
+  );
+
+  it('name every run, differently within a part, in names that read in any language', () => {
+    for (const { lesson, part } of parts) {
+      const names = parseExperimentHash(`#${part.link}`).experiment.runs.map((r) => r.name);
+      expect(new Set(names).size, lesson.id).toBe(names.length);
+      for (const name of names) {
+        expect(isRunName(name), name).toBe(true);
+        expect(foreignWords(name), name).toEqual([]);
+      }
+    }
+  });
+
+  it('keep a lesson short enough for a class: 1–3 epochs, 2–4 runs side by side or one per part', () => {
+    for (const { lesson, part } of parts) {
+      const { shared, runs } = parseExperimentHash(`#${part.link}`).experiment;
+      expect(shared.epochs, lesson.id).toBeGreaterThanOrEqual(1);
+      expect(shared.epochs, lesson.id).toBeLessThanOrEqual(3);
+      expect(runs.length, lesson.id).toBeLessThanOrEqual(4);
+      if (lesson.parts.length === 1) expect(runs.length, lesson.id).toBeGreaterThanOrEqual(2);
+      expect(
+        runs.every((r) => !r.hidden && r.timeline.length === 0),
+        lesson.id,
+      ).toBe(true);
+    }
+  });
+
+  it('differ between the parts of a lesson only in the shared setting the lesson is about', () => {
+    for (const lesson of LESSONS.filter((l) => l.parts.length > 1)) {
+      const experiments = lesson.parts.map((p) => parseExperimentHash(`#${p.link}`).experiment);
+      const settings = experiments.map((e) => e.runs.map((r) => r.initial));
+      for (const s of settings) expect(s, lesson.id).toEqual(settings[0]);
+      const changed = (['batchSize', 'epochs', 'preprocessing', 'seed'] as const).filter(
+        (k) => new Set(experiments.map((e) => e.shared[k])).size > 1,
+      );
+      expect(changed, lesson.id).toHaveLength(1);
+    }
+  });
+});
