@@ -1,5 +1,6 @@
 // The run settings as one table (FIELDS): URL parsing, serializing, defaults and ranges (labels are in the message catalogues, src/i18n)
 // all read it, so adding a setting means adding one row here.
+import { ACTIVATIONS, DEFAULT_MODEL, type ModelName } from '../shared/model';
 import {
   OPTIMIZERS,
   PREPROCESSINGS,
@@ -37,6 +38,10 @@ export interface NumericSpec {
 export interface BoolSpec {
   readonly kind: 'bool';
 }
+/** A network's name (shared/model.ts): a preset or any MLP's widths, checked by parseModelName. */
+export interface ModelFieldSpec {
+  readonly kind: 'model';
+}
 export interface EnumSpec<V extends string> {
   readonly kind: 'enum';
   readonly options: readonly V[];
@@ -46,9 +51,11 @@ type KindSpec<V> = [V] extends [number]
   ? NumericSpec
   : [V] extends [boolean]
     ? BoolSpec
-    : [V] extends [string]
-      ? EnumSpec<V>
-      : never;
+    : [V] extends [ModelName]
+      ? ModelFieldSpec
+      : [V] extends [string]
+        ? EnumSpec<V>
+        : never;
 
 export type FieldSpec<K extends FieldKey> = CommonSpec<K> & KindSpec<RunConfig[K]>;
 /** Any row of the table, discriminated by `kind`. */
@@ -153,6 +160,24 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     apply: 'structural',
     default: 1,
     ...int(0, 2147483647),
+  },
+  // Left out of links when default, so links from before model choice read (and write) as they did.
+  model: {
+    key: 'model',
+    urlKey: 'model',
+    apply: 'structural',
+    default: DEFAULT_MODEL,
+    omitWhenDefault: true,
+    kind: 'model',
+  },
+  activation: {
+    key: 'activation',
+    urlKey: 'act',
+    apply: 'structural',
+    default: 'relu',
+    omitWhenDefault: true,
+    kind: 'enum',
+    options: ACTIVATIONS,
   },
   webgl: {
     key: 'webgl',

@@ -2,6 +2,7 @@
 // inputs both go through here so a value is treated the same wherever it comes from.
 import { FIELDS, FIELD_LIST, type AnyFieldSpec, type FieldKey } from './schema';
 import type { RunConfig } from '../shared/settings';
+import { isModelName } from '../shared/model';
 import type { Messages } from '../i18n/messages';
 import type { Text } from '../i18n/text';
 
@@ -79,6 +80,10 @@ function check(spec: AnyFieldSpec, value: unknown): Validation<number | boolean 
         ? { ok: true, value }
         : refuse((v) => v.notOneOf(options));
     }
+    case 'model':
+      return typeof value === 'string' && isModelName(value)
+        ? { ok: true, value }
+        : refuse((v) => v.notModel);
   }
 }
 

@@ -23,8 +23,14 @@ import type { TracedStep } from './optimizerBase';
 import { decodeTrace, traceRequest } from './trace';
 import type { PixelStats } from './preprocess';
 
-/** The comparison's shared settings plus this run's settings at step 1. */
-export interface TrainerConfig extends SharedSettings {
+/**
+ * The comparison's shared settings plus this run's settings at step 1. The model and its activation
+ * may be left out: the reference recipe's `mlp-128` with ReLU.
+ */
+export interface TrainerConfig
+  extends
+    Omit<SharedSettings, 'model' | 'activation'>,
+    Partial<Pick<SharedSettings, 'model' | 'activation'>> {
   settings: RunSettings;
   /** Record the optimizer's instruments on their cadence (isInternalsStep); on unless `false`. */
   internals?: boolean;

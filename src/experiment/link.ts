@@ -60,7 +60,11 @@ export function experimentToHash(e: Experiment, webgl: WebglMode = 'default'): s
     return configToHash({ ...e.shared, ...first.initial, webgl });
   }
   const parts: string[] = [];
-  for (const key of SHARED_KEYS) parts.push(`${FIELDS[key].urlKey}=${encodeValue(e.shared[key])}`);
+  for (const key of SHARED_KEYS) {
+    const spec = FIELDS[key];
+    if (spec.omitWhenDefault && e.shared[key] === spec.default) continue;
+    parts.push(`${spec.urlKey}=${encodeValue(e.shared[key])}`);
+  }
   if (webgl !== FIELDS.webgl.default) parts.push(`${FIELDS.webgl.urlKey}=${webgl}`);
   for (const run of e.runs) parts.push(`${RUN_KEY}=${encodeRun(run)}`);
   return `#${parts.join('&')}`;

@@ -1,3 +1,5 @@
+import type { Activation, ModelName } from './model';
+
 // The run settings every layer speaks about: optimizer names, hyperparameters, the settings a run
 // shares with its comparison, and a live change as one typed { key, value }. No tfjs, no DOM: the page,
 // the worker, the engine and Node tests all import this.
@@ -48,6 +50,10 @@ export interface SharedSettings {
   epochs: number;
   preprocessing: Preprocessing;
   seed: number;
+  /** The network every run trains (shared/model.ts): `mlp-128` unless a link says otherwise. */
+  model: ModelName;
+  /** Its hidden layers' nonlinearity (MLPs; the CNN's convolutions use ReLU). */
+  activation: Activation;
 }
 export type SharedKey = keyof SharedSettings;
 export const SHARED_KEYS = [
@@ -55,6 +61,8 @@ export const SHARED_KEYS = [
   'epochs',
   'preprocessing',
   'seed',
+  'model',
+  'activation',
 ] as const satisfies readonly SharedKey[];
 
 /** Everything a link can set for one run. */

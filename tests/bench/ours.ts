@@ -10,6 +10,7 @@ import type { Job, RunResult } from './jobs';
 import { kernelsOf, numTensors, type Probe } from './probes';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
+import { REFERENCE_NET } from '../helpers/net';
 
 /** The recipe's hyperparameters (Adam η 0.001). */
 const HYPER: HyperParams = hyperParamsOf(settingsOf(DEFAULT_CONFIG));
@@ -21,7 +22,13 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
   return {
     type: 'reset',
     runId,
-    shared: { batchSize: job.batchSize, epochs: job.epochs, preprocessing: 'scale', seed: 1 },
+    shared: {
+      batchSize: job.batchSize,
+      epochs: job.epochs,
+      preprocessing: 'scale',
+      seed: 1,
+      ...REFERENCE_NET,
+    },
     lanes: Array.from({ length: job.lanes ?? 1 }, (_, i) => ({
       lane: `${LANE}${i}`,
       initial: { optimizer: job.optimizer, ...HYPER },

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { FIELD_LIST, type AnyFieldSpec } from '../../src/config/schema';
 import type { RunConfig } from '../../src/shared/settings';
+import { MAX_HIDDEN_LAYERS, MAX_WIDTH, MIN_WIDTH, MODEL_PRESETS, modelName } from '../../src/shared/model';
 
 /** Any in-range value for one field, with the range ends and default over-represented. */
 export function validValueArb(spec: AnyFieldSpec): fc.Arbitrary<RunConfig[keyof RunConfig]> {
@@ -24,6 +25,13 @@ export function validValueArb(spec: AnyFieldSpec): fc.Arbitrary<RunConfig[keyof 
       return fc.boolean();
     case 'enum':
       return fc.constantFrom(...spec.options);
+    case 'model':
+      return fc.oneof(
+        fc.constantFrom(...MODEL_PRESETS),
+        fc
+          .array(fc.integer({ min: MIN_WIDTH, max: MAX_WIDTH }), { maxLength: MAX_HIDDEN_LAYERS })
+          .map((hidden) => modelName({ kind: 'mlp', hidden })),
+      );
   }
 }
 

@@ -35,6 +35,8 @@ describe('FIELDS table', () => {
       epochs: 10,
       preprocessing: 'scale',
       seed: 1,
+      model: 'mlp-128',
+      activation: 'relu',
       webgl: 'default',
     });
     expect(isValidConfig(DEFAULT_CONFIG)).toBe(true);
@@ -54,6 +56,8 @@ describe('FIELDS table', () => {
       ['Epochs', 'epochs'],
       ['Preprocessing', 'prep'],
       ['Seed', 'seed'],
+      ['Model', 'model'],
+      ['Activation', 'act'],
       ['WebGL', 'webgl'],
     ]);
     for (const key of FIELD_KEYS) expect(FIELDS[key].key).toBe(key);
@@ -87,7 +91,7 @@ describe('FIELDS table', () => {
       'nesterov',
       'biasCorrection',
     ]);
-    expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed']);
+    expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed', 'model', 'activation']);
     expect(by('startup')).toEqual(['webgl']);
   });
 });

@@ -68,6 +68,18 @@ const GARBAGE: Record<AnyFieldSpec['kind'], string[]> = {
   int: ['2.5', 'abc', '', '1e999', '%zz', 'NaN', '0b1'],
   bool: ['yes', '2', '', 'TRUE', '%', 'on'],
   enum: ['rmsprop', 'ADAM', '', '%zz', '__proto__', 'constructor'],
+  model: [
+    'mlp-8',
+    'mlp-2048',
+    'mlp-16-16-16-16',
+    'MLP-128',
+    'cnn2',
+    'mlp-0128',
+    'mlp-',
+    '',
+    '%zz',
+    '__proto__',
+  ],
 };
 
 function itemsFor(spec: AnyFieldSpec): fc.Arbitrary<Item> {

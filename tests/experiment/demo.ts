@@ -2,6 +2,7 @@
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { defaultSettings, runFromSettings, sharedOf, sortTimeline } from '../../src/experiment/runs';
 import type { Experiment, RunSpec } from '../../src/experiment/types';
+import { REFERENCE_NET } from '../helpers/net';
 
 export function single(): Experiment {
   return { shared: sharedOf(DEFAULT_CONFIG), runs: [runFromSettings(defaultSettings(), 0, 'a')] };
@@ -51,7 +52,7 @@ export function demoExperiment(): Experiment {
     },
   ];
   return {
-    shared: { batchSize: 64, epochs: 5, preprocessing: 'standardize', seed: 12345 },
+    shared: { batchSize: 64, epochs: 5, preprocessing: 'standardize', seed: 12345, ...REFERENCE_NET },
     runs: runs.map((r, i) => ({ ...r, id: `d${i}`, timeline: sortTimeline(r.timeline) })),
   };
 }

@@ -2,8 +2,15 @@
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import type { RunRecord } from '../../src/experiment/exportData';
 import type { SharedSettings } from '../../src/shared/settings';
+import { REFERENCE_NET } from '../helpers/net';
 
-export const SHARED: SharedSettings = { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 7 };
+export const SHARED: SharedSettings = {
+  batchSize: 32,
+  epochs: 2,
+  preprocessing: 'scale',
+  seed: 7,
+  ...REFERENCE_NET,
+};
 
 export function sampleRecords(): RunRecord[] {
   const base = defaultSettings();

@@ -17,6 +17,10 @@ export const ALLOWED_LATIN = new Set([
   'MB',
   'URL',
   'cos', // the cosine, written as in a formula
+  'tanh', // activations and model names, as links and formulas write them
+  'sigmoid',
+  'mlp',
+  'cnn',
   'float32',
   'English', // the language switch names each language in itself
   'Language',

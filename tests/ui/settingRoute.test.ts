@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveChange, settingChange } from '../../src/shared/settings';
 import { laneTrains, routeSetting, withSharedChange } from '../../src/ui/settingRoute';
+import { REFERENCE_NET } from '../helpers/net';
 
 describe('routeSetting', () => {
   it('sends a live edit of a training run to its lane', () => {
@@ -31,7 +32,7 @@ describe('routeSetting', () => {
   });
 
   it('applies a shared change to a copy', () => {
-    const shared = { batchSize: 64, epochs: 1, preprocessing: 'scale' as const, seed: 1 };
+    const shared = { batchSize: 64, epochs: 1, preprocessing: 'scale' as const, seed: 1, ...REFERENCE_NET };
     expect(withSharedChange(shared, { key: 'seed', value: 9 })).toEqual({ ...shared, seed: 9 });
     expect(shared.seed).toBe(1);
   });

@@ -9,6 +9,7 @@ import type { OptimizerName, TimelineEntry } from '../../src/shared/settings';
 import { Runner } from '../../src/worker/runner';
 import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
+import { REFERENCE_NET } from '../helpers/net';
 
 let data: MnistData;
 const HYPER = {
@@ -66,7 +67,7 @@ describe('replay', () => {
     runner.handle({
       type: 'reset',
       runId: 1,
-      shared: { batchSize: 30, epochs: 1, preprocessing: 'scale', seed: 3 },
+      shared: { batchSize: 30, epochs: 1, preprocessing: 'scale', seed: 3, ...REFERENCE_NET },
       lanes,
     });
     const wait = async (pred: () => boolean) => {

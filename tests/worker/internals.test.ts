@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import { syntheticData } from '../helpers/syntheticMnist';
 import { useCpu } from '../helpers/tf';
+import { REFERENCE_NET } from '../helpers/net';
 
 let data: MnistData;
 
@@ -23,7 +24,7 @@ describe('Runner', () => {
     runner.handle({
       type: 'reset',
       runId: 1,
-      shared: { batchSize: 10, epochs: 1, preprocessing: 'scale', seed: 1 },
+      shared: { batchSize: 10, epochs: 1, preprocessing: 'scale', seed: 1, ...REFERENCE_NET },
       lanes: [{ lane: 'a', initial, timeline: [] }],
     });
     runner.handle({ type: 'start', runId: 1 });

@@ -10,8 +10,15 @@ import { Runner } from '../../src/worker/runner';
 import { hostBatchMaker, type BatchMakerFactory } from '../../src/engine/batches';
 import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
+import { REFERENCE_NET } from '../helpers/net';
 
-const SHARED: SharedSettings = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 1 };
+const SHARED: SharedSettings = {
+  batchSize: 50,
+  epochs: 1,
+  preprocessing: 'scale',
+  seed: 1,
+  ...REFERENCE_NET,
+};
 const LANE: LaneSetup = {
   lane: 'a',
   initial: settingsOf(DEFAULT_CONFIG),

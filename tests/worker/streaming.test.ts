@@ -13,8 +13,9 @@ import { CommandGate, imagesNeeded } from '../../src/worker/dataGate';
 import { Runner } from '../../src/worker/runner';
 import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
+import { REFERENCE_NET } from '../helpers/net';
 
-const SHARED = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 3 } as const;
+const SHARED = { batchSize: 50, epochs: 1, preprocessing: 'scale', seed: 3, ...REFERENCE_NET } as const;
 const lanes = ['a', 'b'].map((lane) => ({ lane, initial: settingsOf(DEFAULT_CONFIG), timeline: [] }));
 let full: MnistData;
 

@@ -16,6 +16,8 @@ const fields: Record<FieldKey, string> = {
   epochs: 'Epochs',
   preprocessing: 'Preprocessing',
   seed: 'Seed',
+  model: 'Model',
+  activation: 'Activation',
   webgl: 'WebGL',
 };
 const optimizers: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
@@ -54,6 +56,8 @@ const zh: typeof en = {
     epochs: '训练轮数',
     preprocessing: '预处理',
     seed: '随机种子',
+    model: '模型',
+    activation: '激活函数',
     webgl: 'WebGL',
   },
   optimizers: { sgd: 'SGD', momentum: '动量法', adam: 'Adam' },

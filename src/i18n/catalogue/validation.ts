@@ -11,6 +11,7 @@ const en = {
   notOnOff: 'is not on or off',
   notZeroOne: 'is not 0 or 1',
   notOneOf: (options: readonly string[]) => `is not one of ${options.join(', ')}`,
+  notModel: 'is not a model: mlp, mlp-128, mlp-256-128 (up to three widths of 16 to 1024) or cnn',
   outOfRange: (bound: Bound, limit: string) =>
     bound === 'minimum' ? `is below the minimum ${limit}` : `is above the maximum ${limit}`,
   /** `range` is outOfRange's phrase; the value was replaced with the bound `limit`. */
@@ -28,6 +29,7 @@ const zh: typeof en = {
   notOnOff: '不是“开”或“关”',
   notZeroOne: '不是 0 或 1',
   notOneOf: (options: readonly string[]) => `不是 ${options.join('、')} 中的一个`,
+  notModel: '不是可用的模型：mlp、mlp-128、mlp-256-128（最多三层，每层 16 到 1024 个单元）或 cnn',
   outOfRange: (bound: Bound, limit: string) =>
     bound === 'minimum' ? `小于最小值 ${limit}` : `大于最大值 ${limit}`,
   clamped: (range: string, limit: string) => `${range}，改用 ${limit}`,

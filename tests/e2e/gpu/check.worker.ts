@@ -27,6 +27,7 @@ import { relError } from '../../helpers/tf';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
 import { compareInternals } from './internals.check';
+import { REFERENCE_NET } from '../../helpers/net';
 
 const HYPER: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
 const SHAPES = [[784, 128], [128], [128, 10], [10]];
@@ -172,7 +173,7 @@ async function compareReplay(): Promise<{ steps: number; worst: number }> {
     runner.handle({
       type: 'reset',
       runId: 1,
-      shared: { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 2 },
+      shared: { batchSize: 32, epochs: 2, preprocessing: 'scale', seed: 2, ...REFERENCE_NET },
       lanes: [lane],
     });
     const until = async (pred: () => boolean) => {
