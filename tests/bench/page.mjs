@@ -8,7 +8,7 @@ import { OBSERVERS, readProbes, summarizeProbes } from './pageProbes.mjs';
 export const VIEWPORT = { width: 1366, height: 768 };
 
 // run=<name>~<colour>~<opt>~<lr>~<b1>~<b2>~<eps>~<mom>~<nesterov>~<timeline> (src/experiment/link.ts).
-const RUN = {
+export const RUN = {
   sgd: 'SGD~0072B2~sgd~0.05~0.9~0.999~1e-7~0.9~0~',
   momentum: 'Momentum~D55E00~momentum~0.01~0.9~0.999~1e-7~0.9~0~',
   adam: 'Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~',

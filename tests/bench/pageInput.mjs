@@ -30,7 +30,7 @@ async function moveTo(page, from, to, y) {
 }
 
 /** One drag from the thumb: `dir` (−1 left, +1 right) a sixth of the track, then a little back. */
-async function drag(page, slider, dir) {
+export async function drag(page, slider, dir) {
   const t = await thumb(slider);
   const far = t.x + dir * 0.16 * t.width;
   await page.mouse.move(t.x, t.y);

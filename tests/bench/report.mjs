@@ -1,6 +1,7 @@
 // Bench summary: medians per (impl, batch), ours/peer ratios, targets passed/failed (the page's come
 // from pageReport.mjs), the BENCH json line and a short human-readable table.
 import { median } from './lib.mjs';
+import { labLines, labTargets } from './labReport.mjs';
 import { pageLines, pageTargets } from './pageReport.mjs';
 
 const keyOf = (r) =>
@@ -10,7 +11,7 @@ const keyOf = (r) =>
 const round = (x, d = 2) =>
   typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : (x ?? null);
 
-export function summarize(runs, { page, full, failures, durationS, batchSizes }) {
+export function summarize(runs, { page, lab, full, failures, durationS, batchSizes }) {
   const groups = {};
   for (const r of runs) (groups[keyOf(r)] ??= []).push(r);
   const medians = {};
@@ -104,6 +105,7 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
     );
   }
   pageTargets(page, target);
+  labTargets(lab, target);
   if (full)
     target(
       'test accuracy after 10 epochs (ours, batch 32)',
@@ -125,6 +127,7 @@ export function summarize(runs, { page, full, failures, durationS, batchSizes })
     tensorGrowth,
     testAccuracy,
     page,
+    lab,
     full: full
       ? { steps: full.steps, samplesPerSec: round(full.samplesPerSec, 1), testAccuracy: full.testAccuracy }
       : null,
@@ -179,7 +182,7 @@ export function printTable(s) {
   lines.push(
     `test accuracy after one epoch (batch 32): ours ${s.testAccuracy.oursOneEpoch ?? '–'}, peer ${s.testAccuracy.peerOneEpoch ?? '–'}`,
   );
-  lines.push(...pageLines(s.page));
+  lines.push(...pageLines(s.page), ...labLines(s.lab));
   lines.push('targets:');
   for (const t of s.targets)
     lines.push(

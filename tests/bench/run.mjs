@@ -1,19 +1,23 @@
 // `npm run bench`: builds the bench page and the app, serves both, drives the system Chromium through the
-// training runs (ours vs a tf.layers peer) and the page scenarios, then prints RUN lines, PAGE lines, BENCH
-// json and a table.
+// training runs (ours vs a tf.layers peer), the page scenarios and the 2-D lab's drags, then prints RUN,
+// PAGE and LAB lines, BENCH json and a table. Sections: `--page-only` (the page section: its scenarios
+// and the lab), `--skip-page`, `--lab` (only the lab: input→paint while dragging η and κ over 4 runs ×
+// 2,000 steps per surface, against issue 10's 100 ms budget), `--first-step`, `--profile`; see USAGE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
 import { firstStepSection, LINKS, printFirstStep } from './firstStep.mjs';
+import { LAB_CASES, labSection } from './labPage.mjs';
+import { labOnlySummary, printLabOnly } from './labReport.mjs';
 import { pageSection, SCENARIOS, VIEWPORT } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128]
-                        [--skip-page | --page-only] [--page-seconds=60]
+                        [--skip-page | --page-only | --lab] [--page-seconds=60] [--lab-seconds=8]
   --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
@@ -22,6 +26,9 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --skip-page  skip the page section (the app at 1366×768: four runs, then one run, slider drags and keys)
   --page-only  only the page section: no ours/peer training runs, no --full
   --page-seconds=S  seconds per page scenario, from pressing Start (default 60; 20 for a quick look)
+               (the page section ends with the lab: 4 runs × 2,000 steps per surface, MNIST not training)
+  --lab        only the lab: drag η (and κ on the quadratic) per surface, input→paint against 100 ms
+  --lab-seconds=S  seconds of drags per lab slider (default 8)
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
                (ours without the optimizer's instruments runs at batch 32 always: their cost)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)
@@ -38,6 +45,8 @@ function parseArgs(argv) {
     page: true,
     pageOnly: false,
     pageSeconds: 60,
+    lab: false,
+    labSeconds: 8,
     only: null,
     profile: false,
     ablations: false,
@@ -51,6 +60,8 @@ function parseArgs(argv) {
     else if (k === '--skip-page') o.page = false;
     else if (k === '--page-only') o.pageOnly = true;
     else if (k === '--page-seconds' && Number(v) >= 5) o.pageSeconds = Number(v);
+    else if (k === '--lab') o.lab = true;
+    else if (k === '--lab-seconds' && Number(v) >= 1) o.labSeconds = Number(v);
     else if (k === '--ablations') o.ablations = true;
     else if (k === '--profile') Object.assign(o, { profile: true, page: false });
     else if (k === '--first-step') o.firstStep = true;
@@ -203,12 +214,12 @@ async function benchRunner(browser, { errors, failures, cleanups }) {
   };
 }
 
-/** The --first-step section alone: the production build served by vite preview, one fresh profile per try. */
-async function firstStepOnly(o) {
+/** A section alone (--first-step, --lab): the production build served by vite preview; `run` measures. */
+async function sectionAlone(what, run, print) {
   const errors = [];
   const failures = [];
   const cleanups = [];
-  let results = [];
+  let results = null;
   try {
     console.log('[bench] building the app (npx vite build)…');
     await withTimeout(buildApp(), 300_000, 'npx vite build of the app');
@@ -216,9 +227,8 @@ async function firstStepOnly(o) {
     cleanups.push(() => browser.close());
     const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
     cleanups.push(appServer.close);
-    console.log(`[bench] first step: ${LINKS.map((l) => l.id).join(', ')} …`);
-    const reps = o.repsGiven ? o.reps : 1;
-    results = await firstStepSection(browser, appServer.url, { software: !o.gpu, reps, errors, failures });
+    console.log(`[bench] ${what} …`);
+    results = await run(browser, appServer.url, { errors, failures });
   } catch (e) {
     console.log(`[bench] FAILED: ${e.message}`);
     process.exitCode = 1;
@@ -227,15 +237,47 @@ async function firstStepOnly(o) {
   }
   if (errors.length)
     console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
-  console.log(`BENCH ${JSON.stringify({ firstStep: results, failures })}`);
-  printFirstStep(results);
-  if (failures.length) console.log(`failed: ${failures.length}`, ...failures.map((f) => `\n  ${f}`));
+  print(results, failures);
 }
+
+const firstStepAlone = (o) =>
+  sectionAlone(
+    `first step: ${LINKS.map((l) => l.id).join(', ')}`,
+    (browser, url, { errors, failures }) =>
+      firstStepSection(browser, url, { software: !o.gpu, reps: o.repsGiven ? o.reps : 1, errors, failures }),
+    (results, failures) => {
+      console.log(`BENCH ${JSON.stringify({ firstStep: results ?? [], failures })}`);
+      printFirstStep(results ?? []);
+      if (failures.length) console.log(`failed: ${failures.length}`, ...failures.map((f) => `\n  ${f}`));
+    },
+  );
+
+const labAlone = (o) =>
+  sectionAlone(
+    labWhat(o),
+    (browser, url, { errors, failures }) => labSection(browser, url, labOptions(o, errors, failures)),
+    (lab, failures) => {
+      const summary = labOnlySummary(lab, failures);
+      console.log(`BENCH ${JSON.stringify(summary)}`);
+      printLabOnly(summary);
+    },
+  );
+
+const labWhat = (o) =>
+  `lab: ${LAB_CASES.map((c) => c.id).join(', ')}; ${o.labSeconds} s of drags per slider (η; κ on the quadratic)`;
+const labOptions = (o, errors, failures) => ({
+  repo,
+  software: !o.gpu,
+  seconds: o.labSeconds,
+  errors,
+  failures,
+});
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // our configs import TS without extensions
-  if (o.firstStep) return firstStepOnly(o);
+  if (o.firstStep) return firstStepAlone(o);
+  if (o.lab) return labAlone(o);
   const t0 = Date.now();
   const cleanups = [];
   const cleanup = async () => {
@@ -247,6 +289,7 @@ async function main() {
   const runs = [];
   const failures = [];
   let page = null;
+  let lab = null;
   let full = null;
   try {
     if (!o.pageOnly) {
@@ -292,6 +335,8 @@ async function main() {
         errors,
         failures,
       });
+      console.log(`[bench] ${labWhat(o)} …`);
+      lab = await labSection(browser, appServer.url, labOptions(o, errors, failures));
     }
 
     if (o.full && runJob) {
@@ -319,6 +364,7 @@ async function main() {
     console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
   const summary = summarize(runs, {
     page,
+    lab,
     full,
     failures,
     durationS: (Date.now() - t0) / 1000,
