@@ -1,11 +1,12 @@
 // The surface as filled contour bands with its minima marked, each run's path as a line with a dot
 // per step in the run's colour, and the start point, which can be dragged or placed by a click.
 // Two SVG layers of the same box: the bands below (LabBands), everything that moves above.
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { runGraphicColor } from '../charts/contrast';
 import { useI18n } from '../i18n/I18n';
 import { LabBands } from './LabBands';
 import type { DrawnPath } from './drawn';
+import type { LabPath } from './paths';
 import { dotsData, lineData, toPlotX, toPlotY, type Plot } from './plot';
 import type { LabSettings } from './settings';
 import type { Surface } from './surfaces';
@@ -23,22 +24,36 @@ interface Props {
   onLabChange(next: LabSettings): void;
 }
 
+interface PathStrings {
+  count: number;
+  plot: Plot;
+  line: string;
+  dots: string;
+}
+
 export function LabSurface({ lab, surface, plot, drawn, shown, describedBy, onLabChange }: Props) {
   const { m } = useI18n();
   const clip = useId();
   const drag = useStartDrag(lab, plot, onLabChange);
+  // A path's SVG strings are kept with the path: a drag that changes one run rebuilds one.
+  const [strings] = useState(() => new WeakMap<LabPath, PathStrings>());
   const lines = useMemo(
     () =>
       drawn.map(({ run, path }) => {
         const count = Math.min(path.count, shown + 1);
-        return {
-          id: run.id,
-          color: runGraphicColor(run.color),
-          line: lineData(plot, path.xs, path.ys, count),
-          dots: dotsData(plot, path.xs, path.ys, count),
-        };
+        let s = strings.get(path);
+        if (s?.count !== count || s.plot !== plot) {
+          s = {
+            count,
+            plot,
+            line: lineData(plot, path.xs, path.ys, count),
+            dots: dotsData(plot, path.xs, path.ys, count),
+          };
+          strings.set(path, s);
+        }
+        return { id: run.id, color: runGraphicColor(run.color), line: s.line, dots: s.dots };
       }),
-    [drawn, shown, plot],
+    [strings, drawn, shown, plot],
   );
   const at = (x: number, y: number) => `translate(${toPlotX(plot, x)} ${toPlotY(plot, y)})`;
 

@@ -1,6 +1,6 @@
 // The 2-D optimizer lab: the experiment's runs walk a surface you can see, with the optimizer code
 // that trains MNIST. Props in, callbacks out; the paths are recomputed only when runs or lab change.
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { RunSpec } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
 import { drawnPaths } from './drawn';
@@ -9,12 +9,16 @@ import { LabControls } from './LabControls';
 import { LabLossChart } from './LabLossChart';
 import { LabSummary } from './LabSummary';
 import { LabSurface } from './LabSurface';
-import { computePaths } from './paths';
+import { computePathsCached, type PathCache } from './paths';
 import { plotOf } from './plot';
 import type { LabSettings } from './settings';
 import { surfaceOf } from './surfaces';
 import { usePlayback } from './usePlayback';
+import { useSettled } from './useSettled';
 import './lab.css';
+
+/** How long the paths must stay still before the loss chart redraws. */
+const CHART_SETTLE_MS = 150;
 
 export interface LabViewProps {
   /** The experiment's runs; hidden ones are not walked. */
@@ -33,16 +37,18 @@ export function LabView({ runs, lab, seed, onLabChange, onDownload }: LabViewPro
   const [logScale, setLogScale] = useState(true);
   const surface = useMemo(() => surfaceOf(lab.surface, lab.kappa), [lab.surface, lab.kappa]);
   const plot = useMemo(() => plotOf(surface.frame), [surface]);
-  const paths = useMemo(() => computePaths(runs, lab, seed), [runs, lab, seed]);
+  // A memo of the paths walked so far, per run: one object for the component's life.
+  const [cache] = useState<PathCache>(() => new Map());
+  const paths = useMemo(() => computePathsCached(cache, runs, lab, seed), [cache, runs, lab, seed]);
   const drawn = useMemo(() => drawnPaths(runs, paths), [runs, paths]);
   const playback = usePlayback(lab.steps);
-  // The chart follows at a lower priority: while a slider or the start is dragged, the surface
-  // redraws first and a chart render that a newer move makes stale is dropped.
+  // The loss chart waits until a drag pauses: recharts schedules its store updates in animation
+  // frames, so a chart render during a drag would land in the very frame that paints the new path.
   const chart = {
-    drawn: useDeferredValue(drawn),
-    surface: useDeferredValue(surface),
-    steps: useDeferredValue(lab.steps),
-    shown: useDeferredValue(playback.shown),
+    drawn: useSettled(drawn, CHART_SETTLE_MS),
+    surface: useSettled(surface, CHART_SETTLE_MS),
+    steps: useSettled(lab.steps, CHART_SETTLE_MS),
+    shown: useSettled(playback.shown, CHART_SETTLE_MS),
   };
 
   const exportJson = () => {

@@ -95,7 +95,37 @@ export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Fl
 
 /** One path per visible run, all on the same surface and (noisy quadratic) the same noise draws. */
 export function computePaths(runs: readonly RunSpec[], lab: LabSettings, seed: number): LabPath[] {
+  return computePathsCached(new Map(), runs, lab, seed);
+}
+
+/** Each run's last path and what it was walked from. */
+export type PathCache = Map<string, { key: string; path: LabPath }>;
+
+/**
+ * computePaths, walking again only the runs whose settings (or the lab, or the seed) changed since
+ * `cache` saw them: a drag of one run's η recomputes one path, and the others keep their identity.
+ */
+export function computePathsCached(
+  cache: PathCache,
+  runs: readonly RunSpec[],
+  lab: LabSettings,
+  seed: number,
+): LabPath[] {
   const surface = surfaceOf(lab.surface, lab.kappa);
-  const noise = surface.noisy ? gradientNoise(seed) : null;
-  return runs.filter((r) => !r.hidden).map((r) => walk(r, lab, surface, noise));
+  let noise: Float64Array | null | undefined;
+  const out: LabPath[] = [];
+  for (const run of runs) {
+    if (run.hidden) continue;
+    const key = JSON.stringify([run.initial, run.timeline, lab, seed]);
+    const hit = cache.get(run.id);
+    if (hit?.key === key) {
+      out.push(hit.path);
+      continue;
+    }
+    noise ??= surface.noisy ? gradientNoise(seed) : null;
+    const path = walk(run, lab, surface, noise);
+    cache.set(run.id, { key, path });
+    out.push(path);
+  }
+  return out;
 }
