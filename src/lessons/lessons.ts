@@ -288,6 +288,74 @@ export const LESSONS: readonly Lesson[] = [
       },
     },
   },
+  {
+    id: 'lab-ill-conditioned',
+    parts: [
+      {
+        link: link(
+          shared('scale'),
+          run(0, 'SGD', 'sgd~0.019~0.9~0.999~1e-7~0.9~0'),
+          run(1, 'μ=0.9', 'momentum~0.019~0.9~0.999~1e-7~0.9~0'),
+          'kappa=100',
+        ),
+        label: { en: '2-D lab', zh: '二维实验室' },
+        view: 'lab',
+      },
+    ],
+    words: {
+      en: {
+        title: 'Momentum in a narrow valley (2-D lab)',
+        explanation:
+          'On f = ½(x² + κy²) with κ = 100 the valley is 100 times steeper across (y) than along (x). Gradient descent is stable only while η < 2/κ = 0.02, so η = 0.019 makes y settle quickly but lets x shrink by just 1.9% a step. Momentum with μ = 0.9 at the same η piles up the small, consistent pull along x and moves about ten times faster there, while the steep direction stays stable.',
+        watch:
+          'The two paths from (−8, 1.5): SGD drops into the valley floor and then crawls towards the minimum; momentum overshoots a little, swings, and reaches the minimum. The table under the loss chart: after 300 steps SGD is still about 0.03 from the minimum, momentum under 0.000001. Then raise SGD’s η just above 0.02 and watch its path zig-zag out of the valley.',
+        question: 'Why can’t we simply give SGD a ten times larger η to speed up the x direction?',
+      },
+      zh: {
+        title: '狭长山谷里的动量（二维实验室）',
+        explanation:
+          '在 f = ½(x² + κy²)、κ = 100 的曲面上，横向（y）比纵向（x）陡 100 倍。梯度下降只有在 η < 2/κ = 0.02 时才稳定，所以 η = 0.019 让 y 很快稳定下来，而 x 每步只缩小 1.9%。同样的 η 下，μ = 0.9 的动量法把沿 x 方向微小而一致的梯度累积起来，在这个方向上快约十倍，而陡峭的方向仍然稳定。',
+        watch:
+          '两条路径都从 (−8, 1.5) 出发：SGD 先落到谷底，然后慢慢爬向最小值；动量法稍微冲过头、来回摆动，然后到达最小值。看损失图下面的表：300 步后 SGD 离最小值还有约 0.03，动量法已小于 0.000001。然后把 SGD 的 η 调到略高于 0.02，看它的路径锯齿般地冲出山谷。',
+        question: '为什么不能干脆把 SGD 的 η 放大十倍来加快 x 方向的速度？',
+      },
+    },
+  },
+  {
+    id: 'lab-saddle',
+    parts: [
+      {
+        link: link(
+          shared('scale'),
+          run(0, 'SGD', 'sgd~0.02~0.9~0.999~1e-7~0.9~0'),
+          run(1, 'Adam', 'adam~0.02~0.9~0.999~1e-7~0.9~0'),
+          'surface=saddle',
+        ),
+        label: { en: '2-D lab', zh: '二维实验室' },
+        view: 'lab',
+      },
+    ],
+    words: {
+      en: {
+        title: 'Adam and SGD at a saddle point (2-D lab)',
+        explanation:
+          'On f = x² − y² + y⁴/4 the point (0, 0) is a saddle: a minimum along x, a maximum along y. Starting at y = 0.001, the gradient along y is only about 0.002, so SGD’s steps there are tiny and grow only as y grows: it lingers near the saddle. Adam divides each coordinate’s step by the root of its own squared-gradient average, so even a tiny but steady gradient moves y by about η a step.',
+        watch:
+          'From (−2, 0.001), both runs at η = 0.02: both slide to x ≈ 0 and reach the saddle. Adam turns off it within about 25 steps; SGD stays for about 160 steps before it escapes. Both end in the same minimum (0, √2), f = −1. The loss chart shows SGD’s long plateau at f ≈ 0.',
+        question:
+          'The gradient at the saddle is almost zero, yet Adam’s steps there are not small. What in its update makes that possible, and when could the same property hurt?',
+      },
+      zh: {
+        title: '鞍点上的 Adam 与 SGD（二维实验室）',
+        explanation:
+          '在 f = x² − y² + y⁴/4 上，点 (0, 0) 是鞍点：沿 x 是最小值，沿 y 是最大值。从 y = 0.001 出发时，y 方向的梯度只有约 0.002，所以 SGD 在这个方向上的步子很小，只能随着 y 变大而慢慢变大：它会在鞍点附近徘徊。Adam 把每个坐标的步长除以它自己梯度平方平均的平方根，所以即使梯度很小，只要方向稳定，y 每步也能移动约 η。',
+        watch:
+          '从 (−2, 0.001) 出发，两者的 η 都是 0.02：都先滑到 x ≈ 0，到达鞍点。Adam 大约 25 步就离开了鞍点；SGD 要停留约 160 步才逃出来。两者最终到达同一个最小值 (0, √2)，f = −1。损失图上能看到 SGD 在 f ≈ 0 处长长的平台。',
+        question:
+          '鞍点处的梯度几乎为零，Adam 在那里的步子却不小。它的更新里是什么让这成为可能？同样的性质什么时候可能有害？',
+      },
+    },
+  },
 ];
 
 const BY_ID = new Map(LESSONS.map((l) => [l.id, l]));

@@ -2,11 +2,20 @@
 // (no notices, and the page would write the same link back).
 import { describe, expect, it } from 'vitest';
 import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
+import { splitLabKeys, withLabKeys } from '../../src/lab/link';
 import { isRunName } from '../../src/experiment/runs';
 import { inEnglish } from '../../src/i18n/text';
 import { LANGS } from '../../src/i18n/lang';
 import { LESSONS, lessonById } from '../../src/lessons/lessons';
 import { foreignWords } from '../i18n/allowed';
+
+/** A part's link as the page reads it: the 2-D lab's keys, then the experiment. */
+function parseLink(link: string) {
+  const lab = splitLabKeys(`#${link}`);
+  const parsed = parseExperimentHash(lab.rest);
+  const written = withLabKeys(experimentToHash(parsed.experiment, parsed.webgl), lab.lab);
+  return { ...parsed, notices: [...lab.notices, ...parsed.notices], written };
+}
 
 /** The lessons the page promises; more may follow. */
 const REQUIRED = [
@@ -79,15 +88,15 @@ describe('lesson links', () => {
   it.each(parts.map((p) => [`${p.lesson.id} part ${p.i + 1}`, p.part.link] as const))(
     '%s opens without notices and is written back exactly',
     (_, link) => {
-      const parsed = parseExperimentHash(`#${link}`);
+      const parsed = parseLink(link);
       expect(parsed.notices.map(inEnglish)).toEqual([]);
-      expect(experimentToHash(parsed.experiment, parsed.webgl)).toBe(`#${link}`);
+      expect(parsed.written).toBe(`#${link}`);
     },
   );
 
   it('name every run, differently within a part, in names that read in any language', () => {
     for (const { lesson, part } of parts) {
-      const names = parseExperimentHash(`#${part.link}`).experiment.runs.map((r) => r.name);
+      const names = parseLink(part.link).experiment.runs.map((r) => r.name);
       expect(new Set(names).size, lesson.id).toBe(names.length);
       for (const name of names) {
         expect(isRunName(name), name).toBe(true);
@@ -98,7 +107,7 @@ describe('lesson links', () => {
 
   it('keep a lesson short enough for a class: 1–3 epochs, 2–4 runs side by side or one per part', () => {
     for (const { lesson, part } of parts) {
-      const { shared, runs } = parseExperimentHash(`#${part.link}`).experiment;
+      const { shared, runs } = parseLink(part.link).experiment;
       expect(shared.epochs, lesson.id).toBeGreaterThanOrEqual(1);
       expect(shared.epochs, lesson.id).toBeLessThanOrEqual(3);
       expect(runs.length, lesson.id).toBeLessThanOrEqual(4);
@@ -112,7 +121,7 @@ describe('lesson links', () => {
 
   it('differ between the parts of a lesson only in the shared setting the lesson is about', () => {
     for (const lesson of LESSONS.filter((l) => l.parts.length > 1)) {
-      const experiments = lesson.parts.map((p) => parseExperimentHash(`#${p.link}`).experiment);
+      const experiments = lesson.parts.map((p) => parseLink(p.link).experiment);
       const settings = experiments.map((e) => e.runs.map((r) => r.initial));
       for (const s of settings) expect(s, lesson.id).toEqual(settings[0]);
       const changed = (['batchSize', 'epochs', 'preprocessing', 'seed'] as const).filter(
