@@ -1,9 +1,10 @@
 // Keeps the page's hash in step with the experiment and the page's options: every change is written
 // (replaceState), and a link the user navigates to (back/forward, a pasted link) goes to `onNavigate`.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { PageOptions } from '../config/pageKeys';
 import type { Experiment } from '../experiment/types';
 import type { LabSettings } from '../lab/settings';
+import { useSettled } from '../lab/useSettled';
 import type { WebglMode } from '../shared/settings';
 import { watchLocation, writeLocation, type ParsedLocation } from './urlState';
 
@@ -25,13 +26,3 @@ export function useUrlSync(
 }
 
 const LAB_WRITE_MS = 200;
-
-/** `value` once it has not changed for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
