@@ -15,7 +15,14 @@ import {
 import { useI18n } from '../i18n/I18n';
 import { QUANTITIES, type Quantity } from '../shared/internals';
 import { runGraphicColor } from './contrast';
-import { internalsLines, layersOf, LOG_QUANTITIES, UPDATE_RATIO_BAND, type InternalsRun } from './internals';
+import {
+  internalsLines,
+  layersOf,
+  layerTensor,
+  LOG_QUANTITIES,
+  UPDATE_RATIO_BAND,
+  type InternalsRun,
+} from './internals';
 import { markerLines } from './referenceLines';
 import type { ChartRun } from './types';
 
@@ -27,20 +34,20 @@ interface Props {
 
 const TICK = { fontSize: 13, fill: 'var(--ink, #374151)' };
 
-/** `dense2.bias` as the reader's language names it. */
-function useLayerName(): (layer: string) => string {
+/** `dense2.bias` or `conv1.kernel` as the reader's language names it, counted among `layers`. */
+function useLayerName(layers: readonly string[]): (layer: string) => string {
   const { m } = useI18n();
   return (layer) => {
-    const parts = /^dense(\d+)\.(kernel|bias)$/.exec(layer);
-    return parts ? m.internals.layerName(Number(parts[1]), parts[2]!) : layer;
+    const t = layerTensor(layer, layers);
+    return t ? m.internals.layerName(layer, t.depth, t.part, t.conv) : layer;
   };
 }
 
 export const InternalsChart = memo(function InternalsChart({ runs }: Props) {
   const { m, f } = useI18n();
-  const layerName = useLayerName();
   const [quantity, setQuantity] = useState<Quantity>('updateRatio');
   const layers = layersOf(runs.find((r) => r.internals.length > 0)?.internals ?? []);
+  const layerName = useLayerName(layers);
   const [layer, setLayer] = useState('dense1.kernel');
   const shownLayer = layers.includes(layer) ? layer : (layers[0] ?? layer);
   const quantityId = useId();

@@ -42,6 +42,32 @@ export function layersOf(points: readonly InternalsPoint[]): string[] {
   return first ? Object.keys(first.layers) : [];
 }
 
+/** A layer tensor's name taken apart: `conv2.bias` is the bias of the second layer of the network. */
+export interface LayerTensor {
+  conv: boolean;
+  part: 'kernel' | 'bias';
+  /** The layer's position in the network, 1 nearest the input (the CNN's dense1 is 3). */
+  depth: number;
+}
+
+const TENSOR = /^(dense|conv)(\d+)\.(kernel|bias)$/;
+
+/**
+ * `tensor` taken apart. `layers` are the tensors the run reports: convolutions come before the dense
+ * layers in every model, so a dense layer's depth is its number plus the number of convolutions.
+ */
+export function layerTensor(tensor: string, layers: readonly string[]): LayerTensor | null {
+  const parts = TENSOR.exec(tensor);
+  if (!parts) return null;
+  const conv = parts[1] === 'conv';
+  const convLayers = new Set(layers.flatMap((l) => /^(conv\d+)\./.exec(l)?.[1] ?? []));
+  return {
+    conv,
+    part: parts[3] === 'kernel' ? 'kernel' : 'bias',
+    depth: Number(parts[2]) + (conv ? 0 : convLayers.size),
+  };
+}
+
 export interface InternalsLine {
   key: string;
   /** Legend text: a layer's name, or a run's name when comparing. */
@@ -59,7 +85,9 @@ export interface InternalsRun {
   internals: readonly InternalsPoint[];
 }
 
-const DASHES = [undefined, '8 4', '2 3', '12 3 2 3'];
+// One pattern per tensor of the deepest model (three hidden layers: eight tensors), so no two lines
+// of one run look alike.
+const DASHES = [undefined, '8 4', '2 3', '12 3 2 3', '4 2 4 8', '1 5', '16 4 2 4', '6 2 1 2 1 2'];
 /** Enough rows per line for a chart a few hundred pixels wide. */
 const MAX_ROWS = 600;
 

@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { useI18n } from '../i18n/I18n';
 import type { TracePoint, TraceTarget } from '../shared/trace';
+import type { ModelName } from '../shared/model';
 import { texNumber, updateLines } from './tex';
 import { Tex } from './Tex';
 import { WeightPicker } from './WeightPicker';
@@ -16,9 +17,11 @@ interface Props {
   trace: TracePoint | null;
   target: TraceTarget;
   onFollow(target: TraceTarget): void;
+  /** The network the run trains, for the weight picker's unit range. */
+  model: ModelName;
 }
 
-export const UpdateEquations = memo(function UpdateEquations({ trace: latest, target, onFollow }: Props) {
+export const UpdateEquations = memo(function UpdateEquations({ trace: latest, target, onFollow, model }: Props) {
   const { m } = useI18n();
   const trace = useThrottled(latest, REDRAW_MS);
   const lines = trace ? updateLines(trace) : [];
@@ -31,6 +34,7 @@ export const UpdateEquations = memo(function UpdateEquations({ trace: latest, ta
         trace={trace}
         target={target}
         onFollow={onFollow}
+        model={model}
       />
       {trace ? (
         <>

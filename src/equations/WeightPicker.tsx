@@ -3,26 +3,36 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { NUM_CLASSES } from '../shared/mnist';
+import { DEFAULT_MODEL, modelSpec, tensorShapes, type ModelName } from '../shared/model';
 import type { TracePoint, TraceTarget } from '../shared/trace';
 
-/** Hidden units of the output layer's input (the reference MLP's 128). */
-const HIDDEN = 128;
+/**
+ * Rows of the output layer's kernel, the units feeding the digits: the last hidden width of an MLP,
+ * the 784 pixels of softmax regression, the CNN's 7·7·16 = 784 flattened features.
+ */
+export function outputInputs(model: ModelName): number {
+  const shapes = tensorShapes(modelSpec(model));
+  return shapes[shapes.length - 2]![0]!;
+}
 
 interface Props {
   trace: TracePoint | null;
   target: TraceTarget;
   onFollow(target: TraceTarget): void;
+  /** The network the selected run trains (the last Reset's); the reference MLP when not given. */
+  model?: ModelName;
 }
 
 const clampInt = (text: string, max: number) => Math.min(max, Math.max(0, Math.trunc(Number(text) || 0)));
 
-export function WeightPicker({ trace, target, onFollow }: Props) {
+export function WeightPicker({ trace, target, onFollow, model = DEFAULT_MODEL }: Props) {
   const { m } = useI18n();
+  const units = outputInputs(model);
   const unitId = useId();
   const digitId = useId();
   const [unit, setUnit] = useState(String(trace?.row ?? 0));
   const [digit, setDigit] = useState(String(trace?.col ?? 0));
-  const follow = () => onFollow(clampInt(unit, HIDDEN - 1) * NUM_CLASSES + clampInt(digit, NUM_CLASSES - 1));
+  const follow = () => onFollow(clampInt(unit, units - 1) * NUM_CLASSES + clampInt(digit, NUM_CLASSES - 1));
   return (
     <div className="weight-picker">
       <p className="weight-picker-mode">{target === 'largest' ? m.equations.largest : m.equations.picked}</p>
@@ -34,7 +44,7 @@ export function WeightPicker({ trace, target, onFollow }: Props) {
         id={unitId}
         type="number"
         min={0}
-        max={HIDDEN - 1}
+        max={units - 1}
         value={unit}
         onChange={(e) => setUnit(e.target.value)}
       />

@@ -51,11 +51,17 @@ function problemOf(key: keyof SharedSettings | LiveKey, value: unknown): Text | 
   return value === undefined ? (m) => m.validation.missing : settingProblem(key, value);
 }
 
+/**
+ * Shared settings added after export version 1 (model choice): a file or kept run without them
+ * trained the reference network, so it reads as mlp-128 with ReLU.
+ */
+const LATER_SHARED = new Set<keyof SharedSettings>(['model', 'activation']);
+
 function checkShared(v: unknown): SharedSettings {
   if (!isObject(v)) refuse((m) => m.imports.noShared);
   const shared = {} as Record<keyof SharedSettings, unknown>;
   for (const key of SHARED_KEYS) {
-    const value = own(v, key);
+    const value = LATER_SHARED.has(key) && !Object.hasOwn(v, key) ? FIELDS[key].default : own(v, key);
     const problem = problemOf(key, value);
     if (problem !== null) refuse((m) => m.imports.sharedSetting(m.settings.fields[key], problem(m)));
     shared[key] = value;

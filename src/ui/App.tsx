@@ -108,6 +108,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
           snap={snap}
           lane={snap.lanes[selected.id]}
           runName={experiment.runs.length > 1 ? selected.name : null}
+          model={run.trainedShared.model}
         />
       )}
       {!projector && (
@@ -166,6 +167,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
             selectedId={selected.id}
             followTarget={followTarget}
             onFollow={onFollow}
+            model={run.trainedShared.model}
           />
         )}
       </main>

@@ -8,6 +8,7 @@ import type { SessionSnapshot } from '../client/session';
 import { UpdateEquations } from '../equations/UpdateEquations';
 import type { RunSpec } from '../experiment/types';
 import type { TraceTarget } from '../shared/trace';
+import type { ModelName } from '../shared/model';
 import { ChangeLog } from './ChangeLog';
 import { DataBar } from './DataBar';
 import { chartRunsOf, internalsRunsOf, replaySteps } from './runViews';
@@ -35,6 +36,8 @@ interface Props {
   selectedId: string;
   followTarget: TraceTarget;
   onFollow(target: TraceTarget): void;
+  /** The network the last Reset set up: the weight picker's unit range follows it. */
+  model: ModelName;
 }
 
 export function ChartsSection({
@@ -51,6 +54,7 @@ export function ChartsSection({
   selectedId,
   followTarget,
   onFollow,
+  model,
 }: Props) {
   const { m } = useI18n();
   // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
@@ -87,6 +91,7 @@ export function ChartsSection({
         trace={snap.lanes[selectedId]?.trace ?? null}
         target={followTarget}
         onFollow={onFollow}
+        model={model}
       />
       {!projector && (
         <DataBar

@@ -1,10 +1,10 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
-import { FIELDS, usedBy, type FieldKey } from '../config/schema';
+import { usedBy } from '../config/schema';
 import { useI18n } from '../i18n/I18n';
 import { OPTIMIZERS, settingChange, type RunConfig, type SettingChange } from '../shared/settings';
-import { valueText } from '../config/sliders';
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
+import { SetupSettings } from './SetupSettings';
 import { ToggleControl } from './ToggleControl';
 
 export interface DisplayOptions {
@@ -27,8 +27,6 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
   const { m } = useI18n();
   const s = m.settings;
   const used = usedBy(config.optimizer);
-  const pending = (k: FieldKey) =>
-    config[k] !== runConfig[k] ? s.appliesOnReset(valueText(k, runConfig[k])(m)) : undefined;
   const numeric = (k: 'learningRate' | 'beta1' | 'beta2' | 'epsilon' | 'momentum') =>
     (!compact || used.has(k)) && (
       <NumberControl
@@ -73,38 +71,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
       </fieldset>
       {!compact && (
         <>
-          <fieldset>
-            <legend>{s.setup}</legend>
-            <NumberControl
-              field="batchSize"
-              value={config.batchSize}
-              slider={false}
-              hint={pending('batchSize')}
-              onChange={(v) => onChange(settingChange('batchSize', v))}
-            />
-            <NumberControl
-              field="epochs"
-              value={config.epochs}
-              slider={false}
-              hint={pending('epochs')}
-              onChange={(v) => onChange(settingChange('epochs', v))}
-            />
-            <ChoiceControl
-              label={s.fields.preprocessing}
-              value={config.preprocessing}
-              options={FIELDS.preprocessing.options}
-              names={s.preprocessings}
-              hint={pending('preprocessing')}
-              onChange={(v) => onChange(settingChange('preprocessing', v))}
-            />
-            <NumberControl
-              field="seed"
-              value={config.seed}
-              slider={false}
-              hint={pending('seed')}
-              onChange={(v) => onChange(settingChange('seed', v))}
-            />
-          </fieldset>
+          <SetupSettings config={config} runConfig={runConfig} onChange={onChange} />
           <fieldset>
             <legend>{s.display}</legend>
             <SmoothingControl

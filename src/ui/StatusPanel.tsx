@@ -3,6 +3,7 @@
 // attributes carry the numbers for tests and tools.
 import type { LaneData, SessionSnapshot } from '../client/session';
 import { useI18n } from '../i18n/I18n';
+import type { ModelName } from '../shared/model';
 import { StateAnnouncer } from './StateAnnouncer';
 import { statusItems } from './statusItems';
 
@@ -12,16 +13,18 @@ interface Props {
   lane: LaneData | undefined;
   /** Shown when several runs train, so the numbers say whose they are. */
   runName: string | null;
+  /** The network the last Reset set up, whose parameter count is shown; none shown without it. */
+  model?: ModelName;
 }
 
-export function StatusPanel({ snap, lane, runName }: Props) {
+export function StatusPanel({ snap, lane, runName, model }: Props) {
   const { state } = snap;
   const { m } = useI18n();
   return (
     <section className="status" aria-label={m.status.region}>
       <StateAnnouncer snap={snap} lane={lane} />
       <dl>
-        {statusItems(snap, lane, runName, m).map(({ key, label, value, full }) => (
+        {statusItems(snap, lane, runName, m, model).map(({ key, label, value, full }) => (
           <div key={key} className={`status-item status-${key}`}>
             <dt>{label}</dt>
             {/* A GPU's or a run's name is not ours to translate. */}

@@ -3,9 +3,11 @@
 import type { RunRecord } from '../experiment/exportData';
 import type { loadRecords } from '../experiment/storage';
 import type { Text } from '../i18n/text';
+import type { SharedSettings } from '../shared/settings';
 
 export interface RestoreTarget {
-  add(records: RunRecord[]): void;
+  /** `shared` is what the kept runs trained with: their network (model, activation), data and seed. */
+  add(records: RunRecord[], shared: SharedSettings): void;
   fail(error: Text): void;
 }
 
@@ -18,5 +20,5 @@ export async function restoreKeptRuns(
   const r = await load();
   if (signal.aborted) return;
   if (!r.ok) to.fail(r.error);
-  else if (r.file) to.add(r.file.runs);
+  else if (r.file) to.add(r.file.runs, r.file.shared);
 }

@@ -2,10 +2,22 @@
 // the catalogue, so the order is written once and tested, not patched by position.
 import type { LaneData, SessionSnapshot } from '../client/session';
 import type { Messages } from '../i18n/messages';
+import { modelSpec, parameterCount, type ModelName } from '../shared/model';
 
 /** Which item it is, independent of the language: the page styles and tests find items by it. */
 export type StatusKey =
-  'backend' | 'state' | 'step' | 'epoch' | 'rate' | 'elapsed' | 'run' | 'loss' | 'val' | 'test' | 'arriving';
+  | 'backend'
+  | 'state'
+  | 'step'
+  | 'epoch'
+  | 'rate'
+  | 'elapsed'
+  | 'params'
+  | 'run'
+  | 'loss'
+  | 'val'
+  | 'test'
+  | 'arriving';
 
 export interface StatusItem {
   key: StatusKey;
@@ -68,12 +80,22 @@ function backendItem({ backend }: StatusView, m: Messages): StatusItem {
   };
 }
 
-/** `runName` (shown when several runs train) says whose numbers follow; test accuracy comes last, once known. */
+/** The size of the network the run trains: "101,770", the model's name in the tooltip. */
+function paramsItem(model: ModelName, m: Messages): StatusItem {
+  const count = m.format.int(parameterCount(modelSpec(model)));
+  return { key: 'params', label: m.status.params, value: count, full: m.status.paramsOf(count, model) };
+}
+
+/**
+ * `runName` (shown when several runs train) says whose numbers follow; test accuracy comes last, once
+ * known. `model` is the network the last Reset set up (not one picked since, which applies on Reset).
+ */
 export function statusItems(
   snap: StatusView,
   lane: LaneData | undefined,
   runName: string | null,
   m: Messages,
+  model?: ModelName,
 ): StatusItem[] {
   const { step, totalSteps, stepsPerEpoch } = snap;
   const f = m.format;
@@ -96,6 +118,7 @@ export function statusItems(
       snap.state === 'running' && snap.samplesPerSec ? f.int(snap.samplesPerSec) : '–',
     ),
     ...item('elapsed', s.elapsed, clock(snap.trainingMs)),
+    ...(model ? [paramsItem(model, m)] : []),
     ...(runName ? item('run', s.run, runName) : []),
     ...item('loss', s.loss, lastLoss === undefined ? '–' : f.fixed(lastLoss, 4)),
     ...item('val', s.valAccuracy, lastVal ? f.pct(lastVal.accuracy) : '–'),

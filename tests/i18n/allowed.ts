@@ -19,6 +19,7 @@ export const ALLOWED_LATIN = new Set([
   'cos', // the cosine, written as in a formula
   'tanh', // activations and model names, as links and formulas write them
   'sigmoid',
+  'softmax',
   'mlp',
   'cnn',
   'float32',

@@ -49,7 +49,8 @@ describe('restoreKeptRuns', () => {
     const to = { add: vi.fn(), fail: vi.fn() };
     const file = makeExportFile(SHARED, sampleRecords());
     await restoreKeptRuns(async () => ({ ok: true, file }), new AbortController().signal, to);
-    expect(to.add).toHaveBeenCalledWith(sampleRecords());
+    // With the settings they trained with, the network (model, activation) included.
+    expect(to.add).toHaveBeenCalledWith(sampleRecords(), SHARED);
     const gone = verbatim('disk gone');
     await restoreKeptRuns(async () => ({ ok: false, error: gone }), new AbortController().signal, to);
     expect(to.fail).toHaveBeenCalledWith(gone);

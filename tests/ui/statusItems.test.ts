@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type LaneData } from '../../src/client/session';
 import { EN, MESSAGES } from '../../src/i18n/messages';
+import type { ModelName } from '../../src/shared/model';
 import { briefRenderer, stateAnnouncement, statusItems } from '../../src/ui/statusItems';
 
 const snap = {
@@ -102,5 +103,35 @@ describe('status details a class notices', () => {
     expect(stateAnnouncement({ state: 'finished', step: 1000 }, lane, EN)).toBe(
       'Finished: test accuracy 95.0%.',
     );
+  });
+});
+
+describe('the size of the network the run trains', () => {
+  const params = (model: string, lang: 'en' | 'zh' = 'en') =>
+    statusItems(snap, lane, 'Adam', MESSAGES[lang], model as ModelName).find((i) => i.key === 'params');
+
+  it('counts 101,770 parameters for mlp-128 and 11,274 for the CNN, named in the tooltip', () => {
+    expect(params('mlp-128')).toEqual({
+      key: 'params',
+      label: 'Parameters',
+      value: '101,770',
+      full: 'mlp-128: 101,770 trainable parameters',
+    });
+    expect(params('cnn')?.value).toBe('11,274');
+    expect(params('mlp')?.value).toBe('7,850');
+    expect(params('cnn', 'zh')).toMatchObject({
+      label: '参数量',
+      value: '11,274',
+      full: 'cnn：11,274 个可训练参数',
+    });
+  });
+
+  it('comes after the time and before the run whose numbers follow', () => {
+    const keys = statusItems(snap, lane, 'Adam', EN, 'mlp-128' as ModelName).map((i) => i.key);
+    expect(keys.slice(keys.indexOf('elapsed'), keys.indexOf('run') + 1)).toEqual([
+      'elapsed',
+      'params',
+      'run',
+    ]);
   });
 });

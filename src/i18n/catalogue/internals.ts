@@ -16,7 +16,11 @@ const en = {
   quantity: 'Quantity',
   layer: 'Layer',
   quantities,
-  layerName: (n: number, kind: string) => `dense${n}.${kind}`,
+  /**
+   * A layer tensor's legend name: `tensor` as the model names it (dense2.kernel, conv1.bias), `depth`
+   * its layer's position in the network (1 = nearest the input), `part` kernel or bias.
+   */
+  layerName: (tensor: string, _depth: number, _part: string, _conv: boolean) => tensor,
   band: 'rule of thumb ≈ 1e-3',
   none: 'This optimizer has no such quantity: pick another, or a run that uses one.',
   empty: "Train to see the optimizer's internals",
@@ -35,7 +39,11 @@ const zh: typeof en = {
     biasCorrection: '偏差修正 1 / (1 − βᵗ)',
     velocityCosine: '速度与梯度的夹角余弦 cos(v, g)',
   },
-  layerName: (n: number, kind: string) => `第 ${n} 层${kind === 'kernel' ? '权重' : '偏置'}`,
+  // Numbered by position, so the CNN's dense layer (dense1) is 第 3 层, after its two convolutions.
+  layerName: (_tensor: string, depth: number, part: string, conv: boolean) =>
+    conv
+      ? `第 ${depth} 层（卷积）${part === 'kernel' ? '卷积核' : '偏置'}`
+      : `第 ${depth} 层${part === 'kernel' ? '权重' : '偏置'}`,
   band: '经验值 ≈ 1e-3',
   none: '这个优化器没有这项指标：请换一个指标，或选择用到它的运行。',
   empty: '开始训练后可以看到优化器内部',

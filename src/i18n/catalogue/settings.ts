@@ -1,4 +1,5 @@
 // The settings panel: every field's label (symbols kept as symbols), groups, option names and hints.
+import type { Activation } from '../../shared/model';
 import type { OptimizerName, Preprocessing, RunConfig } from '../../shared/settings';
 
 type FieldKey = keyof RunConfig;
@@ -27,10 +28,35 @@ const preprocessings: Record<Preprocessing, string> = {
   none: 'None (raw 0–255)',
 };
 
+const activations: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'Sigmoid' };
+
+/** The Model control: readable names of the networks, the custom-widths field and why it refuses. */
+const model = {
+  softmax: 'Softmax regression',
+  /** `chain` is the layer widths, 784→128→10. */
+  mlp: (chain: string) => `MLP ${chain}`,
+  cnn: 'CNN, two 5×5 convolutions',
+  option: (title: string, name: string) => `${title} (${name})`,
+  custom: 'Custom widths…',
+  widths: 'Hidden widths',
+  widthsExample: '256-128',
+  widthsHint: (layers: number, min: number, max: number) =>
+    `Up to ${layers} hidden layers of ${min}–${max} units, e.g. 256-128`,
+  size: (count: string) => `${count} parameters`,
+  notWidths: 'is not a list of hidden widths such as 256-128',
+  tooMany: (layers: number) => `has more than ${layers} hidden layers`,
+  badWidth: (width: string, min: number, max: number) =>
+    `has a layer of ${width} units (each needs ${min} to ${max})`,
+  cnnActivation: 'The CNN’s convolutions always use ReLU',
+  softmaxActivation: 'Softmax regression has no hidden layer to activate',
+};
+
 const en = {
   fields,
   optimizers,
   preprocessings,
+  activations,
+  model,
   live: 'Optimizer · live',
   setup: 'Run setup · applies on Reset',
   display: 'Display',
@@ -65,6 +91,25 @@ const zh: typeof en = {
     scale: '缩放到 [0, 1]',
     standardize: '标准化（均值 0，标准差 1）',
     none: '不处理（原始 0–255）',
+  },
+  activations: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' },
+  model: {
+    softmax: 'softmax 回归',
+    mlp: (chain: string) => `多层感知机 ${chain}`,
+    cnn: '卷积网络，两层 5×5 卷积',
+    option: (title: string, name: string) => `${title}（${name}）`,
+    custom: '自定义宽度…',
+    widths: '隐藏层宽度',
+    widthsExample: '256-128',
+    widthsHint: (layers: number, min: number, max: number) =>
+      `最多 ${layers} 个隐藏层，每层 ${min}–${max} 个单元，例如 256-128`,
+    size: (count: string) => `${count} 个参数`,
+    notWidths: '不是隐藏层宽度的列表（例如 256-128）',
+    tooMany: (layers: number) => `超过了 ${layers} 个隐藏层`,
+    badWidth: (width: string, min: number, max: number) =>
+      `有一层是 ${width} 个单元（每层须为 ${min} 到 ${max} 个）`,
+    cnnActivation: '卷积网络的卷积层始终使用 ReLU',
+    softmaxActivation: 'softmax 回归没有隐藏层，不用激活函数',
   },
   live: '优化器 · 实时生效',
   setup: '运行设置 · 重置后生效',

@@ -18,6 +18,9 @@ const en = {
   samplesPerSec: 'Samples/s',
   elapsed: 'Elapsed',
   run: 'Run',
+  params: 'Parameters',
+  /** The tooltip: `count` formatted, `model` as links write it. */
+  paramsOf: (count: string, model: string) => `${model}: ${count} trainable parameters`,
   loss: 'Loss',
   valAccuracy: 'Val. accuracy',
   testAccuracy: 'Test accuracy',
@@ -54,6 +57,8 @@ const zh: typeof en = {
   samplesPerSec: '样本/秒',
   elapsed: '用时',
   run: '运行',
+  params: '参数量',
+  paramsOf: (count: string, model: string) => `${model}：${count} 个可训练参数`,
   loss: '损失',
   valAccuracy: '验证集准确率',
   testAccuracy: '测试集准确率',
