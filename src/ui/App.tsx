@@ -86,7 +86,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
 
   return (
     <div className={projector ? 'app app-projector' : 'app'}>
-      <Header backend={snap.backend} view={view} onView={setView} />
+      <Header backend={snap.backend} view={view} onView={setView} net={run.trainedShared} />
       <Notices notices={notices.shown} onDismiss={notices.dismiss} />
       {snap.loading && <LoadingBar loaded={snap.loading.loadedBytes} total={snap.loading.totalBytes} />}
       <Toolbar

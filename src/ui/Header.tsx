@@ -1,17 +1,25 @@
 // The page title, which hardware trains (WebGL, or the CPU after an announced fallback), and the
 // page's switches: language, view and theme.
 import { useI18n } from '../i18n/I18n';
+import { DEFAULT_MODEL, type Activation, type ModelName } from '../shared/model';
 import type { BackendInfo } from '../protocol';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeSwitch } from './ThemeSwitch';
 import { ViewSwitch, type ViewSwitchProps } from './ViewSwitch';
 
-export function Header({ backend, ...view }: { backend: BackendInfo | null } & ViewSwitchProps) {
+interface Props extends ViewSwitchProps {
+  backend: BackendInfo | null;
+  /** The network the runs train (as the last Reset set it up). */
+  net?: { model: ModelName; activation: Activation };
+}
+
+export function Header({ backend, net, ...view }: Props) {
   const { m } = useI18n();
   return (
     <header>
       <h1>{m.page.title}</h1>
       <p className="subtitle">
+        {m.page.architecture(net?.model ?? DEFAULT_MODEL, net?.activation ?? 'relu')} ·{' '}
         {m.page.subtitle(backend?.backend === 'cpu' ? m.page.deviceCpu : m.page.deviceWebgl)}
       </p>
       <div className="page-switches">

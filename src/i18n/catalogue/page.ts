@@ -1,7 +1,20 @@
 // Page frame: title, header, language and theme switches, toolbar, shortcuts, loading, last-resort error.
+import { modelSpec, type Activation, type ModelName } from '../../shared/model';
+
+const ACTIVATION_NAMES: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
+
+/** 784 → 128 ReLU → 10; the CNN by its layers (`conv` is the language's word for a convolution). */
+function layers(model: ModelName, activation: Activation, conv: string): string {
+  const spec = modelSpec(model);
+  if (spec.kind === 'cnn') return `28×28 → ${conv} 5×5×8 → ${conv} 5×5×16 → 10`;
+  const act = ACTIVATION_NAMES[activation] ?? activation;
+  return ['784', ...spec.hidden.map((w) => `${w} ${act}`), '10'].join(' → ');
+}
+
 const en = {
   title: 'MNIST optimizer playground',
-  subtitle: (device: string) => `784 → 128 ReLU → 10 · hand-written SGD, momentum and Adam on ${device}`,
+  subtitle: (device: string) => `hand-written SGD, momentum and Adam on ${device}`,
+  architecture: (model: ModelName, activation: Activation) => layers(model, activation, 'conv'),
   deviceCpu: 'the CPU',
   deviceWebgl: 'WebGL',
   language: 'Language',
@@ -41,7 +54,8 @@ const en = {
 
 const zh: typeof en = {
   title: 'MNIST 优化器实验室',
-  subtitle: (device: string) => `784 → 128 ReLU → 10 · 手写的 SGD、动量法和 Adam，运行于 ${device}`,
+  subtitle: (device: string) => `手写的 SGD、动量法和 Adam，运行于 ${device}`,
+  architecture: (model: ModelName, activation: Activation) => layers(model, activation, '卷积'),
   deviceCpu: 'CPU',
   deviceWebgl: 'WebGL',
   language: '语言',
