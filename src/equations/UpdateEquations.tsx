@@ -21,7 +21,12 @@ interface Props {
   model: ModelName;
 }
 
-export const UpdateEquations = memo(function UpdateEquations({ trace: latest, target, onFollow, model }: Props) {
+export const UpdateEquations = memo(function UpdateEquations({
+  trace: latest,
+  target,
+  onFollow,
+  model,
+}: Props) {
   const { m } = useI18n();
   const trace = useThrottled(latest, REDRAW_MS);
   const lines = trace ? updateLines(trace) : [];
