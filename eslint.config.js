@@ -38,6 +38,7 @@ export default tseslint.config(
       'src/charts/**',
       'src/client/**',
       'src/lab/**',
+      'src/tune/**',
       'src/lessons/**',
       'src/equations/**',
       'src/main.tsx',

@@ -43,7 +43,52 @@ export type Command =
   /** Load the MNIST files still missing after `downloadFailed` (Retry); ignored while loading or loaded. */
   | { type: 'retryLoad' }
   /** Forces a failure so browser tests can check recovery; ignored unless init set `testHooks`. */
-  | { type: 'testHook'; action: TestHookAction };
+  | { type: 'testHook'; action: TestHookAction }
+  /** A question about a lane's current weights; its answer carries `requestId` back. */
+  | (InsightRequest & { runId: number; requestId: number });
+
+/** What the model learned (src/insight): questions answered from one lane's weights as they are now. */
+export type InsightRequest =
+  /** Its predictions on the whole test set: the confusion matrix and up to `limit` digits (of `cell` only). */
+  | { type: 'predict'; lane: string; cell: ConfusionCell | null; limit: number }
+  /** Its ten class probabilities for one image of raw bytes (IMAGE_PIXELS of 0–255): a drawn digit. */
+  | { type: 'classify'; lane: string; pixels: Uint8Array };
+
+/** A cell of the confusion matrix: test digits labelled `label` that the network took for `predicted`. */
+export interface ConfusionCell {
+  label: number;
+  predicted: number;
+}
+
+/** One test digit as the network saw it. */
+export interface PredictedDigit {
+  /** Its index in the test set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The predicted class's probability. */
+  confidence: number;
+}
+
+export type Predictions =
+  | {
+      kind: 'ready';
+      /** The lane's step whose weights answered. */
+      step: number;
+      /** Counts [label × NUM_CLASSES + predicted] over the whole test set. */
+      confusion: number[];
+      /** Mistakes first (most confident first), then correct ones in test-set order. */
+      digits: PredictedDigit[];
+      /** Their raw 28×28 bytes, IMAGE_PIXELS per digit in `digits` order. */
+      images: Uint8Array;
+      /** Test digits that match `cell` (the whole test set when none): `digits` are the first of them. */
+      matching: number;
+      cell: ConfusionCell | null;
+    }
+  /** The test images have not arrived yet (MNIST streams in). */
+  | { kind: 'waiting' }
+  /** The run has no such lane (it was added after the last Reset). */
+  | { kind: 'noLane' };
 
 export type TestHookAction = 'loseContext' | 'crash';
 
@@ -118,9 +163,73 @@ export type WorkerEvent =
   /** The GPU context was lost: this worker can no longer train; the page restarts it from a checkpoint. */
   | { type: 'gpuLost'; step: number }
   /** One lane stopped (its loss diverged) while the others go on. */
-  | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string };
+  | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string }
+  | { type: 'predictions'; runId: number; lane: string; requestId: number; result: Predictions }
+  /** `probabilities`: the ten classes' for the drawn digit; null when the run has no such lane. */
+  | {
+      type: 'classified';
+      runId: number;
+      lane: string;
+      requestId: number;
+      step: number;
+      probabilities: number[] | null;
+    }
+  /** News of a Tune panel job (src/tune); the page drops those of a job it no longer waits for. */
+  | { type: 'tune'; jobId: number; update: TuneUpdate };
+
+/** The worker's answers to insight requests. */
+export type InsightEvent = Extract<WorkerEvent, { type: 'predictions' | 'classified' }>;
 
 /** For exhaustive switches: a compile error names the unhandled case. */
 export function assertNever(x: never): never {
   throw new Error(`unhandled message ${JSON.stringify(x)}`);
 }
+
+/**
+ * The Tune panel's commands (src/tune, run by worker/tune.ts). Not members of Command: they are not
+ * about the run, and the Runner takes every Command but the worker's own (runner.ts RunCommand).
+ */
+export type TuneCommand =
+  /** Runs `job` on all of MNIST with `shared`'s data, batches and initial weights; an earlier job is cancelled. */
+  | { type: 'tune'; jobId: number; shared: SharedSettings; job: TuneJob }
+  | { type: 'cancelTune'; jobId: number };
+
+export type TuneJob =
+  /** The learning-rate range test from `settings`: η from 1e-6 to 10 over `steps` steps (tune/rangeTest.ts). */
+  | { kind: 'rangeTest'; settings: RunSettings; steps: number }
+  /** Each trial trains `steps` steps from the seed's weights, four at a time on the same batches, then validates. */
+  | { kind: 'search'; trials: RunSettings[]; steps: number };
+
+/** One step of a range test: the η it trained with, its batch loss, and the smoothed loss so far. */
+export interface RangePoint {
+  step: number;
+  learningRate: number;
+  loss: number;
+  smoothed: number;
+}
+
+/** Where a search's trial ended up. */
+export interface TrialResult {
+  /** Its index in the job's `trials`. */
+  trial: number;
+  /** Mean batch loss of its last steps (not finite once it diverged). */
+  trainLoss: number;
+  /** On the whole validation split after its last step; null when it diverged. */
+  validation: { loss: number; accuracy: number } | null;
+  /** The step its loss diverged at (it trained no further), or null. */
+  divergedAt: number | null;
+}
+
+export type TuneOutcome = 'done' | 'cancelled' | 'error';
+
+export type TuneUpdate =
+  /** Range test: the points read back since the last update (a stopped test sends no more). */
+  | { kind: 'range'; points: RangePoint[] }
+  /** Search: trials `firstTrial`… (`trialCount` of them, side by side) have trained `step` steps. */
+  | { kind: 'search'; firstTrial: number; trialCount: number; step: number }
+  | { kind: 'trial'; result: TrialResult }
+  /**
+   * The job is over: finished (a range test also when its loss ran away), cancelled, or failed
+   * (`message` says why). Tensors TensorFlow.js held before and after it: equal unless it leaked.
+   */
+  | { kind: 'ended'; outcome: TuneOutcome; message?: string; tensorsBefore: number; tensorsAfter: number };

@@ -1,6 +1,6 @@
 // The page's view of the current run's lanes, built from worker events. Metric points are appended in
 // place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
-import type { BackendInfo, RunState, WorkerEvent } from '../protocol';
+import type { BackendInfo, InsightEvent, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
@@ -136,6 +136,7 @@ export class Session {
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private appliedListeners = new Set<(e: AppliedChange) => void>();
+  private insightListeners = new Set<(e: InsightEvent) => void>();
   private sentMarks = new Set<string>();
   private holds = new Set<HoldReason>();
   /** Something changed while publishing was held. */
@@ -150,6 +151,12 @@ export class Session {
     this.appliedListeners.add(fn);
     return () => this.appliedListeners.delete(fn);
   }
+
+  /** Hears the worker's answers about what the model learned; they stay out of the snapshot. */
+  listenInsight = (fn: (e: InsightEvent) => void): (() => void) => {
+    this.insightListeners.add(fn);
+    return () => this.insightListeners.delete(fn);
+  };
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
@@ -291,11 +298,17 @@ export class Session {
       case 'checkpoint':
       case 'gpuLost':
         return; // the supervisor's business
+      case 'tune':
+        return; // the Tune panel's store (tune/store.ts), fed by the supervisor
       case 'memory':
         return this.update(
           { workerMemory: { step: e.step, tensors: e.tensors, bytes: e.bytes, gpuBytes: e.gpuBytes } },
           false,
         );
+      case 'predictions':
+      case 'classified':
+        for (const fn of this.insightListeners) fn(e);
+        return;
       case 'laneStopped': {
         const lane = s.lanes[e.lane];
         if (lane) lane.stopped = e.message;

@@ -1,13 +1,15 @@
 // Owns the training worker's life: starts it, numbers the runs (stale events are dropped by run id),
 // keeps the latest checkpoint the worker posts, and when the worker crashes, falls silent while
 // training, or loses its GPU context, starts a new one and carries on from that checkpoint.
-import type { Command, LaneSetup, WorkerEvent } from '../protocol';
+import type { Command, InsightRequest, LaneSetup, WorkerEvent } from '../protocol';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import type { PoolChange } from '../shared/pool';
 import type { SharedSettings } from '../shared/settings';
 import type { TraceTarget } from '../shared/trace';
 import type { Session } from './session';
 import type { TrainingClient } from './trainingClient';
+import type { TuneJob } from '../protocol';
+import type { TuneEvent, TuneStore } from '../tune/store';
 
 /** No event for this long while training means the worker is stuck. */
 export const SILENCE_MS = 10_000;
@@ -30,12 +32,15 @@ export interface SupervisorOptions {
   /** The lanes as the page knows them now (timelines grow as live changes are acknowledged). */
   currentLanes(lanes: LaneSetup[]): LaneSetup[];
   now?: () => number;
+  /** Where the Tune panel's job events go. */
+  tune?: TuneStore;
 }
 
 export class Supervisor {
   private client: TrainingClient;
   private runId = 0;
   private changeId = 0;
+  private requestId = 0;
   private setup: RunSetup | null = null;
   private checkpoint: RunCheckpoint | null = null;
   /** The run's pool while MNIST arrived (worker `pool` events) and the last step seen trained with it. */
@@ -45,6 +50,9 @@ export class Supervisor {
   private lastEventAt: number;
   private failures: number[] = [];
   private readonly now: () => number;
+  /** The Tune panel's latest job, and whether the worker is still running it. */
+  private tuneJob = 0;
+  private tuning = false;
 
   constructor(private readonly o: SupervisorOptions) {
     this.now = o.now ?? (() => performance.now());
@@ -70,6 +78,7 @@ export class Supervisor {
 
   /** A new run of these lanes from the seed's initial weights; recorded timelines replay. */
   reset(shared: SharedSettings, lanes: LaneSetup[]): void {
+    this.cancelTune();
     this.setup = { shared, lanes };
     this.checkpoint = null;
     this.pool = { changes: [], through: 0 };
@@ -94,6 +103,7 @@ export class Supervisor {
   }
 
   command(type: 'start' | 'pause' | 'step'): void {
+    this.cancelTune(); // training and a tune job never share the GPU
     this.lastEventAt = this.now();
     this.client.send({ type, runId: this.runId });
   }
@@ -105,9 +115,41 @@ export class Supervisor {
     this.client.send({ type: 'change', runId: this.runId, lane, changeId: this.changeId, change });
   }
 
+  /** Asks about a lane's current weights (what the model learned); the answer carries the returned id. */
+  ask(request: InsightRequest): number {
+    this.requestId += 1;
+    this.client.send({ ...request, runId: this.runId, requestId: this.requestId });
+    return this.requestId;
+  }
+
   /** Commands that are not about a run (interaction, test hooks). */
   send(cmd: Extract<Command, { type: 'interaction' | 'testHook' }>): void {
     this.client.send(cmd);
+  }
+
+  /**
+   * Starts a Tune panel job (its events go to the tune store); running training pauses first, and a job
+   * still under way is cancelled. Start, Pause, Step and Reset cancel it in turn.
+   */
+  tune(shared: SharedSettings, job: TuneJob): void {
+    if (this.o.session.getSnapshot().state === 'running') this.command('pause');
+    this.cancelTune();
+    this.tuneJob += 1;
+    this.tuning = true;
+    this.o.tune?.begin(this.tuneJob, shared, job);
+    this.client.send({ type: 'tune', jobId: this.tuneJob, shared, job });
+  }
+
+  cancelTune(): void {
+    if (!this.tuning) return;
+    this.tuning = false;
+    this.o.tune?.cancel(this.tuneJob);
+    this.client.send({ type: 'cancelTune', jobId: this.tuneJob });
+  }
+
+  private onTune(e: TuneEvent): void {
+    if (e.jobId === this.tuneJob && e.update.kind === 'ended') this.tuning = false;
+    this.o.tune?.handle(e);
   }
 
   /** Called about once a second: a worker silent for SILENCE_MS while training is replaced. */
@@ -131,6 +173,7 @@ export class Supervisor {
     if (e.type === 'checkpoint') this.checkpoint = e.checkpoint;
     if (e.type === 'pool') this.pool.changes.push({ step: e.step, images: e.images });
     if (e.type === 'gpuLost') return this.recover('gpu', 'the GPU context was lost');
+    if (e.type === 'tune') return this.onTune(e);
     this.o.session.handle(e);
   }
 
@@ -149,6 +192,8 @@ export class Supervisor {
     const now = this.now();
     this.failures = [...this.failures.filter((t) => now - t < FAILURE_WINDOW_MS), now];
     this.client.terminate();
+    if (this.tuning) this.o.tune?.lost(this.tuneJob); // a tune job dies with its worker
+    this.tuning = false;
     if (this.failures.length > MAX_RECOVERIES) {
       // The run ends in error (curves and runs stay); Reset starts over in the fresh worker.
       const message = `The training worker failed ${this.failures.length} times in a minute (${why}). Press Reset to try again.`;

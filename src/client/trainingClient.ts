@@ -1,9 +1,9 @@
 // Starts the training worker and is the page's only way to talk to it. Events of stale runs
 // (after a Reset) are dropped here, so the rest of the page never sees them.
-import type { Command, WorkerEvent } from '../protocol';
+import type { Command, TuneCommand, WorkerEvent } from '../protocol';
 
 export interface TrainingClient {
-  send(cmd: Command): void;
+  send(cmd: Command | TuneCommand): void;
   /** Makes `runId` current: from now on only its events (and run-less events) are delivered. */
   setCurrentRun(runId: number): void;
   terminate(): void;

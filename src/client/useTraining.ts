@@ -2,7 +2,7 @@
 // time per page, replaced and resumed from a checkpoint if it fails; commands as callbacks.
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Experiment } from '../experiment/types';
-import type { LaneSetup, TestHookAction } from '../protocol';
+import type { InsightEvent, InsightRequest, LaneSetup, TestHookAction } from '../protocol';
 import type { LiveChange } from '../shared/settings';
 import type { TraceTarget } from '../shared/trace';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
@@ -10,6 +10,8 @@ import { registerServiceWorker } from './serviceWorker';
 import { Supervisor } from './supervisor';
 import { createTrainingClient } from './trainingClient';
 import { onSlider, watchInteraction } from './interaction';
+import { TuneStore, type TuneControls } from '../tune/store';
+import { useTune } from './useTune';
 
 function lanesOf(e: Experiment): LaneSetup[] {
   return e.runs.map((r) => ({ lane: r.id, initial: r.initial, timeline: r.timeline }));
@@ -27,6 +29,12 @@ export interface TrainingControls {
   follow(target: TraceTarget): void;
   /** After a download failed for good: load the data again. */
   retryLoad(): void;
+  /** Asks about a lane's current weights (what the model learned); returns the request's id (0: no worker). */
+  ask(request: InsightRequest): number;
+  /** Hears the answers to ask() of the current run. */
+  listenInsight(fn: (e: InsightEvent) => void): () => void;
+  /** The Tune panel's jobs: a range test or a random search, run while training is paused. */
+  tune: TuneControls;
 }
 
 /** Resolves the app root for the worker: in dev the worker lives under /src/, so it cannot guess. */
@@ -67,6 +75,7 @@ export function useTraining(
   current: RefObject<Experiment>,
 ): TrainingControls {
   const session = useMemo(() => new Session(), []);
+  const tuneStore = useMemo(() => new TuneStore(), []);
   const supervisor = useRef<Supervisor | null>(null);
   const startup = useRef({ initial, softwareWebgl });
 
@@ -86,6 +95,7 @@ export function useTraining(
           const run = current.current.runs.find((r) => r.id === l.lane);
           return run ? { ...l, initial: run.initial, timeline: run.timeline } : l;
         }),
+      tune: tuneStore,
     });
     supervisor.current = s;
     s.reset(startup.current.initial.shared, lanesOf(startup.current.initial));
@@ -118,7 +128,7 @@ export function useTraining(
       supervisor.current = null;
       delete window.playgroundTestHooks;
     };
-  }, [session, current]);
+  }, [session, current, tuneStore]);
 
   // A transition, not useSyncExternalStore: React may then render the charts in slices between
   // browser tasks, so a redraw never blocks input for long. Worker state changes are not urgent.
@@ -138,5 +148,8 @@ export function useTraining(
     change: useCallback((lane: string, change: LiveChange) => supervisor.current?.change(lane, change), []),
     retryLoad: useCallback(() => supervisor.current?.retryLoad(), []),
     follow: useCallback((target: TraceTarget) => supervisor.current?.follow(target), []),
+    ask: useCallback((request: InsightRequest) => supervisor.current?.ask(request) ?? 0, []),
+    listenInsight: session.listenInsight,
+    tune: useTune(tuneStore, supervisor),
   };
 }

@@ -5,7 +5,10 @@ import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { Model } from './model';
 import type { TraceRequest, TracedStep } from './optimizerBase';
 
-/** The output kernel: the last kernel of the stack (variables alternate kernel, bias). */
+/**
+ * The output kernel: the last kernel of the stack (variables alternate kernel, bias). Every model ends in
+ * a dense layer to the ten classes, so it is [inputs, 10] for the CNN too.
+ */
 export function outputKernelIndex(variableCount: number): number {
   return variableCount - 2;
 }

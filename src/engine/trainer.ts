@@ -6,6 +6,7 @@ import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
 import { isInternalsStep, type InternalsPoint } from '../shared/internals';
 import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
+import { DEFAULT_MODEL } from '../shared/model';
 import {
   hyperParamsOf,
   type LiveChange,
@@ -17,7 +18,7 @@ import { composedBackward, type BackwardKernels } from './backwardKernels';
 import { Batches, hostBatchMaker, type BatchesOptions, type BatchMakerFactory } from './batches';
 import { decodeInternals, rawLength, type MeasuredStep } from './internals';
 import { trainingStats, type MnistData } from './mnist';
-import { createMlp, type Model } from './model';
+import { createModel, type Model } from './model';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { TracedStep } from './optimizerBase';
 import { decodeTrace, traceRequest } from './trace';
@@ -114,7 +115,8 @@ export class Trainer {
     this.stepsPerEpoch = this.batches.stepsPerEpoch;
     this.totalSteps = this.stepsPerEpoch * config.epochs;
     this.ce = kernels.backward ?? composedBackward;
-    this.model = createMlp(config.seed);
+    // Links from before model choice have neither: the reference recipe's network.
+    this.model = createModel(config.model ?? DEFAULT_MODEL, config.activation ?? 'relu', config.seed);
     this.optimizer = this.makeOptimizer(config.settings.optimizer, hyperParamsOf(config.settings));
   }
 

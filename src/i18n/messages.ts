@@ -6,6 +6,7 @@ import { charts } from './catalogue/charts';
 import { data } from './catalogue/data';
 import { equations } from './catalogue/equations';
 import { imports } from './catalogue/imports';
+import { insight } from './catalogue/insight';
 import { internals } from './catalogue/internals';
 import { lab } from './catalogue/lab';
 import { lessons } from './catalogue/lessons';
@@ -16,6 +17,7 @@ import { runs } from './catalogue/runs';
 import { settings } from './catalogue/settings';
 import { status } from './catalogue/status';
 import { storage } from './catalogue/storage';
+import { tune } from './catalogue/tune';
 import { validation } from './catalogue/validation';
 import { values } from './catalogue/values';
 
@@ -36,6 +38,8 @@ const SECTIONS = {
   storage,
   lab,
   lessons,
+  insight,
+  tune,
 };
 type Sections = typeof SECTIONS;
 

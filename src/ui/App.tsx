@@ -5,9 +5,11 @@ import type { ParsedLocation } from '../client/urlState';
 import { useExperiment } from '../client/useExperiment';
 import type { TraceTarget } from '../shared/trace';
 import { useTraining } from '../client/useTraining';
+import { InsightSection } from '../insight/InsightSection';
 import { LabView } from '../lab/LabView';
 import { LessonCard } from '../lessons/LessonCard';
 import { LessonList } from '../lessons/LessonList';
+import { TunePanel } from '../tune/TunePanel';
 import { ChartsSection } from './ChartsSection';
 import { Header } from './Header';
 import { LoadingBar } from './LoadingBar';
@@ -80,7 +82,13 @@ export function App({ initial }: { initial: ParsedLocation }) {
   });
 
   const copyLink = useCopyLink(notices.addNotice);
-  const runActions = useRunListActions({ exp, selectedId: selected.id, step: snap.step, run, select });
+  const { addRun, ...runActions } = useRunListActions({
+    exp,
+    selectedId: selected.id,
+    step: snap.step,
+    run,
+    select,
+  });
   const data = useDataActions({ experiment, snap, addNotice: notices.addNotice });
   const charts = useChartExport(notices.addNotice);
 
@@ -170,7 +178,31 @@ export function App({ initial }: { initial: ParsedLocation }) {
             model={run.trainedShared.model}
           />
         )}
+        {!projector && !inLab && (
+          <InsightSection
+            ask={training.ask}
+            listen={training.listenInsight}
+            runId={snap.runId}
+            lane={selected.id in snap.lanes ? selected.id : null}
+            step={snap.step}
+            stepsPerEpoch={snap.stepsPerEpoch}
+            dataReady={snap.dataReady}
+            dataComplete={snap.dataComplete}
+          />
+        )}
       </main>
+      {!projector && !inLab && (
+        <TunePanel
+          tune={training.tune}
+          shared={experiment.shared}
+          run={{ name: selected.name, settings }}
+          runCount={experiment.runs.length}
+          ready={snap.dataComplete && !snap.fatal}
+          onChange={onChange}
+          onLoadRun={addRun}
+          onDownload={onDownload}
+        />
+      )}
     </div>
   );
 }

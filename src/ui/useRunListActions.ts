@@ -5,7 +5,7 @@ import type { useExperiment } from '../client/useExperiment';
 import { comparisonRuns, runFromSettings, runsWorthKeeping } from '../experiment/runs';
 import { settingsAt } from '../experiment/timeline';
 import { MAX_RUNS, type Experiment, type RunSpec } from '../experiment/types';
-import type { OptimizerName } from '../shared/settings';
+import type { OptimizerName, RunSettings } from '../shared/settings';
 import { useI18n } from '../i18n/I18n';
 import { renameRun } from './runName';
 
@@ -33,7 +33,20 @@ export function useRunListActions({ exp, selectedId, step: snapStep, run, select
     [update, snapStep, doReset, ref],
   );
 
+  /** A run of `settings` (called `name`, else after its optimizer) joins the experiment, up to MAX_RUNS. */
+  const addRun = useCallback(
+    (settings: RunSettings, name?: string) => {
+      const runs = ref.current.runs;
+      if (runs.length >= MAX_RUNS) return;
+      const run = runFromSettings(settings, runs.length, newId());
+      changeRuns((rs) => [...rs, name ? { ...run, name } : run]);
+      setSelectedId(run.id);
+    },
+    [ref, changeRuns, setSelectedId],
+  );
+
   return {
+    addRun,
     onUpdate: useCallback(
       (id: string, patch: Partial<Pick<RunSpec, 'color' | 'hidden'>>) =>
         updateRun(id, (r) => ({ ...r, ...patch })),
@@ -47,11 +60,8 @@ export function useRunListActions({ exp, selectedId, step: snapStep, run, select
     onAdd: useCallback(() => {
       const runs = ref.current.runs;
       const source = runs.find((r) => r.id === selectedId) ?? runs[0]!;
-      if (runs.length >= MAX_RUNS) return;
-      const run = runFromSettings(settingsAt(source, snapStep + 1), runs.length, newId());
-      changeRuns((rs) => [...rs, run]);
-      setSelectedId(run.id);
-    }, [ref, selectedId, snapStep, changeRuns, setSelectedId]),
+      addRun(settingsAt(source, snapStep + 1));
+    }, [ref, selectedId, snapStep, addRun]),
     onRemove: useCallback(
       (id: string) => {
         const rest = ref.current.runs.filter((r) => r.id !== id);

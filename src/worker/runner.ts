@@ -10,7 +10,9 @@ import { isDiverged, type EvalSplit } from '../shared/metrics';
 import type { LiveChange, TimelineEntry } from '../shared/settings';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import { assertNever } from '../protocol';
+import { Insight } from './insight';
 import { Pacer } from './pacing';
+import { readCheckpoint } from './runCheckpoint';
 
 /** Training time between checkpoints: at most this much is redone after the GPU or the worker is lost. */
 export const CHECKPOINT_MS = 3000;
@@ -74,6 +76,7 @@ export class Runner {
   private readonly kernels: TrainerKernels;
   private readonly checkpointMs: number;
   private readonly internals: boolean;
+  private readonly insight: Insight;
 
   constructor(
     private readonly data: MnistData,
@@ -86,6 +89,7 @@ export class Runner {
     this.checkpointMs = options.checkpointMs ?? CHECKPOINT_MS;
     this.internals = options.internals ?? true;
     this.waitForData = options.waitForData ?? (() => Promise.resolve());
+    this.insight = new Insight(data, emit, () => this.runId);
   }
 
   handle(cmd: RunCommand): void {
@@ -116,6 +120,10 @@ export class Runner {
       }
       case 'follow':
         for (const l of this.lanes) l.trainer.follow(cmd.target);
+        break;
+      case 'predict':
+      case 'classify':
+        this.insight.handle(cmd, this.lanes.find((l) => l.key === cmd.lane)?.trainer, this.batches);
         break;
       default:
         assertNever(cmd);
@@ -178,28 +186,12 @@ export class Runner {
     this.checkpointedAt = c.trainingMs;
   }
 
-  /**
-   * Reads every lane's state after the steps queued so far (the reads are asynchronous: training goes
-   * on meanwhile) and posts it, unless the run changed in between.
-   */
+  /** Posts every lane's state after the steps queued so far, unless the run changed meanwhile. */
   private async checkpoint(runId: number): Promise<void> {
     if (this.lanes.length === 0) return;
     this.checkpointedAt = this.trainingMs;
-    const step = this.step;
-    const trainingMs = this.trainingMs;
-    const lanes = this.lanes.map((l) => ({ key: l.key, stopped: l.stopped, state: l.trainer.checkpoint() }));
-    const states = await Promise.all(lanes.map((l) => l.state));
+    const checkpoint = await readCheckpoint(this.lanes, this.step, this.trainingMs);
     if (runId !== this.runId || this.halted) return;
-    const checkpoint: RunCheckpoint = {
-      step,
-      trainingMs,
-      lanes: lanes.map((l, i) => ({
-        lane: l.key,
-        stopped: l.stopped,
-        weights: states[i]!.weights,
-        optimizer: states[i]!.optimizer,
-      })),
-    };
     this.emit({ type: 'checkpoint', runId, checkpoint });
   }
 

@@ -16,11 +16,13 @@ import { TRAIN_COUNT } from '../shared/mnist';
 import { loseContext, selectBackend, watchContextLoss } from './backend';
 import { CommandGate } from './dataGate';
 import { Runner } from './runner';
+import { Tuner } from './tune';
+import type { TuneCommand } from '../protocol';
 import { warmUp } from './warmUp';
 
 interface WorkerScope {
   postMessage(e: WorkerEvent): void;
-  onmessage: ((ev: MessageEvent<Command>) => void) | null;
+  onmessage: ((ev: MessageEvent<Command | TuneCommand>) => void) | null;
 }
 const scope = self as unknown as WorkerScope;
 const emit = (e: WorkerEvent) => scope.postMessage(e);
@@ -31,6 +33,10 @@ let loader: MnistLoader | null = null;
 let webgl: WebglSetup | null = null;
 /** Run commands wait here until the Runner exists and the training images they need have arrived. */
 const gate = new CommandGate(TRAIN_COUNT);
+/** Tune panel jobs: on all of MNIST (null before), with the same fast paths as the run. */
+const tuner = new Tuner(emit, () =>
+  loader?.complete ? { data: loader.data, kernels: webgl?.kernels ?? {} } : null,
+);
 
 let baseUrl = '';
 let backend: BackendInfo | null = null;
@@ -158,12 +164,18 @@ scope.onmessage = (ev) => {
     case 'testHook':
       testHook(cmd.action);
       break;
+    case 'tune':
+    case 'cancelTune':
+      tuner.handle(cmd);
+      break;
     case 'reset':
     case 'start':
     case 'pause':
     case 'step':
     case 'change':
     case 'follow':
+    case 'predict':
+    case 'classify':
       gate.push(cmd);
       release();
       break;

@@ -15,17 +15,24 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
   /** The messages between page and worker. */
   'protocol.ts': ['shared'],
   /** The worker: backend choice, message loop, step scheduling. */
-  worker: ['engine', 'protocol.ts', 'shared'],
+  worker: ['engine', 'protocol.ts', 'shared', 'tune'],
   /** Runs, timelines, links, export, import and storage. */
   experiment: ['config', 'i18n', 'shared'],
   /** The page's side of the worker: session store, live-change coalescing, React bindings, the link. */
-  client: ['config', 'experiment', 'i18n', 'lab', 'lessons', 'protocol.ts', 'shared'],
+  client: ['config', 'experiment', 'i18n', 'lab', 'lessons', 'protocol.ts', 'shared', 'tune'],
   /** Lessons as data, and the list and card that open them through their links. */
   lessons: ['config', 'experiment', 'i18n', 'shared'],
   /** The optimizer's update of one traced weight, written out with its numbers (KaTeX). */
   equations: ['i18n', 'shared'],
   /** The 2-D lab: surfaces, paths from the shared update rules, its link keys and its view. */
   lab: ['charts', 'config', 'experiment', 'i18n', 'shared'],
+  /** What the model learned: predictions, confusion matrix, a digit to draw (components and pure helpers). */
+  insight: ['i18n', 'protocol.ts', 'shared'],
+  /**
+   * The Tune panel: the range test's schedule, stop rule and suggestion, the search's sampler and results
+   * (pure, the worker runs the first two), the page's job store and the panel's components.
+   */
+  tune: ['config', 'experiment', 'i18n', 'protocol.ts', 'shared'],
   /** Chart components and their pure helpers. */
   charts: ['i18n', 'shared'],
   /** React components and the hooks that compose them. */
@@ -36,10 +43,12 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
     'equations',
     'experiment',
     'i18n',
+    'insight',
     'lab',
     'lessons',
     'protocol.ts',
     'shared',
+    'tune',
   ],
   /** The page entry. */
   'main.tsx': ['client', 'i18n', 'ui'],
@@ -53,8 +62,8 @@ export const LAYERS: Readonly<Record<string, readonly string[]>> = {
 export const PACKAGE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   '@tensorflow/': ['engine', 'worker'],
   '@tensorflow/tfjs': [],
-  react: ['ui', 'charts', 'client', 'i18n', 'main.tsx', 'lab', 'lessons', 'equations'],
-  recharts: ['charts', 'lab'],
+  react: ['ui', 'charts', 'client', 'i18n', 'main.tsx', 'lab', 'lessons', 'equations', 'insight', 'tune'],
+  recharts: ['charts', 'lab', 'tune'],
   katex: ['equations'],
   'd3-contour': ['lab'],
 };

@@ -1,5 +1,6 @@
 // Shared shapes of the training bench: one job (what to train and how to measure it), one run's result,
 // and the messages between the bench worker and the bench page. Plain data only.
+import type { ModelName } from '../../src/shared/model';
 
 /** 'profile': ours, timed part by part (`--profile`). */
 export type Impl = 'ours' | 'peer' | 'profile';
@@ -10,6 +11,8 @@ export interface Job {
   impl: Impl;
   /** Ours only ('peer' always uses tf.train.adam). */
   optimizer: 'adam' | 'sgd';
+  /** The network both train (ReLU hidden layers); absent: the reference `mlp-128`. */
+  model?: ModelName;
   batchSize: number;
   /** 'epoch': train `epochs` full epochs and evaluate on the test set; 'window': time-boxed. */
   mode: 'epoch' | 'window';
@@ -37,6 +40,7 @@ export interface RunResult {
   id: string;
   impl: Impl;
   optimizer: string;
+  model: ModelName;
   batchSize: number;
   mode: Job['mode'];
   renderer: string;

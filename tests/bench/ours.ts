@@ -27,7 +27,8 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
       epochs: job.epochs,
       preprocessing: 'scale',
       seed: 1,
-      ...REFERENCE_NET,
+      model: job.model ?? REFERENCE_NET.model,
+      activation: REFERENCE_NET.activation,
     },
     lanes: Array.from({ length: job.lanes ?? 1 }, (_, i) => ({
       lane: `${LANE}${i}`,
@@ -202,6 +203,7 @@ export async function runOurs(
     epochs: 1,
     preprocessing: 'scale',
     seed: 1,
+    model: job.model ?? REFERENCE_NET.model,
     internals: false,
   };
   const t = new Trainer(data, config, undefined, kernels);
@@ -222,6 +224,7 @@ export async function runOurs(
     id: job.id,
     impl: 'ours',
     optimizer: job.optimizer,
+    model: job.model ?? REFERENCE_NET.model,
     batchSize: job.batchSize,
     mode: job.mode,
     lanes: job.lanes ?? 1,

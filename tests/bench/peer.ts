@@ -1,7 +1,10 @@
-// PEER: what a developer would write with tf.layers: Dense(128, relu) → Dense(10), tf.train.adam, softmax
-// cross-entropy from logits, model.fit on the full 55,000×784 tensor. Timed from fit's batch callbacks.
+// PEER: what a developer would write with tf.layers for the job's network (default Dense(128, relu) →
+// Dense(10); the CNN as Conv2D/MaxPooling2D layers), tf.train.adam, softmax cross-entropy from logits,
+// model.fit on the full 55,000×784 tensor. Timed from fit's batch callbacks.
 import * as tf from '@tensorflow/tfjs';
 import type { MnistData, Split } from '../../src/engine/mnist';
+import { CNN, DEFAULT_MODEL, modelSpec, type ModelName } from '../../src/shared/model';
+import { IMAGE_PIXELS, IMAGE_SIDE, NUM_CLASSES } from '../../src/shared/mnist';
 import type { Job, RunResult } from './jobs';
 import { kernelsOf, numTensors, type Probe } from './probes';
 
@@ -14,10 +17,30 @@ function toTensors(split: Split): { x: tf.Tensor2D; labels: tf.Tensor1D } {
   };
 }
 
-function buildModel(): tf.Sequential {
+/** The same network as ours (shared/model.ts): Keras defaults are Glorot-uniform kernels and zero biases too. */
+function buildModel(name: ModelName): tf.Sequential {
+  const spec = modelSpec(name);
   const model = tf.sequential();
-  model.add(tf.layers.dense({ units: 128, activation: 'relu', inputShape: [784] }));
-  model.add(tf.layers.dense({ units: 10 }));
+  if (spec.kind === 'cnn') {
+    model.add(tf.layers.reshape({ targetShape: [IMAGE_SIDE, IMAGE_SIDE, 1], inputShape: [IMAGE_PIXELS] }));
+    for (const filters of CNN.filters) {
+      model.add(tf.layers.conv2d({ filters, kernelSize: CNN.kernel, padding: 'same', activation: 'relu' }));
+      model.add(tf.layers.maxPooling2d({ poolSize: CNN.pool }));
+    }
+    model.add(tf.layers.flatten());
+  } else {
+    spec.hidden.forEach((units, i) =>
+      model.add(
+        tf.layers.dense({ units, activation: 'relu', ...(i === 0 ? { inputShape: [IMAGE_PIXELS] } : {}) }),
+      ),
+    );
+  }
+  model.add(
+    tf.layers.dense({
+      units: NUM_CLASSES,
+      ...(model.layers.length === 0 ? { inputShape: [IMAGE_PIXELS] } : {}),
+    }),
+  );
   model.compile({ optimizer: tf.train.adam(0.001), loss: tf.losses.softmaxCrossEntropy });
   return model;
 }
@@ -28,7 +51,8 @@ export async function runPeer(
   probe: Probe,
   log: (s: string) => void,
 ): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'>> {
-  const model = buildModel();
+  const modelName = job.model ?? DEFAULT_MODEL;
+  const model = buildModel(modelName);
   const train = toTensors(data.train);
   const y = tf.oneHot(train.labels, 10).toFloat() as tf.Tensor2D;
   train.labels.dispose();
@@ -107,6 +131,7 @@ export async function runPeer(
       id: job.id,
       impl: 'peer',
       optimizer: 'adam',
+      model: modelName,
       batchSize: job.batchSize,
       mode: job.mode,
       lanes: 1,

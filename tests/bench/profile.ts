@@ -6,6 +6,7 @@ import type { MnistData } from '../../src/engine/mnist';
 import { createOptimizer } from '../../src/engine/optimizers';
 import { Trainer, type TrainerKernels } from '../../src/engine/trainer';
 import type { Job, RunResult } from './jobs';
+import { DEFAULT_MODEL } from '../../src/shared/model';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import { hyperParamsOf } from '../../src/shared/settings';
@@ -110,6 +111,7 @@ export async function runProfile(
     id: job.id,
     impl: job.impl,
     optimizer: job.optimizer,
+    model: DEFAULT_MODEL, // the parts timed are the reference network's
     batchSize: b,
     mode: job.mode,
     lanes: 1,

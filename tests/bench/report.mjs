@@ -4,14 +4,16 @@ import { median } from './lib.mjs';
 import { labLines, labTargets } from './labReport.mjs';
 import { pageLines, pageTargets } from './pageReport.mjs';
 
+/** The reference network's runs keep their keys; another network's carry its name: `peer[cnn]/32`. */
+const netOf = (r) => (r.model && r.model !== 'mlp-128' ? `[${r.model}]` : '');
 const keyOf = (r) =>
   r.impl === 'peer'
-    ? `peer/${r.batchSize}`
-    : `ours-${r.optimizer}${(r.lanes ?? 1) > 1 ? `×${r.lanes}` : ''}${r.ablation ? `-${r.ablation}` : ''}/${r.batchSize}`;
+    ? `peer${netOf(r)}/${r.batchSize}`
+    : `ours-${r.optimizer}${(r.lanes ?? 1) > 1 ? `×${r.lanes}` : ''}${r.ablation ? `-${r.ablation}` : ''}${netOf(r)}/${r.batchSize}`;
 const round = (x, d = 2) =>
   typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : (x ?? null);
 
-export function summarize(runs, { page, lab, full, failures, durationS, batchSizes }) {
+export function summarize(runs, { page, lab, full, failures, durationS, batchSizes, models = [] }) {
   const groups = {};
   for (const r of runs) (groups[keyOf(r)] ??= []).push(r);
   const medians = {};
@@ -37,6 +39,13 @@ export function summarize(runs, { page, lab, full, failures, durationS, batchSiz
     kernelsPerStep.oursAdam[b] = medians[`ours-adam/${b}`]?.kernelsPerStep ?? null;
     kernelsPerStep.oursSgd[b] = medians[`ours-sgd/${b}`]?.kernelsPerStep ?? null;
     kernelsPerStep.peer[b] = medians[`peer/${b}`]?.kernelsPerStep ?? null;
+  }
+  // Other networks at batch 32: samples/s of ours and of the peer built the same way.
+  const modelsSamplesPerSec = {};
+  for (const model of models) {
+    const ours = medians[`ours-adam[${model}]/32`]?.samplesPerSec ?? null;
+    const peer = medians[`peer[${model}]/32`]?.samplesPerSec ?? null;
+    modelsSamplesPerSec[model] = { ours, peer, oursOverPeer: ratio(ours, peer) };
   }
   // Samples/s of each run in a three-run comparison over a single run's: a third means no overhead.
   const comparisonPerRun = {};
@@ -119,6 +128,7 @@ export function summarize(runs, { page, lab, full, failures, durationS, batchSiz
     durationS: round(durationS, 0),
     medians,
     oursOverPeerSamplesPerSec,
+    modelsSamplesPerSec,
     comparisonPerRun,
     gpuDataBytes,
     kernelsPerStep,
@@ -160,17 +170,21 @@ export function printTable(s) {
   const lines = [
     '',
     `Renderer: ${s.renderer}`,
-    `${'run'.padEnd(14)}${pad('n', 3)}${pad('samples/s', 11)}${pad('ms/step', 9)}${pad('kernels', 9)}${pad('GL progs', 10)}${pad('reads/step', 12)}${pad('tensor +', 10)}`,
+    `${'run'.padEnd(24)}${pad('n', 3)}${pad('samples/s', 11)}${pad('ms/step', 9)}${pad('kernels', 9)}${pad('GL progs', 10)}${pad('reads/step', 12)}${pad('tensor +', 10)}`,
   ];
   for (const [k, m] of Object.entries(s.medians).sort())
     lines.push(
-      `${k.padEnd(14)}${pad(m.n, 3)}${pad(m.samplesPerSec, 11)}${pad(m.msPerStep, 9)}${pad(m.kernelsPerStep, 9)}${pad(m.glProgramsPerStep, 10)}${pad(m.readSyncsPerStep, 12)}${pad(m.maxTensorGrowth, 10)}`,
+      `${k.padEnd(24)}${pad(m.n, 3)}${pad(m.samplesPerSec, 11)}${pad(m.msPerStep, 9)}${pad(m.kernelsPerStep, 9)}${pad(m.glProgramsPerStep, 10)}${pad(m.readSyncsPerStep, 12)}${pad(m.maxTensorGrowth, 10)}`,
     );
   lines.push(
     `ours/peer samples/s: ${Object.entries(s.oursOverPeerSamplesPerSec)
       .map(([b, r]) => `batch ${b}: ${r ?? '–'}`)
       .join(', ')}`,
   );
+  for (const [model, m] of Object.entries(s.modelsSamplesPerSec ?? {}))
+    lines.push(
+      `${model} at batch 32, samples/s: ours ${m.ours ?? '–'}, peer ${m.peer ?? '–'} (ours/peer ${m.oursOverPeer ?? '–'})`,
+    );
   if (s.internalsCost)
     lines.push(
       `optimizer's instruments (adam, batch 32, window medians): ${s.internalsCost.withMs} ms/step with, ` +

@@ -18,6 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128]
                         [--skip-page | --page-only | --lab] [--page-seconds=60] [--lab-seconds=8]
+                        [--models=cnn,mlp-256-128 | --models-only]
   --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
@@ -29,6 +30,9 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
                (the page section ends with the lab: 4 runs × 2,000 steps per surface, MNIST not training)
   --lab        only the lab: drag η (and κ on the quadratic) per surface, input→paint against 100 ms
   --lab-seconds=S  seconds of drags per lab slider (default 8)
+  --models=A,B  other networks trained by ours and by the peer built the same way, one window each at
+               batch 32 (default cnn,mlp-256-128; --models= for none)
+  --models-only  only those windows: no reference runs, no page section
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
                (ours without the optimizer's instruments runs at batch 32 always: their cost)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)
@@ -52,6 +56,8 @@ function parseArgs(argv) {
     ablations: false,
     firstStep: false,
     repsGiven: false,
+    models: ['cnn', 'mlp-256-128'],
+    modelsOnly: false,
   };
   for (const a of argv) {
     const [k, v] = a.split('=');
@@ -69,6 +75,8 @@ function parseArgs(argv) {
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
     else if (k === '--batches' && v) o.batches = v.split(',').map(Number);
     else if (k === '--only' && (v === 'ours' || v === 'peer')) o.only = v;
+    else if (k === '--models' && v !== undefined) o.models = v.split(',').filter(Boolean);
+    else if (k === '--models-only') Object.assign(o, { modelsOnly: true, page: false });
     else {
       console.log(USAGE);
       process.exit(a === '--help' ? 0 : 2);
@@ -112,7 +120,7 @@ function plan(o) {
       minLeakSteps: 0,
     }));
   }
-  for (const b of o.batches) {
+  for (const b of o.modelsOnly ? [] : o.batches) {
     for (let rep = 1; rep <= o.reps; rep++) {
       const epoch = b === 32 && rep === 1;
       const mode = epoch ? 'epoch' : 'window';
@@ -168,6 +176,14 @@ function plan(o) {
         lanes: 3,
       });
     }
+  }
+  // Other networks, ours against the peer built the same way: one window each at batch 32.
+  for (const model of o.models) {
+    const common = { ...base, batchSize: 32, mode: 'window', epochs: 10, minLeakSteps: 0, model };
+    jobs.push(
+      { ...common, id: `ours-adam[${model}]/32#1`, impl: 'ours', optimizer: 'adam' },
+      { ...common, id: `peer[${model}]/32#1`, impl: 'peer', optimizer: 'adam' },
+    );
   }
   return o.only ? jobs.filter((j) => j.impl === o.only) : jobs;
 }
@@ -369,6 +385,7 @@ async function main() {
     failures,
     durationS: (Date.now() - t0) / 1000,
     batchSizes: o.batches,
+    models: o.models,
   });
   console.log(`BENCH ${JSON.stringify(summary)}`);
   printTable(summary);

@@ -1,7 +1,7 @@
 // The worker's supervisor with fake workers: run ids, checkpoints kept, and recovery from a crash, a
 // silent worker and a lost GPU context, resuming from the latest checkpoint with the page's timelines.
 import { describe, expect, it } from 'vitest';
-import type { Command, LaneSetup, WorkerEvent } from '../../src/protocol';
+import type { Command, LaneSetup, TuneCommand, WorkerEvent } from '../../src/protocol';
 import { Session } from '../../src/client/session';
 import { MAX_RECOVERIES, SILENCE_MS, Supervisor, type Spawn } from '../../src/client/supervisor';
 import type { RunCheckpoint } from '../../src/shared/checkpoint';
@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf, sharedOf } from '../../src/experiment/runs';
 
 interface FakeWorker {
-  sent: Command[];
+  sent: (Command | TuneCommand)[];
   terminated: boolean;
   emit(e: WorkerEvent): void;
   crash(message: string): void;

@@ -4,6 +4,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { chromePath, FLAGS } from './harness';
 import type { InternalsComparison } from './gpu/internals.check';
+import { CHECKED_MODELS, type ModelComparison } from './gpu/models.check';
 
 const root = new URL('./gpu/', import.meta.url).pathname;
 let server: PreviewServer;
@@ -27,64 +28,87 @@ afterAll(async () => {
   await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
 });
 
+/** The instruments of the fused path equal the composed reference's, without a blocking read. */
+function expectInternalsAgree(ins: InternalsComparison): void {
+  expect(ins.variants).toEqual(['sgd', 'momentum', 'nesterov', 'adam', 'adam without bias correction']);
+  // updateNorm is θ_t − θ_{t−1} in float32: one ulp of θ between the two paths is ~1e-5 of an update.
+  expect(ins.norms).toBeLessThanOrEqual(1e-4);
+  expect(ins.cosine).toBeLessThanOrEqual(1e-5);
+  expect(ins.steps).toBeLessThanOrEqual(1e-5);
+  expect(ins.epsShare).toBeLessThanOrEqual(1e-4);
+  expect(ins.factors).toBeLessThanOrEqual(1e-12);
+  expect(ins.update).toBeLessThanOrEqual(1e-6);
+  expect(ins.readSyncs).toBe(0);
+  expect(ins.tensorGrowth).toBe(0);
+}
+
 describe('fused WebGL kernels', () => {
-  it('match the composed optimizers within 1e-6 and the composed cross-entropy within 1e-5', async () => {
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://127.0.0.1:${address.port}/`);
-    await page.locator('#out[data-done="1"]').waitFor({ timeout: 90_000 });
-    const result = JSON.parse((await page.locator('#out').textContent())!) as {
-      error?: string;
-      backend: string;
-      optimizers: Record<string, number>;
-      crossEntropy: { gradient: number; stats: number; backward: number };
-      tensorGrowth: number;
-      kernels: Record<'adam' | 'sgd' | 'adamMeasured', { total: number; ours: number }>;
-      replay: { steps: number; worst: number };
-      gather: { worstX: number; labelsEqual: boolean; tensorGrowth: number; appendGrowth: number };
-      internals: InternalsComparison;
-    };
-    console.log('fused vs composed:', JSON.stringify(result));
-    expect(result.error).toBeUndefined();
-    expect(result.backend).toBe('webgl');
-    expect(Object.keys(result.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
-    for (const [name, err] of Object.entries(result.optimizers)) expect(err, name).toBeLessThanOrEqual(1e-6);
-    expect(result.crossEntropy.gradient).toBeLessThanOrEqual(1e-5);
-    expect(result.crossEntropy.stats).toBeLessThanOrEqual(1e-5);
-    expect(result.crossEntropy.backward).toBeLessThanOrEqual(1e-5);
-    expect(result.tensorGrowth).toBe(0);
-    // A structural budget, not a timing: the generic tape plus composed Adam launched ~125 kernels a step.
-    expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
-    expect(result.kernels.adam.ours).toBe(4 * 3 + 4); // m, s, θ per variable + cross-entropy ×2, ReLU gradient, packing x
-    expect(result.kernels.sgd.ours).toBe(4 + 4);
-    // A step that records instruments adds per variable: row sums, Adam's step sample and its ranks, and
-    // one program for the totals and order statistics.
-    expect(result.kernels.adamMeasured.ours).toBe(4 * 3 + 4 + 4 * 4);
-    // A timeline replayed on the same device gives the live run's losses again.
-    expect(result.replay.steps).toBe(20);
-    expect(result.replay.worst).toBeLessThanOrEqual(1e-5);
-    // Batches gathered from MNIST on the GPU equal the host's, whatever the preprocessing.
-    expect(result.gather.worstX).toBeLessThanOrEqual(1e-6);
-    expect(result.gather.labelsEqual).toBe(true);
-    expect(result.gather.tensorGrowth).toBe(0);
-    // The training images arrived in parts: each part joined one tensor, whose copy the batches read.
-    expect(result.gather.appendGrowth).toBe(0);
-    // The instruments of the fused path equal the composed reference's (which Node tests check against
-    // float64), without a blocking read; Adam without bias correction updates alike on both paths.
-    const ins = result.internals;
-    expect(ins.variants).toEqual(['sgd', 'momentum', 'nesterov', 'adam', 'adam without bias correction']);
-    // updateNorm is θ_t − θ_{t−1} in float32: one ulp of θ between the two paths is ~1e-5 of an update.
-    expect(ins.norms).toBeLessThanOrEqual(1e-4);
-    expect(ins.cosine).toBeLessThanOrEqual(1e-5);
-    expect(ins.steps).toBeLessThanOrEqual(1e-5);
-    expect(ins.epsShare).toBeLessThanOrEqual(1e-4);
-    expect(ins.factors).toBeLessThanOrEqual(1e-12);
-    expect(ins.update).toBeLessThanOrEqual(1e-6);
-    expect(ins.readSyncs).toBe(0);
-    expect(ins.tensorGrowth).toBe(0);
-    expect(errors).toEqual([]);
-  });
+  it(
+    'match the composed optimizers within 1e-6 and the composed cross-entropy within 1e-5',
+    { timeout: 300_000 },
+    async () => {
+      const address = server.httpServer.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`http://127.0.0.1:${address.port}/`);
+      await page.locator('#out[data-done="1"]').waitFor({ timeout: 240_000 });
+      const result = JSON.parse((await page.locator('#out').textContent())!) as {
+        error?: string;
+        backend: string;
+        optimizers: Record<string, number>;
+        crossEntropy: { gradient: number; stats: number; backward: number };
+        tensorGrowth: number;
+        kernels: Record<'adam' | 'sgd' | 'adamMeasured', { total: number; ours: number }>;
+        replay: { steps: number; worst: number };
+        gather: { worstX: number; labelsEqual: boolean; tensorGrowth: number; appendGrowth: number };
+        internals: InternalsComparison;
+        models: Record<string, ModelComparison>;
+      };
+      console.log('fused vs composed:', JSON.stringify(result));
+      expect(result.error).toBeUndefined();
+      expect(result.backend).toBe('webgl');
+      expect(Object.keys(result.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
+      for (const [name, err] of Object.entries(result.optimizers))
+        expect(err, name).toBeLessThanOrEqual(1e-6);
+      expect(result.crossEntropy.gradient).toBeLessThanOrEqual(1e-5);
+      expect(result.crossEntropy.stats).toBeLessThanOrEqual(1e-5);
+      expect(result.crossEntropy.backward).toBeLessThanOrEqual(1e-5);
+      expect(result.tensorGrowth).toBe(0);
+      // A structural budget, not a timing: the generic tape plus composed Adam launched ~125 kernels a step.
+      expect(result.kernels.adam.total).toBeLessThanOrEqual(85);
+      expect(result.kernels.adam.ours).toBe(4 * 3 + 4); // m, s, θ per variable + cross-entropy ×2, ReLU gradient, packing x
+      expect(result.kernels.sgd.ours).toBe(4 + 4);
+      // A step that records instruments adds per variable: row sums, Adam's step sample and its ranks, and
+      // one program for the totals and order statistics.
+      expect(result.kernels.adamMeasured.ours).toBe(4 * 3 + 4 + 4 * 4);
+      // A timeline replayed on the same device gives the live run's losses again.
+      expect(result.replay.steps).toBe(20);
+      expect(result.replay.worst).toBeLessThanOrEqual(1e-5);
+      // Batches gathered from MNIST on the GPU equal the host's, whatever the preprocessing.
+      expect(result.gather.worstX).toBeLessThanOrEqual(1e-6);
+      expect(result.gather.labelsEqual).toBe(true);
+      expect(result.gather.tensorGrowth).toBe(0);
+      // The training images arrived in parts: each part joined one tensor, whose copy the batches read.
+      expect(result.gather.appendGrowth).toBe(0);
+      // The instruments of the fused path equal the composed reference's (which Node tests check against
+      // float64), without a blocking read; Adam without bias correction updates alike on both paths.
+      expectInternalsAgree(result.internals);
+      // The same on the CNN's 4-D kernels and a three-hidden-layer MLP, and their whole backward passes
+      // (the fused tanh and sigmoid gradients; the CNN's autograd around the fused cross-entropy).
+      expect(Object.keys(result.models)).toEqual(Object.keys(CHECKED_MODELS));
+      for (const [name, m] of Object.entries(result.models)) {
+        expect(Object.keys(m.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
+        for (const [opt, err] of Object.entries(m.optimizers))
+          expect(err, `${name} ${opt}`).toBeLessThanOrEqual(1e-6);
+        expect(Object.keys(m.backward)).toEqual(CHECKED_MODELS[name]);
+        for (const [f, err] of Object.entries(m.backward))
+          expect(err, `${name} ${f}`).toBeLessThanOrEqual(1e-5);
+        expect(m.tensorGrowth, name).toBe(0);
+        expectInternalsAgree(m.internals);
+      }
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -1,11 +1,11 @@
 // No component renders a literal string: JSX text and text-bearing attributes (aria-label, title,
-// placeholder, alt, label) in src/ui, src/charts and src/lab must come from the catalogue. Symbols pass.
+// placeholder, alt, label) in src/ui, src/charts, src/lab and src/insight must come from the catalogue. Symbols pass.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const ROOTS = ['src/ui', 'src/charts', 'src/i18n', 'src/lab'];
+const ROOTS = ['src/ui', 'src/charts', 'src/i18n', 'src/lab', 'src/insight', 'src/tune'];
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-valuetext']);
 /** Words would need translating; a lone symbol or punctuation (×, ?, –, ·) does not. */
 const hasWords = (s: string) => /[A-Za-z]{2,}|[\u4e00-\u9fff]/.test(s);
@@ -67,7 +67,7 @@ describe('components render no literal strings', () => {
     ]);
   });
 
-  it('in src/ui, src/charts, src/i18n and src/lab', () => {
+  it('in src/ui, src/charts, src/i18n, src/lab and src/insight', () => {
     const found = ROOTS.flatMap((root) => tsxFiles(root)).flatMap((f) =>
       literalTexts(f, readFileSync(f, 'utf8')),
     );

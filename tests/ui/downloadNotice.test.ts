@@ -3,14 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type SessionSnapshot } from '../../src/client/session';
 import { Supervisor } from '../../src/client/supervisor';
-import type { Command, WorkerEvent } from '../../src/protocol';
+import type { Command, TuneCommand, WorkerEvent } from '../../src/protocol';
 import { downloadNotice, workerNotices } from '../../src/ui/notice';
 import { shown } from '../helpers/notices';
 
 const FILE = 'train-images-idx3-ubyte';
 
 function setup() {
-  const sent: Command[] = [];
+  const sent: (Command | TuneCommand)[] = [];
   let emit: (e: WorkerEvent) => void = () => {};
   const session = new Session(0);
   const supervisor = new Supervisor({

@@ -1,10 +1,10 @@
 // The backward pass's WebGL programs: softmax cross-entropy (the logits' gradient; the batch's
-// [loss sum, correct count]), the ReLU gradient on packed textures, and packing the uploaded batch
-// once. The composed versions in ../backwardKernels.ts are the reference.
+// [loss sum, correct count]), the hidden activations' gradients on packed textures, and packing the
+// uploaded batch once. The composed versions in ../backwardKernels.ts are the reference.
 import type * as tf from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import type { BackwardKernels } from '../backwardKernels';
-import { cachedProgram, elementwise, runProgram } from './run';
+import { cachedProgram, elementwise, runProgram, type ProgramKind } from './run';
 
 /** (softmax(z) − y) / batch, each output reading its row's C logits (max-shifted for stability). */
 function gradientProgram(rows: number, cols: number): GPGPUProgram {
@@ -82,6 +82,12 @@ function packProgram(rows: number, cols: number): GPGPUProgram {
   };
 }
 
+/** upstream ⊙ f′, one packed program: `expr` reads the upstream gradient as `a` and the layer's output as `b`. */
+function activationGrad(kind: ProgramKind, expr: string, upstream: tf.Tensor2D, h: tf.Tensor2D) {
+  const p = cachedProgram(kind, upstream.shape, () => elementwise(upstream.shape, 2, expr, []));
+  return runProgram(p, [upstream, h]) as tf.Tensor2D;
+}
+
 export const fusedBackward: BackwardKernels = {
   gradient: (z, y) => {
     const [rows, cols] = z.shape;
@@ -95,12 +101,10 @@ export const fusedBackward: BackwardKernels = {
       [z, y],
     ) as tf.Tensor1D;
   },
-  reluGrad: (upstream, h) => {
-    const p = cachedProgram('relu-grad', upstream.shape, () =>
-      elementwise(upstream.shape, 2, 'a * vec4(greaterThan(b, vec4(0.0)))', []),
-    );
-    return runProgram(p, [upstream, h]) as tf.Tensor2D;
-  },
+  reluGrad: (upstream, h) => activationGrad('relu-grad', 'a * vec4(greaterThan(b, vec4(0.0)))', upstream, h),
+  // In the composed versions' order of operations, so both round alike.
+  tanhGrad: (upstream, h) => activationGrad('tanh-grad', 'a * (1.0 - b * b)', upstream, h),
+  sigmoidGrad: (upstream, h) => activationGrad('sigmoid-grad', 'a * (b * (1.0 - b))', upstream, h),
   // Without this, each of the two matrix products that read x would pack its own copy.
   prepareInput: (x) => {
     const [rows, cols] = x.shape;

@@ -14,6 +14,8 @@ export type ProgramKind =
   | 'gradient'
   | 'stats'
   | 'relu-grad'
+  | 'tanh-grad'
+  | 'sigmoid-grad'
   | 'pack'
   | 'sgd'
   | 'mom-v'

@@ -1,10 +1,9 @@
 // Runs on the real WebGL backend (in a worker, like the app): the fused optimizer and cross-entropy
 // programs against the composed reference ops, plus kernel and tensor counts of one training step,
-// and the optimizer's instruments on both paths (internals.check.ts).
+// the optimizer's instruments on both paths (internals.check.ts), and all of it again on the other
+// kinds of model (models.check.ts).
 import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
-import { createMlp } from '../../../src/engine/model';
-import { createOptimizer } from '../../../src/engine/optimizers';
 import {
   hyperParamsOf,
   type HyperParams,
@@ -19,7 +18,6 @@ import { hostBatchMaker } from '../../../src/engine/batches';
 import { pixelStats } from '../../../src/engine/preprocess';
 import { PREPROCESSINGS } from '../../../src/shared/settings';
 import { programLaunches } from '../../../src/engine/webgl/run';
-import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
 import type { LaneSetup, WorkerEvent } from '../../../src/protocol';
 import { selectBackend } from '../../../src/worker/backend';
 import { Runner } from '../../../src/worker/runner';
@@ -27,47 +25,13 @@ import { relError } from '../../helpers/tf';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
 import { compareInternals } from './internals.check';
+import { compareBackward, compareModels } from './models.check';
+import { compareOptimizers } from './optimizers.check';
+import { DEFAULT_MODEL, modelSpec, tensorShapes } from '../../../src/shared/model';
 import { REFERENCE_NET } from '../../helpers/net';
 
 const HYPER: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
-const SHAPES = [[784, 128], [128], [128, 10], [10]];
 const rel = relError;
-
-/** Worst relative error per step between fused and composed, each step starting from the same state. */
-async function compareOptimizer(name: OptimizerName, nesterov: boolean): Promise<number> {
-  const rng = createRng(1);
-  const rand = (shape: number[]) =>
-    tf.tensor(
-      Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1),
-      shape,
-    );
-  const h = { ...HYPER, nesterov };
-  const a = tf.tidy(() => SHAPES.map((s) => tf.variable(rand(s))));
-  const b = tf.tidy(() => a.map((v) => tf.variable(v.clone())));
-  const composed = createOptimizer(name, h);
-  const fused = createFusedOptimizer(name, h);
-  let worst = 0;
-  for (let step = 0; step < 30; step++) {
-    if (step === 10)
-      [composed, fused].forEach((o) =>
-        o.setHyperParams({ learningRate: 0.05, beta1: 0.5, beta2: 0.9, momentum: 0.5 }),
-      );
-    if (step === 20)
-      [composed, fused].forEach((o) => o.setHyperParams({ epsilon: 1e-3, nesterov: !nesterov }));
-    const grads = tf.tidy(() => SHAPES.map((s) => rand(s)));
-    composed.apply(a, grads);
-    fused.apply(b, grads);
-    grads.forEach((g) => g.dispose());
-    for (let i = 0; i < a.length; i++) {
-      worst = Math.max(worst, rel(await b[i]!.data(), await a[i]!.data()));
-      b[i]!.assign(a[i]!); // next step starts from identical weights: measures one update's error
-    }
-  }
-  composed.dispose();
-  fused.dispose();
-  [...a, ...b].forEach((v) => v.dispose());
-  return worst;
-}
 
 async function compareCrossEntropy(): Promise<{ gradient: number; stats: number }> {
   const rng = createRng(2);
@@ -128,27 +92,6 @@ async function kernelsPerStep(optimizer: OptimizerName, internals = false) {
     ours,
     names: profile.kernelNames.join(' '),
   };
-}
-
-/** The whole backward pass with the WebGL programs against the composed ops, same weights and batch. */
-async function compareBackward(): Promise<number> {
-  const rng = createRng(4);
-  const model = createMlp(5);
-  const rows = 32;
-  const x = tf.tensor2d(
-    Float32Array.from({ length: rows * 784 }, () => rng()),
-    [rows, 784],
-  );
-  const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
-  const fused = model.backward(x, y, fusedBackward);
-  const composed = model.backward(x, y, composedBackward);
-  let worst = rel(await fused.stats.data(), await composed.stats.data());
-  for (let i = 0; i < 4; i++)
-    worst = Math.max(worst, rel(await fused.grads[i]!.data(), await composed.grads[i]!.data()));
-  [x, y, fused.stats, composed.stats, ...fused.grads, ...composed.grads].forEach((t) => t.dispose());
-  model.dispose();
-  return worst;
 }
 
 /**
@@ -274,16 +217,12 @@ async function compareGather(): Promise<{
 
 async function main() {
   const backend = await selectBackend(true);
-  const optimizers: Record<string, number> = {};
-  for (const [name, nesterov] of [
-    ['sgd', false],
-    ['momentum', false],
-    ['momentum', true],
-    ['adam', false],
-  ] as const)
-    optimizers[nesterov ? 'nesterov' : name] = await compareOptimizer(name, nesterov);
+  const optimizers = await compareOptimizers(tensorShapes(modelSpec(DEFAULT_MODEL)));
   const before = tf.memory().numTensors;
-  const crossEntropy = { ...(await compareCrossEntropy()), backward: await compareBackward() };
+  const crossEntropy = {
+    ...(await compareCrossEntropy()),
+    backward: await compareBackward(DEFAULT_MODEL, 'relu'),
+  };
   const tensorGrowth = tf.memory().numTensors - before;
   const kernels = {
     adam: await kernelsPerStep('adam'),
@@ -293,6 +232,7 @@ async function main() {
   const internals = await compareInternals();
   const replay = await compareReplay();
   const gather = await compareGather();
+  const models = await compareModels();
   self.postMessage({
     backend: backend.backend,
     optimizers,
@@ -302,6 +242,7 @@ async function main() {
     replay,
     gather,
     internals,
+    models,
   });
 }
 

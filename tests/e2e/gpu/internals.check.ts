@@ -8,15 +8,13 @@ import { createOptimizer } from '../../../src/engine/optimizers';
 import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers';
 import { createRng } from '../../../src/shared/random';
 import type { EngineHyperParams } from '../../../src/shared/checkpoint';
-import { layerTensorName, type InternalsPoint } from '../../../src/shared/internals';
+import type { InternalsPoint } from '../../../src/shared/internals';
+import { DEFAULT_MODEL, modelSpec, tensorNames, tensorShapes } from '../../../src/shared/model';
 import { hyperParamsOf, type OptimizerName } from '../../../src/shared/settings';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
 import { relError } from '../../helpers/tf';
 
-const SHAPES = [[784, 128], [128], [128, 10], [10]];
-const NAMES = SHAPES.map((_, i) => layerTensorName(i));
-const SIZES = SHAPES.map((s) => s.reduce((a, b) => a * b, 1));
 const HYPER: EngineHyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), epsilon: 1e-4 };
 
 /** Largest differences between fused and composed, by kind of instrument. */
@@ -41,18 +39,27 @@ export interface InternalsComparison {
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-30);
 
-function grads(rng: () => number): tf.Tensor[] {
-  return SHAPES.map((s, k) =>
+/**
+ * Gradients spanning five decades, with the first 100/784 of the first kernel zero (for `mlp-128`, the
+ * rows of 100 always-blank pixels).
+ */
+function grads(rng: () => number, shapes: number[][], sizes: number[]): tf.Tensor[] {
+  return shapes.map((s, k) =>
     tf.tensor(
-      Float32Array.from({ length: SIZES[k]! }, (_, i) =>
-        k === 0 && i < 100 * 128 ? 0 : (rng() < 0.5 ? -1 : 1) * 10 ** (-5 * rng()),
+      Float32Array.from({ length: sizes[k]! }, (_, i) =>
+        k === 0 && i < Math.floor((sizes[0]! * 100) / 784) ? 0 : (rng() < 0.5 ? -1 : 1) * 10 ** (-5 * rng()),
       ),
       s,
     ),
   );
 }
 
-export async function compareInternals(): Promise<InternalsComparison> {
+/** Fused against composed instruments on the tensors of `model` (default: the reference `mlp-128`). */
+export async function compareInternals(model = DEFAULT_MODEL): Promise<InternalsComparison> {
+  const spec = modelSpec(model);
+  const SHAPES = tensorShapes(spec);
+  const NAMES = tensorNames(spec);
+  const SIZES = SHAPES.map((s) => s.reduce((a, b) => a * b, 1));
   const backend = tf.backend() as MathBackendWebGL;
   const readSync = backend.readSync.bind(backend);
   let readSyncs = 0;
@@ -91,7 +98,7 @@ export async function compareInternals(): Promise<InternalsComparison> {
       if (step === 5)
         for (const o of [composed, fused])
           o.setHyperParams({ beta1: 0.5, beta2: 0.99, learningRate: 0.02, momentum: 0.5 });
-      const g = grads(rng);
+      const g = grads(rng, SHAPES, SIZES);
       const mc = composed.applyMeasured(a, g);
       fusedRunning = true;
       const mf = fused.applyMeasured(b, g);

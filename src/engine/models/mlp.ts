@@ -1,0 +1,58 @@
+// A stack of dense layers (0–3 hidden, ReLU, tanh or sigmoid) with its backward pass written out by hand:
+// backpropagation layer by layer, a dozen kernels a step for `mlp-128` rather than the ~80 a generic tape
+// records. The pieces a backend does faster (cross-entropy, activation gradients) come from BackwardKernels.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation } from '../../shared/model';
+import type { BackwardKernels } from '../backwardKernels';
+import type { ModelPasses } from '../model';
+
+/** h = f(a·W + b): ReLU and sigmoid fused into the product (one kernel on WebGL), tanh after it. */
+function hiddenLayer(a: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor, f: Activation): tf.Tensor2D {
+  const pre = tf.fused.matMul({ a, b: w, bias: b, activation: f === 'tanh' ? 'linear' : f }) as tf.Tensor2D;
+  return f === 'tanh' ? tf.tanh(pre) : pre;
+}
+
+/** δ ⊙ f′(a), with f′ written in terms of the layer's output h = f(a). */
+function activationGrad(ce: BackwardKernels, f: Activation, upstream: tf.Tensor2D, h: tf.Tensor2D) {
+  switch (f) {
+    case 'relu':
+      return ce.reluGrad(upstream, h);
+    case 'tanh':
+      return ce.tanhGrad(upstream, h);
+    case 'sigmoid':
+      return ce.sigmoidGrad(upstream, h);
+  }
+}
+
+/** `variables`: kernel and bias per layer, the hidden layers first and the 10-way output last. */
+export function mlpPasses(variables: readonly tf.Variable[], f: Activation): ModelPasses {
+  const depth = variables.length / 2 - 1;
+  const w = (l: number) => variables[2 * l] as tf.Tensor as tf.Tensor2D;
+  const b = (l: number) => variables[2 * l + 1]!;
+  /** [x, h_1, …, h_depth] and the logits z. */
+  const forward = (x: tf.Tensor2D) => {
+    const h = [x];
+    for (let l = 0; l < depth; l++) h.push(hiddenLayer(h[l]!, w(l), b(l), f));
+    const z = tf.fused.matMul({ a: h[depth]!, b: w(depth), bias: b(depth) }) as tf.Tensor2D;
+    return { h, z };
+  };
+  return {
+    logits: (x) => forward(x).z,
+    backward(x, y, ce) {
+      return tf.tidy(() => {
+        // x enters both the forward and the first weight-gradient product: prepared once for both.
+        const { h, z } = forward(ce.prepareInput(x));
+        const grads: tf.Tensor[] = [];
+        // δ_L = ∂loss/∂z = (softmax(z) − y)/B at the output; for each layer l from the top:
+        // ∂loss/∂W_l = h_{l−1}ᵀ·δ_l, ∂loss/∂b_l = Σ_rows δ_l, and δ_{l−1} = (δ_l·W_lᵀ) ⊙ f′(a_{l−1}).
+        let delta = ce.gradient(z, y);
+        for (let l = depth; l >= 0; l--) {
+          grads[2 * l] = tf.matMul(h[l]!, delta, true, false);
+          grads[2 * l + 1] = tf.sum(delta, 0);
+          if (l > 0) delta = activationGrad(ce, f, tf.matMul(delta, w(l), false, true), h[l]!);
+        }
+        return { grads, stats: ce.stats(z, y) };
+      });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// What the model learned: its predictions on the test digits, the confusion matrix, and a digit to draw.
+// Numbers arrive formatted; a digit (0–9) arrives as a number.
+const en = {
+  title: 'What the model learned',
+  intro: 'The selected run’s weights as they are now, on the test digits; updated at the end of each epoch.',
+  atStep: (step: string) => `Weights at step ${step}`,
+  refresh: 'Refresh',
+  updating: 'Updating…',
+  loading: 'Loading MNIST…',
+  waiting: 'The test digits are still downloading: the predictions appear once they are in.',
+  noLane: 'This run has not been set up yet: press Reset to train it.',
+  firstEpoch: 'The predictions appear at the end of the first epoch; Refresh shows them now.',
+
+  predictions: 'Predictions',
+  gridAll: (shown: string, mistakes: string, total: string) =>
+    `${mistakes} mistakes among ${total} test digits; ${shown} shown, mistakes first (most confident first).`,
+  gridCell: (label: number, predicted: number, matching: string, shown: string) =>
+    `Labelled ${label}, predicted ${predicted}: ${matching} digits (${shown} shown).`,
+  gridEmpty: 'No test digit falls in this cell.',
+  showAll: 'Show all digits',
+  digitGrid: 'Test digits and what the network predicted',
+  digit: (label: number, predicted: number, confidence: string) =>
+    `A ${label}, predicted ${predicted} (${confidence})`,
+  truth: (label: number) => `is ${label}`,
+
+  confusion: 'Confusion matrix',
+  rowNormalised: 'Row-normalised',
+  trueDigit: 'True',
+  predicted: 'Predicted',
+  accuracy: (acc: string, correct: string, total: string) =>
+    `Accuracy ${acc}: ${correct} of ${total} test digits. Pick a cell to see its digits.`,
+  cell: (value: string, label: number, predicted: number) =>
+    `${value}: labelled ${label}, predicted ${predicted}`,
+
+  draw: 'Draw a digit',
+  drawHint: 'Draw with the mouse, a pen or a finger; the bars show the run’s ten class probabilities.',
+  pad: 'Drawing area: draw a digit here',
+  clear: 'Clear',
+  sees: 'What the network sees (28 × 28)',
+  probabilities: 'Class probabilities',
+  drawFirst: 'Draw a digit to see what the network makes of it.',
+  guess: (digit: number, p: string) => `The network says ${digit} (${p}).`,
+};
+
+const zh: typeof en = {
+  title: '模型学到了什么',
+  intro: '用所选运行当前的权重在测试数字上计算；每轮结束时自动更新。',
+  atStep: (step: string) => `第 ${step} 步的权重`,
+  refresh: '刷新',
+  updating: '正在更新…',
+  loading: '正在加载 MNIST…',
+  waiting: '测试数字仍在下载中，下载完成后即显示预测。',
+  noLane: '此运行尚未建立：按“重置”开始训练它。',
+  firstEpoch: '第一轮结束时显示预测；按“刷新”可立即查看。',
+
+  predictions: '预测',
+  gridAll: (shown: string, mistakes: string, total: string) =>
+    `${total} 张测试数字中错了 ${mistakes} 张；显示 ${shown} 张，错误在前（最有把握的在前）。`,
+  gridCell: (label: number, predicted: number, matching: string, shown: string) =>
+    `标签为 ${label}、预测为 ${predicted}：共 ${matching} 张（显示 ${shown} 张）。`,
+  gridEmpty: '没有测试数字落在这个单元格。',
+  showAll: '显示全部数字',
+  digitGrid: '测试数字及网络的预测',
+  digit: (label: number, predicted: number, confidence: string) =>
+    `标签 ${label}，预测为 ${predicted}（${confidence}）`,
+  truth: (label: number) => `实为 ${label}`,
+
+  confusion: '混淆矩阵',
+  rowNormalised: '按行归一化',
+  trueDigit: '真实',
+  predicted: '预测',
+  accuracy: (acc: string, correct: string, total: string) =>
+    `准确率 ${acc}：${total} 张测试数字中对了 ${correct} 张。点击单元格可查看其中的数字。`,
+  cell: (value: string, label: number, predicted: number) => `${value}：标签 ${label}，预测为 ${predicted}`,
+
+  draw: '画一个数字',
+  drawHint: '用鼠标、触控笔或手指书写；条形显示该运行对十个类别的概率。',
+  pad: '绘图区：在这里写一个数字',
+  clear: '清除',
+  sees: '网络看到的输入（28 × 28）',
+  probabilities: '类别概率',
+  drawFirst: '写一个数字，看看网络把它认成什么。',
+  guess: (digit: number, p: string) => `网络认为是 ${digit}（${p}）。`,
+};
+
+export const insight = { en, zh };

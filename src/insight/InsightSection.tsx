@@ -1,0 +1,60 @@
+// "What the model learned", below the charts: the selected run's predictions on the test digits, its
+// confusion matrix, and a digit to draw. Every number comes from the worker, computed from the run's
+// weights as they are now; this only asks (usePredictions, useDrawnDigit) and shows.
+import { useI18n } from '../i18n/I18n';
+import { ConfusionTable } from './ConfusionTable';
+import { DrawDigit } from './DrawDigit';
+import { PredictionGrid } from './PredictionGrid';
+import { useDrawnDigit } from './useDrawnDigit';
+import { usePredictions, type InsightLink } from './usePredictions';
+
+interface Props extends InsightLink {
+  runId: number;
+  /** The selected run's lane; null while it has none (added since the last Reset). */
+  lane: string | null;
+  step: number;
+  stepsPerEpoch: number;
+  dataReady: boolean;
+  dataComplete: boolean;
+}
+
+export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, ...data }: Props) {
+  const { m, f } = useI18n();
+  const epoch = stepsPerEpoch > 0 ? Math.floor(step / stepsPerEpoch) : 0;
+  const link = { ask, listen, runId, lane };
+  const predictions = usePredictions({ ...link, epoch, ...data });
+  const digit = useDrawnDigit({ ...link, step });
+  const shown = predictions.shown;
+  const status = !data.dataReady
+    ? m.insight.loading
+    : !lane
+      ? m.insight.noLane
+      : predictions.waiting
+        ? m.insight.waiting
+        : predictions.pending
+          ? m.insight.updating
+          : null;
+  return (
+    <section className="insight" aria-label={m.insight.title} data-step={shown?.step ?? ''}>
+      <div className="insight-head">
+        <h2>{m.insight.title}</h2>
+        {shown && <span className="insight-step">{m.insight.atStep(f.int(shown.step))}</span>}
+        <button type="button" onClick={predictions.refresh} disabled={!lane || !data.dataReady}>
+          {m.insight.refresh}
+        </button>
+        <span className="insight-status">{status}</span>
+      </div>
+      <p className="insight-note">{m.insight.intro}</p>
+      {!shown && lane && data.dataReady && !predictions.pending && !predictions.waiting && (
+        <p className="insight-note">{m.insight.firstEpoch}</p>
+      )}
+      <div className={predictions.pending ? 'insight-body insight-pending' : 'insight-body'}>
+        {shown && (
+          <ConfusionTable confusion={shown.confusion} cell={predictions.cell} onPick={predictions.pick} />
+        )}
+        <DrawDigit digit={digit} ready={!!lane} />
+        {shown && <PredictionGrid predictions={shown} cell={predictions.cell} onPick={predictions.pick} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+// What the model learned, through the Runner in Node: predictions and the confusion matrix of a lane's
+// current weights, a drawn digit's probabilities, answered while idle and while training, reused at the
+// same step, dropped for a gone run, "waiting" while the test digits arrive, and no tensor left behind.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/schema';
+import type { MnistData } from '../../src/engine/mnist';
+import { loadMnist } from '../../src/engine/mnistLoader';
+import { settingsOf } from '../../src/experiment/runs';
+import type { InsightRequest, LaneSetup, Predictions, WorkerEvent } from '../../src/protocol';
+import { IMAGE_PIXELS } from '../../src/shared/mnist';
+import type { SharedSettings } from '../../src/shared/settings';
+import { Runner } from '../../src/worker/runner';
+import { REFERENCE_NET } from '../helpers/net';
+import { head, nodeByteSource } from '../helpers/nodeMnist';
+import { useCpu } from '../helpers/tf';
+
+const SHARED: SharedSettings = {
+  batchSize: 50,
+  epochs: 1,
+  preprocessing: 'scale',
+  seed: 1,
+  ...REFERENCE_NET,
+};
+const LANES: LaneSetup[] = ['a', 'b'].map((lane) => ({
+  lane,
+  initial: settingsOf(DEFAULT_CONFIG),
+  timeline: [],
+}));
+const TEST = 500;
+let data: MnistData;
+
+beforeAll(async () => {
+  await useCpu();
+  const full = await loadMnist(nodeByteSource());
+  data = {
+    train: head(full.train, 1000),
+    validation: head(full.validation, 200),
+    test: head(full.test, TEST),
+  };
+});
+
+type Ready = Extract<Predictions, { kind: 'ready' }>;
+
+function harness(d: MnistData = data) {
+  const events: WorkerEvent[] = [];
+  const runner = new Runner(d, (e) => events.push(e));
+  let requestId = 0;
+  const ask = (request: InsightRequest, runId = 1) => {
+    requestId += 1;
+    runner.handle({ ...request, runId, requestId });
+    return requestId;
+  };
+  const answer = async (id: number) => {
+    const t0 = Date.now();
+    for (;;) {
+      const e = events.find((x) => 'requestId' in x && x.requestId === id);
+      if (e) return e as Extract<WorkerEvent, { type: 'predictions' | 'classified' }>;
+      if (Date.now() - t0 > 60_000) throw new Error(`no answer to request ${id}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  const predictions = async (id: number): Promise<Predictions> => {
+    const e = await answer(id);
+    if (e.type !== 'predictions') throw new Error('expected predictions');
+    return e.result;
+  };
+  const ready = async (id: number): Promise<Ready> => {
+    const r = await predictions(id);
+    if (r.kind !== 'ready') throw new Error(`expected predictions, got ${r.kind}`);
+    return r;
+  };
+  runner.handle({ type: 'reset', runId: 1, shared: SHARED, lanes: LANES });
+  return { events, runner, ask, answer, predictions, ready };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('insight requests', () => {
+  it('answer with the whole test set’s confusion matrix and its digits, mistakes first', async () => {
+    const { runner, ask, ready } = harness();
+    const r = await ready(ask({ type: 'predict', lane: 'a', cell: null, limit: 30 }));
+    expect(r.step).toBe(0);
+    expect(r.confusion).toHaveLength(100);
+    expect(sum(r.confusion)).toBe(TEST);
+    expect(r.matching).toBe(TEST);
+    expect(r.digits).toHaveLength(30);
+    expect(r.images).toHaveLength(30 * IMAGE_PIXELS);
+    const wrong = r.digits.map((d) => d.predicted !== d.label);
+    // Untrained weights get most digits wrong: the grid is all mistakes, most confident first.
+    expect(wrong.every(Boolean)).toBe(true);
+    const conf = r.digits.map((d) => d.confidence);
+    expect(conf).toEqual([...conf].sort((a, b) => b - a));
+    // The images are the test set's own bytes, and labels its labels.
+    const d = r.digits[3]!;
+    expect(d.label).toBe(data.test.labels[d.index]);
+    expect([...r.images.subarray(3 * IMAGE_PIXELS, 4 * IMAGE_PIXELS)]).toEqual([
+      ...data.test.images.subarray(d.index * IMAGE_PIXELS, (d.index + 1) * IMAGE_PIXELS),
+    ]);
+    runner.dispose();
+  });
+
+  it('answer while training from the weights of the moment, and training goes on to the end', async () => {
+    const { runner, events, ask, ready } = harness();
+    runner.handle({ type: 'start', runId: 1 });
+    const t0 = Date.now();
+    while (!events.some((e) => e.type === 'metrics' && e.lanes[0]!.points.some((p) => p.step >= 5))) {
+      if (Date.now() - t0 > 60_000) throw new Error('no training');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const r = await ready(ask({ type: 'predict', lane: 'b', cell: null, limit: 10 }));
+    expect(r.step).toBeGreaterThanOrEqual(5);
+    expect(sum(r.confusion)).toBe(TEST);
+    while (!events.some((e) => e.type === 'state' && e.state === 'finished')) {
+      if (Date.now() - t0 > 120_000) throw new Error('did not finish');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // After training most test digits are right; the matrix agrees with the run's own test accuracy.
+    const after = await ready(ask({ type: 'predict', lane: 'b', cell: null, limit: 10 }));
+    const test = events.find((e) => e.type === 'eval' && e.split === 'test' && e.lane === 'b');
+    const correct = sum(after.confusion.filter((_, i) => i % 11 === 0));
+    expect(test?.type === 'eval' && Math.abs(correct - test.accuracy * TEST)).toBeLessThanOrEqual(1);
+    expect(correct / TEST).toBeGreaterThan(0.7);
+    runner.dispose();
+  });
+
+  it('filter to a cell from the same pass while the step has not moved', async () => {
+    const { runner, ask, ready } = harness();
+    runner.handle({ type: 'step', runId: 1 });
+    const all = await ready(ask({ type: 'predict', lane: 'a', cell: null, limit: 10 }));
+    const top = all.digits[0]!;
+    const cell = { label: top.label, predicted: top.predicted };
+    const one = await ready(ask({ type: 'predict', lane: 'a', cell, limit: 500 }));
+    expect(one.step).toBe(all.step);
+    expect(one.confusion).toEqual(all.confusion);
+    expect(one.cell).toEqual(cell);
+    expect(one.matching).toBe(all.confusion[cell.label * 10 + cell.predicted]);
+    expect(one.digits).toHaveLength(one.matching);
+    expect(one.digits.every((d) => d.label === cell.label && d.predicted === cell.predicted)).toBe(true);
+    runner.dispose();
+  });
+
+  it('classify a drawn digit: ten probabilities that sum to 1; none for a lane the run lacks', async () => {
+    const { runner, ask, answer, predictions } = harness();
+    const pixels = data.test.images.slice(0, IMAGE_PIXELS);
+    const e = await answer(ask({ type: 'classify', lane: 'a', pixels }));
+    expect(e.type === 'classified' && e.probabilities).toHaveLength(10);
+    expect(e.type === 'classified' && sum(e.probabilities!)).toBeCloseTo(1, 5);
+    const none = await answer(ask({ type: 'classify', lane: 'zzz', pixels }));
+    expect(none.type === 'classified' && none.probabilities).toBeNull();
+    expect(await predictions(ask({ type: 'predict', lane: 'zzz', cell: null, limit: 5 }))).toEqual({
+      kind: 'noLane',
+    });
+    runner.dispose();
+  });
+
+  it('drop questions about a run that is gone', async () => {
+    const { runner, events, ask, answer } = harness();
+    ask({ type: 'predict', lane: 'a', cell: null, limit: 5 }, 0);
+    ask({ type: 'classify', lane: 'a', pixels: new Uint8Array(IMAGE_PIXELS) }, 0);
+    await answer(ask({ type: 'predict', lane: 'a', cell: null, limit: 5 }));
+    expect(events.filter((e) => e.type === 'predictions' || e.type === 'classified')).toHaveLength(1);
+    runner.dispose();
+  });
+
+  it('say the test digits are still arriving instead of failing', async () => {
+    const streaming: MnistData = { ...data, arrival: { train: 1000, validation: true, test: false } };
+    const { runner, ask, predictions, answer } = harness(streaming);
+    expect(await predictions(ask({ type: 'predict', lane: 'a', cell: null, limit: 5 }))).toEqual({
+      kind: 'waiting',
+    });
+    // A drawn digit needs no test digits.
+    const e = await answer(ask({ type: 'classify', lane: 'a', pixels: new Uint8Array(IMAGE_PIXELS) }));
+    expect(e.type === 'classified' && e.probabilities).toHaveLength(10);
+    runner.dispose();
+  });
+
+  it('leave no tensor behind', async () => {
+    const { runner, events, ask, ready, answer } = harness();
+    const counts: number[] = [];
+    for (let step = 1; step <= 4; step++) {
+      runner.handle({ type: 'step', runId: 1 });
+      while (!events.some((e) => e.type === 'metrics' && e.lanes[0]!.points.some((p) => p.step === step)))
+        await new Promise((r) => setTimeout(r, 5));
+      await ready(ask({ type: 'predict', lane: 'a', cell: null, limit: 5 }));
+      await answer(ask({ type: 'classify', lane: 'b', pixels: new Uint8Array(IMAGE_PIXELS).fill(9) }));
+      counts.push(tf.memory().numTensors);
+    }
+    // The first step creates the optimizers' state; from then on nothing may grow.
+    expect(new Set(counts.slice(1)).size).toBe(1);
+    expect(counts[1]).toBe(counts[0]);
+    runner.dispose();
+  });
+});
