@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/tune/**',
       'src/lessons/**',
       'src/equations/**',
+      'src/insight/**',
       'src/main.tsx',
     ],
     plugins: { 'react-hooks': reactHooks },

@@ -32,6 +32,12 @@ function term(x: number): string {
   return x < 0 ? `\\left(${t}\\right)` : t;
 }
 
+/** x² as TeX: in parentheses when negative or written with a power of ten (a double superscript otherwise). */
+function squared(x: number): string {
+  const t = texNumber(x);
+  return x < 0 || t.includes('\\times') ? `\\left(${t}\\right)^2` : `${t}^2`;
+}
+
 const line = (id: string, rule: string, substituted: string, value: number): EquationLine => ({
   id,
   rule,
@@ -75,7 +81,7 @@ function adamLines(t: TracePoint): EquationLine[] {
     line(
       'v',
       'v_t = \\beta_2 v_{t-1} + (1 - \\beta_2)\\, g_t^2',
-      `${texNumber(b2)} \\cdot ${term(v0)} + ${texNumber(1 - b2)} \\cdot ${term(t.g)}^2`,
+      `${texNumber(b2)} \\cdot ${term(v0)} + ${texNumber(1 - b2)} \\cdot ${squared(t.g)}`,
       v,
     ),
     line('mHat', hatRule('m', 1), hatNumbers(m, c1), mHat),

@@ -71,9 +71,13 @@ describe("Adam's six equations", () => {
     expect(l.theta!.value).toBeCloseTo(0.5 - (0.001 * l.m!.value) / (Math.sqrt(l.v!.value) + 1e-7), 12);
   });
 
-  it('put negative values in parentheses', () => {
+  it('put negative values in parentheses, and a power of ten before a square (KaTeX refuses a double superscript)', () => {
     const l = byId(trace('adam', { g: -0.2 }));
     expect(l.m!.numbers).toContain('0.1 \\cdot \\left(-0.2\\right)');
+    expect(l.v!.numbers).toContain('\\left(-0.2\\right)^2');
+    const tiny = byId(trace('adam', { g: 8.709e-4 }));
+    expect(tiny.v!.numbers).toContain('\\left(8.709 \\times 10^{-4}\\right)^2');
+    expect(tiny.v!.numbers).not.toMatch(/\}\^2/);
   });
 });
 
