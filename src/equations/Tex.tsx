@@ -22,8 +22,14 @@ export function Tex({ tex }: { tex: string }) {
   }, []);
   useEffect(() => {
     // MathML beside the HTML: screen readers read the formula, not the glyph boxes.
-    if (katex && ref.current)
-      katex.render(tex, ref.current, { throwOnError: false, output: 'htmlAndMathml' });
+    const el = ref.current;
+    if (!katex || !el) return;
+    try {
+      katex.render(tex, el, { throwOnError: true, output: 'htmlAndMathml' });
+    } catch {
+      // KaTeX's own error markup carries an inline style the CSP refuses: show the source instead.
+      el.textContent = tex;
+    }
   }, [katex, tex]);
   // Mathematics reads the same in every language: translate="no" keeps translators (and the zh check) off it.
   return <span ref={ref} className="tex" data-tex={tex} translate="no" />;
