@@ -170,11 +170,11 @@ export function printTable(s) {
   const lines = [
     '',
     `Renderer: ${s.renderer}`,
-    `${'run'.padEnd(24)}${pad('n', 3)}${pad('samples/s', 11)}${pad('ms/step', 9)}${pad('kernels', 9)}${pad('GL progs', 10)}${pad('reads/step', 12)}${pad('tensor +', 10)}`,
+    `${'run'.padEnd(27)}${pad('n', 3)}${pad('samples/s', 11)}${pad('ms/step', 9)}${pad('kernels', 9)}${pad('GL progs', 10)}${pad('reads/step', 12)}${pad('tensor +', 10)}`,
   ];
   for (const [k, m] of Object.entries(s.medians).sort())
     lines.push(
-      `${k.padEnd(24)}${pad(m.n, 3)}${pad(m.samplesPerSec, 11)}${pad(m.msPerStep, 9)}${pad(m.kernelsPerStep, 9)}${pad(m.glProgramsPerStep, 10)}${pad(m.readSyncsPerStep, 12)}${pad(m.maxTensorGrowth, 10)}`,
+      `${k.padEnd(27)}${pad(m.n, 3)}${pad(m.samplesPerSec, 11)}${pad(m.msPerStep, 9)}${pad(m.kernelsPerStep, 9)}${pad(m.glProgramsPerStep, 10)}${pad(m.readSyncsPerStep, 12)}${pad(m.maxTensorGrowth, 10)}`,
     );
   lines.push(
     `ours/peer samples/s: ${Object.entries(s.oursOverPeerSamplesPerSec)
