@@ -87,12 +87,15 @@ export function ChartsSection({
         large={projector}
       />
       {!projector && <InternalsChart runs={internalsRuns} version={accuracyVersion} />}
-      <UpdateEquations
-        trace={snap.lanes[selectedId]?.trace ?? null}
-        target={followTarget}
-        onFollow={onFollow}
-        model={model}
-      />
+      {/* Not in the projector view: the charts and live controls fill its screen without scrolling. */}
+      {!projector && (
+        <UpdateEquations
+          trace={snap.lanes[selectedId]?.trace ?? null}
+          target={followTarget}
+          onFollow={onFollow}
+          model={model}
+        />
+      )}
       {!projector && (
         <DataBar
           overlayCount={data.overlays.length}
