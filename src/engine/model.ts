@@ -1,10 +1,10 @@
 // A run's network as plain variables with a forward pass and a backward pass: the MLPs with their
 // hand-written backpropagation (models/mlp.ts), the CNN with autograd (models/cnn.ts). Which one a run
 // trains is its shared `model` setting (shared/model.ts).
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackwardKernels } from './backwardKernels';
 import { modelSpec, tensorNames, type Activation, type ModelName, type ModelSpec } from '../shared/model';
-import { cnnPasses } from './models/cnn';
+import { cnnLogits, cnnPasses } from './models/cnn';
 import { mlpPasses } from './models/mlp';
 import { initialVariables, variableAccess } from './models/parameters';
 
@@ -25,10 +25,20 @@ export interface Model {
     oneHot: tf.Tensor2D,
     ce: BackwardKernels,
   ): { grads: tf.Tensor[]; stats: tf.Tensor1D };
+  /**
+   * The forward pass with the weights of the moment of the call, kept however the model trains on
+   * (copies on the device, freed by `dispose`): a prediction pass spread over training chunks.
+   */
+  hold(): HeldClassifier;
   /** Weights as plain arrays (their values at the time of the call), e.g. for a checkpoint. */
   snapshot(): Promise<Float32Array[]>;
   /** Sets every variable from `weights` (as `snapshot` returns them). */
   load(weights: readonly Float32Array[]): void;
+  dispose(): void;
+}
+
+export interface HeldClassifier {
+  logits(x: tf.Tensor2D): tf.Tensor2D;
   dispose(): void;
 }
 
@@ -43,5 +53,11 @@ export function createModel(name: ModelName, activation: Activation, seed: numbe
   const spec = modelSpec(name);
   const variables = initialVariables(spec, seed);
   const passes = spec.kind === 'cnn' ? cnnPasses(variables) : mlpPasses(variables, activation);
-  return { spec, variables, names: tensorNames(spec), ...passes, ...variableAccess(variables) };
+  const hold = (): HeldClassifier => {
+    // Clones share the device data until a step assigns new values to the variables.
+    const held = tf.tidy(() => variables.map((v) => tf.clone(v)));
+    const logits = spec.kind === 'cnn' ? cnnLogits(held) : mlpPasses(held, activation).logits;
+    return { logits, dispose: () => tf.dispose(held) };
+  };
+  return { spec, variables, names: tensorNames(spec), ...passes, hold, ...variableAccess(variables) };
 }

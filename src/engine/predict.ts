@@ -1,16 +1,48 @@
 // What a trained network predicts: every image of a held-out split through the model in batched
-// forward passes with one readback, one image of raw bytes (a drawn digit) through the run's
+// forward passes read back piece by piece, one image of raw bytes (a drawn digit) through the run's
 // preprocessing, and the plain-array bookkeeping on top (the confusion matrix, which digits to show).
 import * as tf from '@tensorflow/tfjs-core';
 import type { EvalSplit } from '../shared/metrics';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
 import type { Preprocessing } from '../shared/settings';
 import type { BatchMaker } from './batches';
-import type { Model } from './model';
 import { pixelTable, type PixelStats } from './preprocess';
 
-/** Images per forward pass: the evaluation's batch size. */
+/** Images per piece at most: the evaluation's batch size, whose programs are compiled already. */
 export const PREDICT_BATCH = 500;
+/**
+ * The sizes a piece may have, a rung apart: WebGL compiles programs per input shape, so a few sizes
+ * (the last piece padded to its rung) keep compiling to a handful of times a session.
+ */
+export const PIECE_SIZES = [16, 32, 64, 128, 256, PREDICT_BATCH] as const;
+export const MIN_PIECE = PIECE_SIZES[0];
+/**
+ * Multiply-adds of a pass's first piece: about one training step of `mlp-128` at batch 32 (forward and
+ * backward, some 10 million), so that a piece sitting between two training chunks holds them up about
+ * as long as one more step would, whatever the device. Later pieces follow their measured time.
+ */
+export const PIECE_MACS = 10e6;
+/** What a piece should take on the device: training waits no longer than this for one. */
+export const PIECE_MS = 50;
+
+/** Images of a pass's first piece for a model whose forward pass costs `macsPerImage`: the largest rung within PIECE_MACS. */
+export function pieceImages(macsPerImage: number): number {
+  return PIECE_SIZES.findLast((n) => n * macsPerImage <= PIECE_MACS) ?? MIN_PIECE;
+}
+
+/**
+ * The next piece's size from the last one's `images` and its wall time: a rung up while a piece takes
+ * under half of `targetMs`, a rung down while it takes more than `targetMs`.
+ */
+export function nextPiece(images: number, ms: number, targetMs: number): number {
+  const rung = Math.max(
+    0,
+    PIECE_SIZES.findLastIndex((n) => n <= images),
+  );
+  if (ms < targetMs / 2) return PIECE_SIZES[Math.min(PIECE_SIZES.length - 1, rung + 1)]!;
+  if (ms > targetMs) return PIECE_SIZES[Math.max(0, rung - 1)]!;
+  return PIECE_SIZES[rung]!;
+}
 
 /** The network's answer for each image of a split, by index. */
 export interface SplitPredictions {
@@ -20,49 +52,81 @@ export interface SplitPredictions {
   confidence: Float32Array;
 }
 
-/** All the forward pass needs of a model, whatever its layers. */
-export type Classifier = Pick<Model, 'logits'>;
+/** All the forward pass needs of a model, whatever its layers (a Model, or its weights held). */
+export interface Classifier {
+  logits(x: tf.Tensor2D): tf.Tensor2D;
+}
+
+export interface PassOptions {
+  /** The first `count` images of the split (all of them). */
+  count?: number;
+  /** Images of the first piece (PREDICT_BATCH); every piece has as many without `pieceMs`. */
+  piece?: number;
+  /** Each piece's wall time to its readback steers the next one's size toward this (nextPiece). */
+  pieceMs?: number;
+  /** The clock for `pieceMs` (performance.now). */
+  now?: () => number;
+  /** Asked before each piece: true ends the pass, which then rejects with PassCancelled. */
+  cancelled?: () => boolean;
+  /**
+   * Awaited between pieces: a macrotask, so training gets its turn even where a readback resolves at
+   * once (the CPU backend).
+   */
+  between?: () => Promise<void>;
+}
+
+export class PassCancelled extends Error {
+  constructor() {
+    super('the prediction pass was cancelled');
+    this.name = 'PassCancelled';
+  }
+}
 
 /**
- * The predicted class and its softmax probability for the first `count` images of `split`. Every batch
- * is queued at once and the results stay on the device until a single readback at the end, so the
- * weights answering are those of the moment of the call, however long the readback takes.
+ * The predicted class and its softmax probability for the images of `split`, piece by piece: each piece
+ * is queued on the device once the one before has been read back (asynchronously), so training chunks
+ * queued meanwhile run between two pieces and never wait for more than one. Give it weights that stay
+ * put (Model.hold) when the model trains during the pass.
  */
 export async function predictSplit(
   model: Classifier,
   maker: BatchMaker,
   split: EvalSplit,
-  count = maker.counts[split],
+  options: PassOptions = {},
 ): Promise<SplitPredictions> {
-  const parts: tf.Tensor2D[] = [];
-  const idx = new Uint32Array(PREDICT_BATCH);
-  for (let start = 0; start < count; start += PREDICT_BATCH) {
-    const n = Math.min(PREDICT_BATCH, count - start);
-    for (let i = 0; i < n; i++) idx[i] = start + i;
-    parts.push(
-      tf.tidy(() => {
-        const { x } = maker.make(split, idx.subarray(0, n));
-        const p = tf.softmax(model.logits(x));
-        // [class, probability] per image: one small tensor per batch, one download for all.
-        return tf.stack([tf.cast(tf.argMax(p, 1), 'float32'), tf.max(p, 1)], 1) as tf.Tensor2D;
-      }),
-    );
-  }
+  const count = options.count ?? maker.counts[split];
+  const now = options.now ?? (() => performance.now());
+  let piece = Math.max(1, Math.floor(options.piece ?? PREDICT_BATCH));
   const predicted = new Uint8Array(count);
   const confidence = new Float32Array(count);
-  if (parts.length === 0) return { predicted, confidence };
-  const packed = tf.tidy(() => tf.concat(parts));
-  for (const t of parts) t.dispose();
-  try {
-    const values = await packed.data();
-    for (let i = 0; i < count; i++) {
-      predicted[i] = values[2 * i]!;
-      confidence[i] = values[2 * i + 1]!;
+  const idx = new Uint32Array(Math.max(piece, PREDICT_BATCH));
+  for (let start = 0; start < count;) {
+    if (start > 0) await options.between?.();
+    if (options.cancelled?.()) throw new PassCancelled();
+    const t0 = now();
+    const n = Math.min(piece, count - start);
+    // A short last piece is padded with its first image to the full size (its shape's programs exist).
+    const size = options.pieceMs === undefined ? n : piece;
+    for (let i = 0; i < size; i++) idx[i] = start + (i < n ? i : 0);
+    const packed = tf.tidy(() => {
+      const { x } = maker.make(split, idx.subarray(0, size));
+      const p = tf.softmax(model.logits(x));
+      // [class, probability] per image: one small download per piece.
+      return tf.stack([tf.cast(tf.argMax(p, 1), 'float32'), tf.max(p, 1)], 1);
+    });
+    try {
+      const values = await packed.data();
+      for (let i = 0; i < n; i++) {
+        predicted[start + i] = values[2 * i]!;
+        confidence[start + i] = values[2 * i + 1]!;
+      }
+    } finally {
+      packed.dispose();
     }
-    return { predicted, confidence };
-  } finally {
-    packed.dispose();
+    if (options.pieceMs !== undefined) piece = nextPiece(piece, now() - t0, options.pieceMs);
+    start += n;
   }
+  return { predicted, confidence };
 }
 
 /**

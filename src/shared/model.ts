@@ -80,3 +80,21 @@ export function tensorNames(spec: ModelSpec): string[] {
 export function parameterCount(spec: ModelSpec): number {
   return tensorShapes(spec).reduce((sum, shape) => sum + shape.reduce((a, b) => a * b, 1), 0);
 }
+
+/**
+ * Multiply-adds of one image's forward pass: each dense kernel's size, each convolution's kernel size
+ * times the pixels it slides over (same padding: the side it is given; pooling halves the side).
+ */
+export function forwardMacs(spec: ModelSpec): number {
+  const shapes = tensorShapes(spec).filter((s) => s.length > 1);
+  let side = IMAGE_SIDE;
+  let macs = 0;
+  for (const shape of shapes) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (shape.length === 4) {
+      macs += size * side * side;
+      side /= CNN.pool;
+    } else macs += size;
+  }
+  return macs;
+}

@@ -1,19 +1,23 @@
 // What the model learned: answers the page's questions about a lane's current weights (its predictions
-// on the test set, its probabilities for a drawn digit). Each answer is one forward pass queued between
-// two training chunks and one readback awaited while training goes on; a pass is reused while the
-// lane's step has not moved (the page filtering the grid of a paused run).
+// on the test set, its probabilities for a drawn digit). A pass over the test set holds the weights of
+// the moment of the request and goes piece by piece, each piece sized to take about PIECE_MS on this
+// device, so training goes on between pieces and waits no longer than that for one; a pass is reused
+// while the lane's step has not moved (the page filtering the grid of a paused run).
 import type { Batches } from '../engine/batches';
 import type { MnistData } from '../engine/mnist';
 import {
   classifyImage,
   confusionMatrix,
   pickDigits,
+  PIECE_MS,
+  pieceImages,
   predictSplit,
   type SplitPredictions,
 } from '../engine/predict';
 import type { Trainer } from '../engine/trainer';
 import { assertNever, type Command, type Predictions, type WorkerEvent } from '../protocol';
 import { IMAGE_PIXELS } from '../shared/mnist';
+import { forwardMacs } from '../shared/model';
 
 export type InsightCommand = Extract<Command, { type: 'predict' | 'classify' }>;
 
@@ -36,6 +40,10 @@ export class Insight {
     private readonly emit: (e: WorkerEvent) => void,
     /** The run the worker trains now: answers for another one are not sent. */
     private readonly currentRun: () => number,
+    /** The batches of the run now (null once disposed): a pass over others stops at its next piece. */
+    private readonly currentBatches: () => Batches | null,
+    /** Awaited between two pieces of a pass: training's turn. */
+    private readonly yieldToEvents: () => Promise<void>,
   ) {}
 
   /** `trainer`: the lane's, if the run has it; `batches`: the run's (held-out images included). */
@@ -100,7 +108,14 @@ export class Insight {
   private pass(runId: number, lane: string, trainer: Trainer, batches: Batches): Pass {
     const l = this.last;
     if (l && l.runId === runId && l.lane === lane && l.step === trainer.step) return l;
-    const predictions = predictSplit(trainer.model, batches.maker, 'test');
+    const held = trainer.model.hold();
+    const predictions = predictSplit(held, batches.maker, 'test', {
+      piece: pieceImages(forwardMacs(trainer.model.spec)),
+      pieceMs: PIECE_MS,
+      cancelled: () => runId !== this.currentRun() || this.currentBatches() !== batches,
+      between: this.yieldToEvents,
+    });
+    void predictions.finally(() => held.dispose()).catch(() => undefined);
     return (this.last = { runId, lane, step: trainer.step, predictions });
   }
 

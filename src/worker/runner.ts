@@ -89,7 +89,13 @@ export class Runner {
     this.checkpointMs = options.checkpointMs ?? CHECKPOINT_MS;
     this.internals = options.internals ?? true;
     this.waitForData = options.waitForData ?? (() => Promise.resolve());
-    this.insight = new Insight(data, emit, () => this.runId);
+    this.insight = new Insight(
+      data,
+      emit,
+      () => this.runId,
+      () => this.batches,
+      () => this.yieldToEvents(),
+    );
   }
 
   handle(cmd: RunCommand): void {

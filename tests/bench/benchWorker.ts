@@ -8,6 +8,7 @@ import type { WorkerReply, WorkerRequest } from './jobs';
 import { runOurs } from './ours';
 import { runPeer } from './peer';
 import { runProfile } from './profile';
+import { runInsight } from './insightPause';
 import { Probe, renderer } from './probes';
 
 interface Scope {
@@ -42,9 +43,11 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   const r =
     job.impl === 'profile'
       ? await runProfile(job, data, kernels, log)
-      : job.impl === 'ours'
-        ? await runOurs(job, data, kernels, probe, log)
-        : await runPeer(job, data, probe, log);
+      : job.impl === 'insight'
+        ? await runInsight(job, data, kernels, log)
+        : job.impl === 'ours'
+          ? await runOurs(job, data, kernels, probe, log)
+          : await runPeer(job, data, probe, log);
   reply({
     type: 'result',
     result: {

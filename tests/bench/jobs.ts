@@ -2,8 +2,8 @@
 // and the messages between the bench worker and the bench page. Plain data only.
 import type { ModelName } from '../../src/shared/model';
 
-/** 'profile': ours, timed part by part (`--profile`). */
-export type Impl = 'ours' | 'peer' | 'profile';
+/** 'profile': ours, timed part by part (`--profile`); 'insight': the training pause of predictions (`--insight`). */
+export type Impl = 'ours' | 'peer' | 'profile' | 'insight';
 
 export interface Job {
   /** Label used in logs, e.g. "ours-adam/32#1". */
@@ -75,7 +75,7 @@ export interface RunResult {
   lanes: number;
   /** The feature turned off in this run, if any. */
   ablation: Ablation | null;
-  /** 'profile' jobs: milliseconds per step of each part. */
+  /** 'profile' and 'insight' jobs: milliseconds of each part. */
   breakdown?: Record<string, number>;
 }
 
@@ -86,3 +86,18 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   { type: 'log'; text: string } | { type: 'result'; result: RunResult } | { type: 'error'; message: string };
+
+/** The counts a timing-only job (profile, insight) does not take. */
+export const NOT_COUNTED = {
+  kernelsPerStep: 0,
+  ownProgramsPerStep: 0,
+  glProgramsPerStep: null,
+  readSyncs: 0,
+  readSyncsPerStep: 0,
+  tensorsBefore: 0,
+  tensorsAfter: 0,
+  tensorGrowth: 0,
+  tensorSteps: 0,
+  testAccuracy: null,
+  epochsTrained: null,
+} satisfies Partial<RunResult>;

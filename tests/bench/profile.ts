@@ -5,7 +5,7 @@ import { composedBackward } from '../../src/engine/backwardKernels';
 import type { MnistData } from '../../src/engine/mnist';
 import { createOptimizer } from '../../src/engine/optimizers';
 import { Trainer, type TrainerKernels } from '../../src/engine/trainer';
-import type { Job, RunResult } from './jobs';
+import { NOT_COUNTED, type Job, type RunResult } from './jobs';
 import { DEFAULT_MODEL } from '../../src/shared/model';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
@@ -120,17 +120,7 @@ export async function runProfile(
     ms: whole * REPS,
     samplesPerSec: (b * 1000) / whole,
     msPerStep: whole,
-    kernelsPerStep: 0,
-    ownProgramsPerStep: 0,
-    glProgramsPerStep: null,
-    readSyncs: 0,
-    readSyncsPerStep: 0,
-    tensorsBefore: 0,
-    tensorsAfter: 0,
-    tensorGrowth: 0,
-    tensorSteps: 0,
-    testAccuracy: null,
-    epochsTrained: null,
+    ...NOT_COUNTED,
     breakdown,
   };
 }

@@ -2,7 +2,8 @@
 // training runs (ours vs a tf.layers peer), the page scenarios and the 2-D lab's drags, then prints RUN,
 // PAGE and LAB lines, BENCH json and a table. Sections: `--page-only` (the page section: its scenarios
 // and the lab), `--skip-page`, `--lab` (only the lab: input→paint while dragging η and κ over 4 runs ×
-// 2,000 steps per surface, against issue 10's 100 ms budget), `--first-step`, `--profile`; see USAGE.
+// 2,000 steps per surface, against issue 10's 100 ms budget), `--first-step`, `--profile`, `--insight`;
+// see USAGE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,8 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
                (ours without the optimizer's instruments runs at batch 32 always: their cost)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)
+  --insight    only the training pause of predictions: each model of --models (default mlp-128,cnn)
+               trains at batch 32 while a pass over the test set runs between its steps
   --first-step only the first visit: time to the first training step and bytes before it, unthrottled and
                at 10 and 1 Mbit/s (CDP network emulation); --reps=N repeats each (default 1)`;
 
@@ -53,6 +56,7 @@ function parseArgs(argv) {
     labSeconds: 8,
     only: null,
     profile: false,
+    insight: false,
     ablations: false,
     firstStep: false,
     repsGiven: false,
@@ -70,12 +74,14 @@ function parseArgs(argv) {
     else if (k === '--lab-seconds' && Number(v) >= 1) o.labSeconds = Number(v);
     else if (k === '--ablations') o.ablations = true;
     else if (k === '--profile') Object.assign(o, { profile: true, page: false });
+    else if (k === '--insight') Object.assign(o, { insight: true, page: false });
     else if (k === '--first-step') o.firstStep = true;
     else if (k === '--reps' && Number(v) >= 1) Object.assign(o, { reps: Number(v), repsGiven: true });
     else if (k === '--window' && Number(v) > 0) o.windowS = Number(v);
     else if (k === '--batches' && v) o.batches = v.split(',').map(Number);
     else if (k === '--only' && (v === 'ours' || v === 'peer')) o.only = v;
-    else if (k === '--models' && v !== undefined) o.models = v.split(',').filter(Boolean);
+    else if (k === '--models' && v !== undefined)
+      Object.assign(o, { models: v.split(',').filter(Boolean), modelsGiven: true });
     else if (k === '--models-only') Object.assign(o, { modelsOnly: true, page: false });
     else {
       console.log(USAGE);
@@ -108,6 +114,20 @@ function buildApp() {
 function plan(o) {
   const jobs = [];
   const base = { warmupSteps: 20, windowMs: o.windowS * 1000, softwareWebgl: !o.gpu };
+  if (o.insight) {
+    const models = o.modelsGiven ? o.models : ['mlp-128', 'cnn'];
+    return models.map((model) => ({
+      ...base,
+      id: `insight/${model}`,
+      impl: 'insight',
+      optimizer: 'adam',
+      model,
+      batchSize: 32,
+      mode: 'window',
+      epochs: 1,
+      minLeakSteps: 0,
+    }));
+  }
   if (o.profile) {
     return o.batches.map((b) => ({
       ...base,
@@ -327,9 +347,13 @@ async function main() {
       const r = await runJob(job);
       if (r) runs.push(r);
     }
-    if (o.profile) {
+    if (o.profile || o.insight) {
       for (const r of runs) {
-        console.log(`\nWhere the time goes, ${r.id} (ms, each part timed alone):`);
+        console.log(
+          o.insight
+            ? `\nPredictions while ${r.model} trains at batch ${r.batchSize} (ms):`
+            : `\nWhere the time goes, ${r.id} (ms, each part timed alone):`,
+        );
         for (const [part, ms] of Object.entries(r.breakdown ?? {}))
           console.log(`  ${ms.toFixed(2).padStart(7)}  ${part}`);
       }

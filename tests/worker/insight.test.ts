@@ -29,10 +29,11 @@ const LANES: LaneSetup[] = ['a', 'b'].map((lane) => ({
 }));
 const TEST = 500;
 let data: MnistData;
+let full: MnistData;
 
 beforeAll(async () => {
   await useCpu();
-  const full = await loadMnist(nodeByteSource());
+  full = await loadMnist(nodeByteSource());
   data = {
     train: head(full.train, 1000),
     validation: head(full.validation, 200),
@@ -173,6 +174,52 @@ describe('insight requests', () => {
     const e = await answer(ask({ type: 'classify', lane: 'a', pixels: new Uint8Array(IMAGE_PIXELS) }));
     expect(e.type === 'classified' && e.probabilities).toHaveLength(10);
     runner.dispose();
+  });
+
+  it('go piece by piece while training goes on, answering for the step they were asked at', async () => {
+    // 2,500 test digits: 6 pieces of mlp-128's 491. The run has 20 steps.
+    const { runner, events, ask, ready } = harness({ ...data, test: head(full.test, 2500) });
+    runner.handle({ type: 'start', runId: 1 });
+    const lastStep = () =>
+      Math.max(
+        0,
+        ...events.flatMap((e) => (e.type === 'metrics' ? e.lanes[0]!.points.map((p) => p.step) : [])),
+      );
+    while (lastStep() < 3) await new Promise((r) => setTimeout(r, 5));
+    runner.handle({ type: 'pause', runId: 1 });
+    while (!events.some((e) => e.type === 'state' && e.state === 'paused'))
+      await new Promise((r) => setTimeout(r, 5));
+    // Lanes a and b train the same settings from the same weights: b's pass, taken paused, is what a's
+    // must answer (asked for lane a, so the pass is not b's reused).
+    const paused = await ready(ask({ type: 'predict', lane: 'b', cell: null, limit: 5 }));
+    const id = ask({ type: 'predict', lane: 'a', cell: null, limit: 5 });
+    runner.handle({ type: 'start', runId: 1 });
+    const r = await ready(id);
+    runner.handle({ type: 'pause', runId: 1 });
+    // The weights of the moment of the request: the paused pass's answer, though training moved on.
+    expect(r.step).toBe(paused.step);
+    expect(r.confusion).toEqual(paused.confusion);
+    expect(sum(r.confusion)).toBe(2500);
+    // Training chunks ran between the pieces: at least one step between each two.
+    expect(lastStep() - r.step).toBeGreaterThanOrEqual(5);
+    runner.dispose();
+  });
+
+  it('stop a pass at its next piece when the run is reset, sending nothing and leaving no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const { runner, events, ask } = harness({ ...data, test: head(full.test, 2500) });
+    runner.handle({ type: 'step', runId: 1 });
+    while (!events.some((e) => e.type === 'metrics')) await new Promise((r) => setTimeout(r, 5));
+    ask({ type: 'predict', lane: 'a', cell: null, limit: 5 });
+    await new Promise((r) => setTimeout(r, 0));
+    runner.handle({ type: 'reset', runId: 2, shared: SHARED, lanes: LANES });
+    runner.dispose();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(events.filter((e) => e.type === 'predictions')).toEqual([]);
+    expect(events.filter((e) => e.type === 'fatal' || (e.type === 'state' && e.state === 'error'))).toEqual(
+      [],
+    );
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('leave no tensor behind', async () => {

@@ -14,8 +14,8 @@ import './cnnGradients';
  * tf.fused.conv2d: under a tape it falls back to these anyway, and on the CPU the fused kernel would
  * bypass the faster convolution of ../cpu/convKernels.ts.
  */
-function convBlock(x: tf.Tensor4D, filter: tf.Variable, bias: tf.Variable): tf.Tensor4D {
-  const conv = tf.conv2d(x, filter as tf.Tensor as tf.Tensor4D, 1, 'same');
+function convBlock(x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor): tf.Tensor4D {
+  const conv = tf.conv2d(x, filter, 1, 'same');
   return tf.maxPool(tf.relu(tf.add(conv, bias)) as tf.Tensor4D, CNN.pool, CNN.pool, 'valid');
 }
 
@@ -34,28 +34,32 @@ function meanCrossEntropy(ce: BackwardKernels, y: tf.Tensor2D, stats: tf.Tensor1
   });
 }
 
-/** `variables`: conv1 kernel (HWIO) and bias, conv2 kernel and bias, dense kernel and bias. */
-export function cnnPasses(variables: tf.Variable[]): ModelPasses {
-  const [k1, b1, k2, b2, w, b] = variables as [
-    tf.Variable,
-    tf.Variable,
-    tf.Variable,
-    tf.Variable,
-    tf.Variable,
-    tf.Variable,
+/**
+ * Logits of the CNN whose weights are `tensors`: conv1 kernel (HWIO) and bias, conv2 kernel and bias,
+ * dense kernel and bias (a model's variables, or copies of them held for a prediction pass).
+ */
+export function cnnLogits(tensors: readonly tf.Tensor[]): (x: tf.Tensor2D) => tf.Tensor2D {
+  const [k1, b1, k2, b2, w, b] = tensors as [
+    tf.Tensor4D,
+    tf.Tensor,
+    tf.Tensor4D,
+    tf.Tensor,
+    tf.Tensor2D,
+    tf.Tensor,
   ];
-  if (tf.getBackend() === 'cpu') useFastCpuKernels();
-  const logits = (x: tf.Tensor2D): tf.Tensor2D => {
+  return (x) => {
     // Rows of 784 pixels are images of 28×28×1 (NHWC), row-major as MNIST stores them.
     const images = tf.reshape(x, [x.shape[0], IMAGE_SIDE, IMAGE_SIDE, 1]) as tf.Tensor4D;
     const features = convBlock(convBlock(images, k1, b1), k2, b2);
-    const flat = tf.reshape(features, [x.shape[0], w.shape[0]!]);
-    return tf.fused.matMul({
-      a: flat as tf.Tensor2D,
-      b: w as tf.Tensor as tf.Tensor2D,
-      bias: b,
-    }) as tf.Tensor2D;
+    const flat = tf.reshape(features, [x.shape[0], w.shape[0]]);
+    return tf.fused.matMul({ a: flat as tf.Tensor2D, b: w, bias: b }) as tf.Tensor2D;
   };
+}
+
+/** `variables`: as cnnLogits takes them; autograd differentiates the loss with respect to them. */
+export function cnnPasses(variables: tf.Variable[]): ModelPasses {
+  if (tf.getBackend() === 'cpu') useFastCpuKernels();
+  const logits = cnnLogits(variables);
   return {
     logits,
     backward(x, y, ce) {

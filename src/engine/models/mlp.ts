@@ -24,10 +24,13 @@ function activationGrad(ce: BackwardKernels, f: Activation, upstream: tf.Tensor2
   }
 }
 
-/** `variables`: kernel and bias per layer, the hidden layers first and the 10-way output last. */
-export function mlpPasses(variables: readonly tf.Variable[], f: Activation): ModelPasses {
+/**
+ * `variables`: kernel and bias per layer, the hidden layers first and the 10-way output last (a model's
+ * variables, or copies of them held for a prediction pass: the backward pass needs no tape).
+ */
+export function mlpPasses(variables: readonly tf.Tensor[], f: Activation): ModelPasses {
   const depth = variables.length / 2 - 1;
-  const w = (l: number) => variables[2 * l] as tf.Tensor as tf.Tensor2D;
+  const w = (l: number) => variables[2 * l] as tf.Tensor2D;
   const b = (l: number) => variables[2 * l + 1]!;
   /** [x, h_1, …, h_depth] and the logits z. */
   const forward = (x: tf.Tensor2D) => {
