@@ -10,11 +10,15 @@ import { lessonById } from '../lessons/lessons';
 import type { WebglMode } from '../shared/settings';
 import { splitLabKeys, withLabKeys } from '../lab/link';
 import type { LabSettings } from '../lab/settings';
+import type { SearchForm } from '../tune/form';
+import { splitTuneKeys, withTuneKeys } from '../tune/link';
 
 export interface ParsedLocation extends ParsedExperiment {
   page: PageOptions;
   /** The 2-D lab's surface, start and steps (its keys ride along in every link). */
   lab: LabSettings;
+  /** The random search's form (its keys ride along when they differ from the defaults). */
+  tune: SearchForm;
 }
 
 /**
@@ -38,22 +42,30 @@ function withLesson(rest: string, page: PageOptions): { rest: string; page: Page
 export function parseLocation(hash: string): ParsedLocation {
   const split = splitPageKeys(hash);
   const { rest: withoutPage, page, unknown } = withLesson(split.rest, split.page);
-  const { rest, lab, notices: labNotices } = splitLabKeys(withoutPage);
+  const { rest: withoutLab, lab, notices: labNotices } = splitLabKeys(withoutPage);
+  const { rest, form: tune, notices: tuneNotices } = splitTuneKeys(withoutLab);
   const parsed = parseExperimentHash(rest);
   const pageNotices: Text[] = split.problems.map((p) => (m) => m.notices.pageKeyIgnored(p.key, p.value));
   if (unknown) {
     const id = split.page.lesson ?? '';
     pageNotices.push((m) => m.notices.pageKeyIgnored('lesson', id));
   }
-  return { ...parsed, notices: [...parsed.notices, ...labNotices, ...pageNotices], page, lab };
+  const notices = [...parsed.notices, ...labNotices, ...tuneNotices, ...pageNotices];
+  return { ...parsed, notices, page, lab, tune };
 }
 
 export function readLocation(): ParsedLocation {
   return parseLocation(window.location.hash);
 }
 
-export function writeLocation(e: Experiment, webgl: WebglMode, page: PageOptions, lab: LabSettings): void {
-  const hash = withPageKeys(withLabKeys(experimentToHash(e, webgl), lab), page);
+export function writeLocation(
+  e: Experiment,
+  webgl: WebglMode,
+  page: PageOptions,
+  lab: LabSettings,
+  tune: SearchForm,
+): void {
+  const hash = withPageKeys(withTuneKeys(withLabKeys(experimentToHash(e, webgl), lab), tune), page);
   if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
 }
 

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { PageOptions } from '../config/pageKeys';
 import type { Experiment } from '../experiment/types';
 import type { LabSettings } from '../lab/settings';
+import type { SearchForm } from '../tune/form';
 import { useSettled } from '../lab/useSettled';
 import type { WebglMode } from '../shared/settings';
 import { watchLocation, writeLocation, type ParsedLocation } from './urlState';
@@ -14,13 +15,14 @@ export function useUrlSync(
   page: PageOptions,
   /** Written a moment after it settles: a drag in the lab changes it every frame, and browsers throttle history writes. */
   lab: LabSettings,
+  tune: SearchForm,
   onNavigate: (parsed: ParsedLocation) => void,
 ): void {
   const { lang, view, lesson } = page;
   const settledLab = useSettled(lab, LAB_WRITE_MS);
   useEffect(
-    () => writeLocation(experiment, webgl, { lang, view, lesson }, settledLab),
-    [experiment, webgl, lang, view, lesson, settledLab],
+    () => writeLocation(experiment, webgl, { lang, view, lesson }, settledLab, tune),
+    [experiment, webgl, lang, view, lesson, settledLab, tune],
   );
   useEffect(() => watchLocation(onNavigate), [onNavigate]);
 }

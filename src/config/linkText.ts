@@ -79,3 +79,35 @@ export function noticeList(): NoticeList {
     },
   };
 }
+
+/**
+ * The items of `hash` whose key `isKey` claims, decoded, and the hash without them (its other items in
+ * order). The last of repeated keys wins, as for experiment keys; every key it overrides, and every
+ * value that is not valid percent-encoding, gets a notice on `notices`.
+ */
+export function claimKeys<K extends string>(
+  hash: string,
+  isKey: (key: string) => key is K,
+  notices: NoticeList,
+): { rest: string; found: Map<K, string> } {
+  const lead = hash.startsWith('#') || hash.startsWith('?') ? hash[0]! : '';
+  const body = hash.slice(lead.length);
+  const kept: string[] = [];
+  const found = new Map<K, string>();
+  for (const item of body === '' ? [] : body.split('&')) {
+    const eq = item.indexOf('=');
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (!isKey(key)) {
+      kept.push(item);
+      continue;
+    }
+    const earlier = found.get(key);
+    if (earlier !== undefined) notices.add((m) => m.links.setAgain(key, show(earlier)));
+    const text = decode(eq < 0 ? '' : item.slice(eq + 1));
+    if (text === null) {
+      notices.add((m) => m.links.badItem(show(item)));
+      found.delete(key);
+    } else found.set(key, text);
+  }
+  return { rest: lead + kept.join('&'), found };
+}

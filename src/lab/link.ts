@@ -1,7 +1,7 @@
 // The lab's keys in the experiment link (surface, kappa, noise, x0, y0, steps), split off before the
 // experiment is parsed and appended when a link is written, like the page keys (config/pageKeys.ts).
 // Reading never throws: a bad value keeps its default and says so; defaults are left out when written.
-import { decode, noticeList, show } from '../config/linkText';
+import { claimKeys, noticeList, show } from '../config/linkText';
 import { outOfRange } from '../config/validate';
 import type { Text } from '../i18n/text';
 import {
@@ -61,29 +61,8 @@ function numberProblem(key: LabNumberKey, text: string, lab: LabSettings): Text 
  * keys wins, as for experiment keys; every key it overrides gets a notice.
  */
 export function splitLabKeys(hash: string): { rest: string; lab: LabSettings; notices: Text[] } {
-  const lead = hash.startsWith('#') || hash.startsWith('?') ? hash[0]! : '';
-  const body = hash.slice(lead.length);
   const notices = noticeList();
-  const kept: string[] = [];
-  const found = new Map<LabKey, string>();
-  for (const item of body === '' ? [] : body.split('&')) {
-    const eq = item.indexOf('=');
-    const key = eq < 0 ? item : item.slice(0, eq);
-    if (!isLabKey(key)) {
-      kept.push(item);
-      continue;
-    }
-    const raw = eq < 0 ? '' : item.slice(eq + 1);
-    const earlier = found.get(key);
-    if (earlier !== undefined) notices.add((m) => m.links.setAgain(key, show(earlier)));
-    const text = decode(raw);
-    if (text === null) {
-      notices.add((m) => m.links.badItem(show(item)));
-      found.delete(key);
-    } else {
-      found.set(key, text);
-    }
-  }
+  const { rest, found } = claimKeys(hash, isLabKey, notices);
   // The surface first: it decides the start's default and range.
   const surfaceText = found.get('surface');
   let lab = defaultLab();
@@ -100,7 +79,7 @@ export function splitLabKeys(hash: string): { rest: string; lab: LabSettings; no
     const value = readNumber(key, text, lab, notices.add);
     if (value !== null) lab[key] = value;
   }
-  return { rest: lead + kept.join('&'), lab, notices: notices.done() };
+  return { rest, lab, notices: notices.done() };
 }
 
 /** `hash` with the lab's settings appended; values equal to their defaults are left out. */

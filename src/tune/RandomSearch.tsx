@@ -6,8 +6,9 @@ import { MAX_RUNS } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
 import type { RunSettings, SharedSettings } from '../shared/settings';
 import { DEFAULT_SORT, sortRows, trialRows, trialsCsv, trialsJson, type TrialRow } from './results';
-import { DEFAULT_SPACE, sampleTrials, TRIAL_COUNT, TRIAL_STEPS } from './sampler';
-import { SearchFormFields, type SearchForm } from './SearchForm';
+import type { SearchForm } from './form';
+import { sampleTrials } from './sampler';
+import { SearchFormFields } from './SearchForm';
 import { runningJob, type TuneControls } from './store';
 import { searchLine, tensorData } from './text';
 import { TrialTable } from './TrialTable';
@@ -19,18 +20,25 @@ interface Props {
   base: RunSettings;
   runCount: number;
   ready: boolean;
+  form: SearchForm;
+  onForm(form: SearchForm): void;
   onLoadRun(settings: RunSettings, name: string): void;
   onDownload(blob: Blob, name: (stamp: string) => string): void;
 }
 
-export function RandomSearch({ tune, shared, base, runCount, ready, onLoadRun, onDownload }: Props) {
+export function RandomSearch({
+  tune,
+  shared,
+  base,
+  runCount,
+  ready,
+  form,
+  onForm,
+  onLoadRun,
+  onDownload,
+}: Props) {
   const { m } = useI18n();
   const titleId = useId();
-  const [form, setForm] = useState<SearchForm>({
-    space: DEFAULT_SPACE,
-    trials: TRIAL_COUNT.default,
-    steps: TRIAL_STEPS.default,
-  });
   // The bounds the last search drew from, for its JSON export.
   const [searched, setSearched] = useState(form.space);
   const [order, setOrder] = useState(DEFAULT_SORT);
@@ -71,7 +79,7 @@ export function RandomSearch({ tune, shared, base, runCount, ready, onLoadRun, o
     <section className="tune-part" aria-labelledby={titleId}>
       <h3 id={titleId}>{m.tune.searchTitle}</h3>
       <p className="tune-intro">{m.tune.searchIntro}</p>
-      <SearchFormFields form={form} disabled={running} onForm={setForm} />
+      <SearchFormFields form={form} disabled={running} onForm={onForm} />
       <div className="tune-actions">
         {running ? (
           <button type="button" onClick={tune.cancel}>

@@ -1,9 +1,11 @@
 // What a random search draws from: how many trials of how many steps, the optimizers ticked, and the
-// bounds of η, β1, β2 and μ (a bound the ticked optimizers do not use is greyed out).
+// bounds of η, β1, β2 and μ (a bound the ticked optimizers do not use is muted, still editable and
+// readable: greying it out would fail contrast for text a class may still want to set).
 import { useId } from 'react';
 import { usedBy } from '../config/schema';
 import { useI18n } from '../i18n/I18n';
 import { OPTIMIZERS, type OptimizerName } from '../shared/settings';
+import type { SearchForm } from './form';
 import { NumberInput } from './NumberInput';
 import {
   SPACE_KEYS,
@@ -13,12 +15,6 @@ import {
   type SearchSpace,
   type SpaceKey,
 } from './sampler';
-
-export interface SearchForm {
-  space: SearchSpace;
-  trials: number;
-  steps: number;
-}
 
 interface Props {
   form: SearchForm;
@@ -86,7 +82,7 @@ export function SearchFormFields({ form, disabled, onForm }: Props) {
           const limit = spaceLimits(key);
           const b = space[key];
           return (
-            <div key={key} className={used(key) ? 'tune-bound' : 'tune-bound control-disabled'}>
+            <div key={key} className={used(key) ? 'tune-bound' : 'tune-bound tune-bound-unused'}>
               <span className="tune-bound-name">{name}</span>
               <NumberInput
                 aria-label={m.tune.from(name)}

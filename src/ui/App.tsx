@@ -47,6 +47,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
   const [view, setView] = useState(initial.page.view);
   const [lesson, setLesson] = useState(initial.page.lesson);
   const [lab, setLab] = useState(initial.lab);
+  const [tuneForm, setTuneForm] = useState(initial.tune);
   const inLab = view === 'lab';
   const labRuns = useLabRuns(experiment.runs, drafts, run.laneIds, snap.step);
   const projector = view === 'projector';
@@ -76,6 +77,8 @@ export function App({ initial }: { initial: ParsedLocation }) {
     setLesson,
     lab,
     setLab,
+    tune: tuneForm,
+    setTune: setTuneForm,
     setLinkProblems: notices.setLinkProblems,
     select,
     run,
@@ -199,6 +202,8 @@ export function App({ initial }: { initial: ParsedLocation }) {
           runCount={experiment.runs.length}
           ready={snap.dataComplete && !snap.fatal}
           onChange={onChange}
+          searchForm={tuneForm}
+          onSearchForm={setTuneForm}
           onLoadRun={addRun}
           onDownload={onDownload}
         />

@@ -10,6 +10,7 @@ import type { Experiment } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
 import type { Text } from '../i18n/text';
 import type { LabSettings } from '../lab/settings';
+import type { SearchForm } from '../tune/form';
 import type { WebglMode } from '../shared/settings';
 
 interface Deps {
@@ -21,6 +22,8 @@ interface Deps {
   setLesson(id: string | null): void;
   lab: LabSettings;
   setLab(lab: LabSettings): void;
+  tune: SearchForm;
+  setTune(form: SearchForm): void;
   setLinkProblems(problems: readonly Text[]): void;
   select(id: string): void;
   run: { reset(e: Experiment): void };
@@ -35,6 +38,8 @@ export function useLinkNavigation({
   setLesson,
   lab,
   setLab,
+  tune,
+  setTune,
   setLinkProblems,
   select,
   run,
@@ -50,12 +55,13 @@ export function useLinkNavigation({
       setView(page.view);
       setLesson(page.lesson);
       setLab(parsed.lab);
+      setTune(parsed.tune);
       update(() => next);
       select(next.runs[0]!.id);
       reset(next);
     },
-    [setLinkProblems, setLang, setView, setLesson, setLab, update, select, reset],
+    [setLinkProblems, setLang, setView, setLesson, setLab, setTune, update, select, reset],
   );
   const page: PageOptions = { lang: chosen ? lang : null, view, lesson };
-  useUrlSync(experiment, webgl, page, lab, onNavigate);
+  useUrlSync(experiment, webgl, page, lab, tune, onNavigate);
 }

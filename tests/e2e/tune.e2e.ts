@@ -90,6 +90,8 @@ describe('tune', () => {
     // Random search: four trials of twenty steps, four at a time.
     await typeInto(panel.getByLabel('Trials', { exact: true }), '4');
     await typeInto(panel.getByLabel('Steps per trial', { exact: true }), '20');
+    // The form joins the link, so a shared link draws the same trials.
+    await expect.poll(() => new URL(page.url()).hash).toContain('trials=4&tsteps=20');
     const searchStarted = Date.now();
     await button(panel, 'Run search').click();
     const rows = panel.locator('.tune-table tbody tr');
@@ -133,10 +135,16 @@ describe('tune', () => {
   }, 600_000);
 
   it('reads in Chinese without English words, and passes axe, before any job', async () => {
-    const { page, errors } = await open('#webgl=software&lang=zh', 390, 844);
+    // A link that sets up a search opens the panel with its form filled in.
+    const { page, errors } = await open(
+      '#webgl=software&lang=zh&trials=6&topt=adam&tlr=0.0005~0.05',
+      390,
+      844,
+    );
     const panel = page.getByRole('region', { name: '调参', exact: true });
-    await panel.locator('summary').click();
     await expect.poll(() => button(panel, '运行范围测试').isVisible()).toBe(true);
+    expect(await panel.getByLabel('试验次数', { exact: true }).inputValue()).toBe('6');
+    expect(await panel.getByRole('checkbox', { name: 'SGD' }).isChecked()).toBe(false);
     expect(foreignWords(await panel.innerText())).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     // The page does not scroll sideways: the panel fits a phone's width.

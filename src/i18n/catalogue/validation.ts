@@ -12,6 +12,7 @@ const en = {
   notZeroOne: 'is not 0 or 1',
   notOneOf: (options: readonly string[]) => `is not one of ${options.join(', ')}`,
   notModel: 'is not a model: mlp, mlp-128, mlp-256-128 (up to three widths of 16 to 1024) or cnn',
+  notRange: 'is not a range written as min~max',
   outOfRange: (bound: Bound, limit: string) =>
     bound === 'minimum' ? `is below the minimum ${limit}` : `is above the maximum ${limit}`,
   /** `range` is outOfRange's phrase; the value was replaced with the bound `limit`. */
@@ -30,6 +31,7 @@ const zh: typeof en = {
   notZeroOne: '不是 0 或 1',
   notOneOf: (options: readonly string[]) => `不是 ${options.join('、')} 中的一个`,
   notModel: '不是可用的模型：mlp、mlp-128、mlp-256-128（最多三层，每层 16 到 1024 个单元）或 cnn',
+  notRange: '不是写成 最小值~最大值 的范围',
   outOfRange: (bound: Bound, limit: string) =>
     bound === 'minimum' ? `小于最小值 ${limit}` : `大于最大值 ${limit}`,
   clamped: (range: string, limit: string) => `${range}，改用 ${limit}`,
