@@ -103,7 +103,15 @@ export interface BackendInfo {
   fallbackReason?: string;
 }
 
+/** How often the worker says it is alive (WorkerEvent `alive`). */
+export const ALIVE_MS = 2000;
+
 export type WorkerEvent =
+  /**
+   * Every ALIVE_MS while the worker's thread is free: it may be waiting on the device for a long pass
+   * (a CNN's evaluation on a slow GPU), which is not being stuck.
+   */
+  | { type: 'alive' }
   | { type: 'backend'; info: BackendInfo }
   /** Compressed bytes of MNIST received so far, until all has arrived (also while training on part of it). */
   | { type: 'loading'; loadedBytes: number; totalBytes: number }

@@ -228,6 +228,8 @@ export class Session {
   handle(e: WorkerEvent): void {
     const s = this.snap;
     switch (e.type) {
+      case 'alive':
+        return; // the supervisor's business
       case 'backend':
         return this.update({ backend: e.info }, true);
       case 'loading':

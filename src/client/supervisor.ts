@@ -11,8 +11,13 @@ import type { TrainingClient } from './trainingClient';
 import type { TuneJob } from '../protocol';
 import type { TuneEvent, TuneStore } from '../tune/store';
 
-/** No event for this long while training means the worker is stuck. */
-export const SILENCE_MS = 10_000;
+/**
+ * Not even an `alive` for this long while training: the worker's thread is blocked or gone. Compiling a
+ * CNN's programs on software WebGL blocks it for 6–8 s on a 2-core machine; a slower one needs room.
+ */
+export const SILENCE_MS = 20_000;
+/** Alive but no other event for this long while training: stuck waiting on the device. */
+export const STALL_MS = 120_000;
 /** More failures than this within FAILURE_WINDOW_MS and the page stops retrying (and says so). */
 export const MAX_RECOVERIES = 3;
 export const FAILURE_WINDOW_MS = 60_000;
@@ -48,6 +53,7 @@ export class Supervisor {
   /** The output weight the page follows (a new run follows the largest |g| unless one was picked). */
   private traceTarget: TraceTarget = 'largest';
   private lastEventAt: number;
+  private lastAliveAt: number;
   private failures: number[] = [];
   private readonly now: () => number;
   /** The Tune panel's latest job, and whether the worker is still running it. */
@@ -57,6 +63,7 @@ export class Supervisor {
   constructor(private readonly o: SupervisorOptions) {
     this.now = o.now ?? (() => performance.now());
     this.lastEventAt = this.now();
+    this.lastAliveAt = this.lastEventAt;
     this.client = this.spawn();
   }
 
@@ -152,10 +159,17 @@ export class Supervisor {
     this.o.tune?.handle(e);
   }
 
-  /** Called about once a second: a worker silent for SILENCE_MS while training is replaced. */
+  /**
+   * Called about once a second: while training, a worker silent for SILENCE_MS, or alive but without
+   * progress for STALL_MS, is replaced.
+   */
   tick(): void {
     if (this.o.session.getSnapshot().state !== 'running') return;
-    if (this.now() - this.lastEventAt >= SILENCE_MS) this.recover('silent', 'it stopped responding');
+    const now = this.now();
+    if (now - Math.max(this.lastEventAt, this.lastAliveAt) >= SILENCE_MS)
+      this.recover('silent', 'it stopped responding');
+    else if (now - this.lastEventAt >= STALL_MS)
+      this.recover('silent', 'it made no progress for two minutes');
   }
 
   dispose(): void {
@@ -169,6 +183,10 @@ export class Supervisor {
 
   private onEvent(from: TrainingClient, e: WorkerEvent): void {
     if (from !== this.client) return; // a replaced worker's last words
+    if (e.type === 'alive') {
+      this.lastAliveAt = this.now();
+      return;
+    }
     this.lastEventAt = this.now();
     if (e.type === 'checkpoint') this.checkpoint = e.checkpoint;
     if (e.type === 'pool') this.pool.changes.push({ step: e.step, images: e.images });
@@ -205,6 +223,7 @@ export class Supervisor {
     const wasRunning = snap.state === 'running';
     this.client = this.spawn();
     this.lastEventAt = now;
+    this.lastAliveAt = now;
     if (!this.setup) return;
     const restore = this.checkpoint ?? undefined;
     const resumeAt = restore?.step ?? 0;

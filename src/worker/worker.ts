@@ -6,6 +6,7 @@ import { MnistLoader } from '../engine/mnistLoader';
 import { retryingByteSource } from '../engine/mnistRetry';
 import { createWebglKernels, type WebglSetup } from '../engine/webgl/kernels';
 import {
+  ALIVE_MS,
   assertNever,
   type BackendInfo,
   type Command,
@@ -26,6 +27,8 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const emit = (e: WorkerEvent) => scope.postMessage(e);
+// Stops only when the thread is blocked (or gone): the page tells that from a long wait on the device.
+setInterval(() => emit({ type: 'alive' }), ALIVE_MS);
 
 let runner: Runner | null = null;
 let testHooks = false;

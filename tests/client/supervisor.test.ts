@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, LaneSetup, TuneCommand, WorkerEvent } from '../../src/protocol';
 import { Session } from '../../src/client/session';
-import { MAX_RECOVERIES, SILENCE_MS, Supervisor, type Spawn } from '../../src/client/supervisor';
+import { MAX_RECOVERIES, SILENCE_MS, STALL_MS, Supervisor, type Spawn } from '../../src/client/supervisor';
 import type { RunCheckpoint } from '../../src/shared/checkpoint';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf, sharedOf } from '../../src/experiment/runs';
@@ -188,6 +188,29 @@ describe('Supervisor', () => {
     // No checkpoint yet: the run starts over from step 0 with its recorded changes.
     const reset = workers[2]!.sent.find((c) => c.type === 'reset');
     expect(reset?.type === 'reset' && reset.restore).toBeUndefined();
+    sup.dispose();
+  });
+
+  it('waits for a worker that is alive while the device works, up to STALL_MS without progress', () => {
+    const { sup, session, workers, advance } = setup();
+    workers[0]!.emit({ type: 'state', runId: 1, state: 'running', step: 0 });
+    // A long evaluation: nothing but `alive` every 2 s, well past SILENCE_MS.
+    const waitAlive = (ms: number) => {
+      for (let t = 0; t < ms; t += 2000) {
+        advance(2000);
+        workers.at(-1)!.emit({ type: 'alive' });
+        sup.tick();
+      }
+    };
+    waitAlive(SILENCE_MS * 3);
+    expect(workers).toHaveLength(1);
+    // `alive` is the supervisor's own: the session never sees it as progress.
+    expect(session.getSnapshot().recoveries).toEqual([]);
+    waitAlive(STALL_MS - SILENCE_MS * 3 - 2000);
+    expect(workers).toHaveLength(1);
+    waitAlive(2000);
+    expect(workers).toHaveLength(2);
+    expect(session.getSnapshot().recoveries[0]?.why).toMatch(/no progress/);
     sup.dispose();
   });
 
