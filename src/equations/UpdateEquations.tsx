@@ -7,7 +7,7 @@ import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { ModelName } from '../shared/model';
 import { texNumber, updateLines } from './tex';
 import { Tex } from './Tex';
-import { WeightPicker } from './WeightPicker';
+import { outputInputKind, WeightPicker } from './WeightPicker';
 import { useThrottled } from './useThrottled';
 
 /** At most four redraws a second while training; the last step always shows. */
@@ -43,7 +43,14 @@ export const UpdateEquations = memo(function UpdateEquations({
       />
       {trace ? (
         <>
-          <p className="equations-weight">{m.equations.weight(trace.row, trace.col, trace.step)}</p>
+          <p className="equations-weight">
+            {m.equations.weight(
+              m.equations.unitInSentence[outputInputKind(model)],
+              trace.row,
+              trace.col,
+              trace.step,
+            )}
+          </p>
           {/* Scrolls sideways on a narrow screen; focusable so a keyboard can scroll it too. */}
           <div className="equations-scroll" tabIndex={0} role="group" aria-label={m.equations.region}>
             <table className="equations-table">

@@ -1,6 +1,7 @@
 // Which output weight the equations follow: the largest |g| (picked by the worker, then kept) or the
-// weight from a hidden unit to a digit that the class chooses.
+// weight from a hidden unit (a pixel, a CNN feature) to a digit that the class chooses.
 import { useId, useState } from 'react';
+import type { UnitKind } from '../i18n/catalogue/equations';
 import { useI18n } from '../i18n/I18n';
 import { NUM_CLASSES } from '../shared/mnist';
 import { DEFAULT_MODEL, modelSpec, tensorShapes, type ModelName } from '../shared/model';
@@ -13,6 +14,13 @@ import type { TracePoint, TraceTarget } from '../shared/trace';
 export function outputInputs(model: ModelName): number {
   const shapes = tensorShapes(modelSpec(model));
   return shapes[shapes.length - 2]![0]!;
+}
+
+/** What those rows are, to name them. */
+export function outputInputKind(model: ModelName): UnitKind {
+  const spec = modelSpec(model);
+  if (spec.kind === 'cnn') return 'feature';
+  return spec.hidden.length === 0 ? 'pixel' : 'hidden';
 }
 
 interface Props {
@@ -39,7 +47,7 @@ export function WeightPicker({ trace, target, onFollow, model = DEFAULT_MODEL }:
       <button type="button" onClick={() => onFollow('largest')}>
         {m.equations.followLargest}
       </button>
-      <label htmlFor={unitId}>{m.equations.hiddenUnit}</label>
+      <label htmlFor={unitId}>{m.equations.unit[outputInputKind(model)]}</label>
       <input
         id={unitId}
         type="number"

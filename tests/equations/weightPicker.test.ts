@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-// The weight picker's "Hidden unit" range follows the model: the rows of the output layer's kernel,
-// the last hidden width of an MLP, or 784 (softmax regression's pixels, the CNN's flattened features).
+// The weight picker's unit field follows the model: its range is the rows of the output layer's kernel
+// (the last hidden width of an MLP, or 784: softmax regression's pixels, the CNN's flattened features),
+// and its label names what they are.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { outputInputs, WeightPicker } from '../../src/equations/WeightPicker';
+import { outputInputKind, outputInputs, WeightPicker } from '../../src/equations/WeightPicker';
 import type { ModelName } from '../../src/shared/model';
 import type { TraceTarget } from '../../src/shared/trace';
 
@@ -46,10 +47,26 @@ async function picker(name?: string) {
   });
   const [unit] = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="number"]'));
   const follow = Array.from(root.querySelectorAll('button')).at(-1)!;
-  return { unit: unit!, follow, followed };
+  const label = root.querySelector(`label[for="${unit!.id}"]`)?.textContent;
+  return { unit: unit!, follow, followed, label };
 }
 
+describe('outputInputKind', () => {
+  it('names hidden units, pixels or conv features', () => {
+    expect(outputInputKind(model('mlp-128'))).toBe('hidden');
+    expect(outputInputKind(model('mlp-512-256-64'))).toBe('hidden');
+    expect(outputInputKind(model('mlp'))).toBe('pixel');
+    expect(outputInputKind(model('cnn'))).toBe('feature');
+  });
+});
+
 describe('WeightPicker', () => {
+  it('labels the unit field with what feeds the output layer', async () => {
+    expect((await picker()).label).toBe('Hidden unit');
+    expect((await picker('mlp')).label).toBe('Pixel');
+    expect((await picker('cnn')).label).toBe('Conv feature');
+  });
+
   it('lets the unit range run to the model’s last layer width, the reference MLP’s without a model', async () => {
     expect((await picker()).unit.max).toBe('127');
     expect((await picker('mlp-256-64')).unit.max).toBe('63');
