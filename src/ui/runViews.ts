@@ -3,10 +3,12 @@
 import type { InternalsRun } from '../charts/internals';
 import type { ChartRun } from '../charts/types';
 import type { Drafts } from '../client/useExperiment';
+import type { RunRecord } from '../experiment/exportData';
 import type { LaneData } from '../client/session';
 import { markersOf, settingsAt } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
 import type { Messages } from '../i18n/messages';
+import type { ModelName } from '../shared/model';
 import type { OptimizerName, RunSettings } from '../shared/settings';
 
 type Lanes = Readonly<Record<string, LaneData>>;
@@ -32,6 +34,33 @@ export function chartRunsOf(
     ];
   });
   return [...trained, ...overlays];
+}
+
+/** Curves from an exported file or an earlier visit, drawn read-only beside the experiment's. */
+export interface Overlay {
+  source: 'imported' | 'kept';
+  record: RunRecord;
+  /** The network it trained, named in its label when the experiment trains another. */
+  model: ModelName;
+}
+
+/** The overlays as chart runs, labelled with where they came from (and their network if it differs). */
+export function overlayRunsOf(
+  overlays: readonly Overlay[],
+  experimentModel: ModelName,
+  m: Messages,
+): ChartRun[] {
+  return overlays.map(({ source, record, model }, i) => ({
+    id: `overlay-${i}`,
+    name:
+      model === experimentModel
+        ? m.runs.overlayName(record.spec.name, m.runs[source])
+        : m.runs.overlayNameModel(record.spec.name, m.runs[source], model),
+    color: record.spec.color,
+    points: record.points,
+    validation: record.validation,
+    markers: chartMarkersOf(record.spec, m),
+  }));
 }
 
 /** The runs whose instruments the "Inside the optimizer" chart draws: shown runs that have a lane. */

@@ -1,7 +1,6 @@
 // Export (CSV, JSON), import (read-only overlays) and kept runs (IndexedDB), with every
 // failure turned into a notice: a bad file or a full disk never changes the runs on screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChartRun } from '../charts/types';
 import type { SessionSnapshot } from '../client/session';
 import { toCsv, toJson, type RunRecord } from '../experiment/exportData';
 import { readImport } from '../experiment/importCheck';
@@ -10,13 +9,8 @@ import type { Experiment } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
 import { downloadBlob, fileStamp } from './download';
 import { restoreKeptRuns } from './keptRuns';
-import { chartMarkersOf } from './runViews';
+import { overlayRunsOf, type Overlay } from './runViews';
 import type { Notice } from './notice';
-
-interface Overlay {
-  source: 'imported' | 'kept';
-  record: RunRecord;
-}
 
 interface Deps {
   experiment: Experiment;
@@ -53,8 +47,8 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
   useEffect(() => {
     const abort = new AbortController();
     void restoreKeptRuns(() => loadRecords(), abort.signal, {
-      add: (records) =>
-        setOverlays((o) => [...o, ...records.map((record) => ({ source: 'kept' as const, record }))]),
+      add: (records, { model }) =>
+        setOverlays((o) => [...o, ...records.map((record) => ({ source: 'kept' as const, record, model }))]),
       fail: (error) =>
         addNotice({ kind: 'storage', tone: 'warning', title: (m) => m.data.keptUnreadable(error(m)) }),
     });
@@ -100,7 +94,11 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
             tone: 'error',
             title: (m) => m.data.importRefused(file.name, r.error(m)),
           });
-        setOverlays((o) => [...o, ...r.file.runs.map((record) => ({ source: 'imported' as const, record }))]);
+        const { model } = r.file.shared;
+        setOverlays((o) => [
+          ...o,
+          ...r.file.runs.map((record) => ({ source: 'imported' as const, record, model })),
+        ]);
         addNotice({
           kind: 'import',
           tone: 'info',
@@ -119,17 +117,10 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     });
   }, [addNotice]);
 
-  const chartOverlays: ChartRun[] = useMemo(
-    () =>
-      overlays.map(({ source, record }, i) => ({
-        id: `overlay-${i}`,
-        name: m.runs.overlayName(record.spec.name, m.runs[source]),
-        color: record.spec.color,
-        points: record.points,
-        validation: record.validation,
-        markers: chartMarkersOf(record.spec, m),
-      })),
-    [overlays, m],
+  const experimentModel = experiment.shared.model;
+  const chartOverlays = useMemo(
+    () => overlayRunsOf(overlays, experimentModel, m),
+    [overlays, m, experimentModel],
   );
 
   return { overlays: chartOverlays, exportData, importFile, clearAll };

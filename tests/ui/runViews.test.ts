@@ -1,12 +1,20 @@
 // What the panels show of each run: chart curves (shown runs with a lane, then overlays), the settings
 // shown for the selected run, each run's optimizer, and the runs that join on Reset.
-import { EN } from '../../src/i18n/messages';
+import { EN, MESSAGES } from '../../src/i18n/messages';
 import { describe, expect, it } from 'vitest';
 import type { ChartRun } from '../../src/charts/types';
 import type { LaneData } from '../../src/client/session';
 import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import type { RunSpec } from '../../src/experiment/types';
-import { chartRunsOf, optimizersAt, pendingIdsOf, settingsShown } from '../../src/ui/runViews';
+import type { ModelName } from '../../src/shared/model';
+import {
+  chartRunsOf,
+  optimizersAt,
+  overlayRunsOf,
+  pendingIdsOf,
+  settingsShown,
+  type Overlay,
+} from '../../src/ui/runViews';
 
 const base = defaultSettings();
 const adam: RunSpec = {
@@ -51,6 +59,37 @@ describe('chartRunsOf', () => {
 
   it('draws only overlays before any run has a lane', () => {
     expect(chartRunsOf([adam], {}, [overlay], EN)).toEqual([overlay]);
+  });
+});
+
+describe('overlayRunsOf', () => {
+  const record = { spec: adam, points: lane.points, validation: lane.validation, test: null };
+  const mlp = 'mlp-128' as ModelName;
+  const cnn = 'cnn' as ModelName;
+  const overlays: Overlay[] = [
+    { source: 'kept', record, model: mlp },
+    { source: 'imported', record, model: cnn },
+  ];
+
+  it('labels each overlay with its source, and with its network where the experiment trains another', () => {
+    expect(overlayRunsOf(overlays, mlp, EN).map((r) => r.name)).toEqual([
+      'Adam (kept)',
+      'Adam (imported, cnn)',
+    ]);
+    expect(overlayRunsOf(overlays, cnn, EN).map((r) => r.name)).toEqual([
+      'Adam (kept, mlp-128)',
+      'Adam (imported)',
+    ]);
+    expect(overlayRunsOf(overlays, mlp, MESSAGES.zh).map((r) => r.name)).toEqual([
+      'Adam（已保存）',
+      'Adam（已导入，cnn）',
+    ]);
+  });
+
+  it('keeps the curves and the timeline’s markers, with an id per overlay', () => {
+    const [run] = overlayRunsOf(overlays, mlp, EN);
+    expect(run).toMatchObject({ id: 'overlay-0', color: adam.color, points: lane.points });
+    expect(run!.markers.map((m) => m.step)).toEqual([5, 8]);
   });
 });
 

@@ -22,6 +22,8 @@ const en = {
   kept: 'kept',
   imported: 'imported',
   overlayName: (name: string, source: string) => `${name} (${source})`,
+  /** An overlay trained by another network than the experiment's: `model` is its link name (cnn). */
+  overlayNameModel: (name: string, source: string, model: string) => `${name} (${source}, ${model})`,
 };
 
 const zh: typeof en = {
@@ -46,6 +48,7 @@ const zh: typeof en = {
   kept: '已保存',
   imported: '已导入',
   overlayName: (name: string, source: string) => `${name}（${source}）`,
+  overlayNameModel: (name: string, source: string, model: string) => `${name}（${source}，${model}）`,
 };
 
 export const runs = { en, zh };
