@@ -144,6 +144,7 @@ export function App({ initial }: { initial: ParsedLocation }) {
               selectedId={selected.id}
               lane={snap.lanes[selected.id]}
               onSelect={select}
+              model={run.trainedShared.model}
             />
           )}
           <SettingsPanel

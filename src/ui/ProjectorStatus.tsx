@@ -1,9 +1,11 @@
 // The projector view's status: one row per run with its step, loss and accuracy, in type big enough
-// for the back of a room. A run's name selects it, so the live controls beside it edit that run.
+// for the back of a room, under the network's name and size. A run's name selects it, so the live
+// controls beside it edit that run.
 import type { LaneData, SessionSnapshot } from '../client/session';
 import { runTextColor } from '../charts/contrast';
 import type { RunSpec } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
+import { modelSpec, parameterCount, type ModelName } from '../shared/model';
 import { StateAnnouncer } from './StateAnnouncer';
 
 interface Props {
@@ -13,6 +15,8 @@ interface Props {
   /** The selected run's record, for the announced state. */
   lane: LaneData | undefined;
   onSelect(id: string): void;
+  /** The network every run trains (the last Reset's): named with its size above the table. */
+  model: ModelName;
 }
 
 /** The accuracy a class watches: validation once measured, else the latest batch's. */
@@ -20,13 +24,14 @@ function accuracyOf(lane: LaneData | undefined): number | undefined {
   return lane?.test?.accuracy ?? lane?.validation.at(-1)?.accuracy ?? lane?.points.at(-1)?.accuracy;
 }
 
-export function ProjectorStatus({ snap, runs, selectedId, lane: selectedLane, onSelect }: Props) {
+export function ProjectorStatus({ snap, runs, selectedId, lane: selectedLane, onSelect, model }: Props) {
   const { m, f } = useI18n();
   const s = m.status;
   return (
     <section className="projector-status" aria-label={s.region}>
       <StateAnnouncer snap={snap} lane={selectedLane} />
       <table>
+        <caption>{s.paramsOf(f.int(parameterCount(modelSpec(model))), model)}</caption>
         <thead>
           <tr>
             <th scope="col">{s.run}</th>

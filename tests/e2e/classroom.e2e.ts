@@ -122,6 +122,10 @@ describe('in class', () => {
     // The status is step, loss and accuracy per run; a run's name selects it.
     const rows = page.locator('.projector-status tbody tr');
     expect(await rows.count()).toBe(2);
+    // Above it, the network the runs train and its size.
+    expect(await page.locator('.projector-status caption').innerText()).toBe(
+      'mlp-128: 101,770 trainable parameters',
+    );
     await page.getByRole('button', { name: 'SGD', exact: true }).click();
     expect(await page.getByRole('button', { name: 'SGD', exact: true }).getAttribute('aria-pressed')).toBe(
       'true',
