@@ -1,6 +1,6 @@
 // The run settings as one table (FIELDS): URL parsing, serializing, defaults and ranges (labels are in the message catalogues, src/i18n)
 // all read it, so adding a setting means adding one row here.
-import { ACTIVATIONS, DEFAULT_MODEL, type ModelName } from '../shared/model';
+import { ACTIVATIONS, DEFAULT_ACTIVATION, DEFAULT_MODEL, type ModelName } from '../shared/model';
 import {
   OPTIMIZERS,
   PREPROCESSINGS,
@@ -174,7 +174,7 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     key: 'activation',
     urlKey: 'act',
     apply: 'structural',
-    default: 'relu',
+    default: DEFAULT_ACTIVATION,
     omitWhenDefault: true,
     kind: 'enum',
     options: ACTIVATIONS,

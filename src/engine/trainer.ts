@@ -6,7 +6,7 @@ import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
 import { isInternalsStep, type InternalsPoint } from '../shared/internals';
 import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
-import { DEFAULT_MODEL } from '../shared/model';
+import { DEFAULT_ACTIVATION, DEFAULT_MODEL } from '../shared/model';
 import {
   hyperParamsOf,
   type LiveChange,
@@ -116,7 +116,7 @@ export class Trainer {
     this.totalSteps = this.stepsPerEpoch * config.epochs;
     this.ce = kernels.backward ?? composedBackward;
     // Links from before model choice have neither: the reference recipe's network.
-    this.model = createModel(config.model ?? DEFAULT_MODEL, config.activation ?? 'relu', config.seed);
+    this.model = createModel(config.model ?? DEFAULT_MODEL, config.activation ?? DEFAULT_ACTIVATION, config.seed);
     this.optimizer = this.makeOptimizer(config.settings.optimizer, hyperParamsOf(config.settings));
   }
 

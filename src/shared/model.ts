@@ -5,6 +5,8 @@ import { IMAGE_PIXELS, IMAGE_SIDE, NUM_CLASSES } from './mnist';
 /** Nonlinearity of an MLP's hidden layers. */
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
+/** The hidden layers' nonlinearity of the reference recipe, and of links and files that name none. */
+export const DEFAULT_ACTIVATION: Activation = 'relu';
 
 /**
  * A model as links write it: `mlp` (softmax regression), `mlp-W1[-W2[-W3]]` (hidden widths 16…1024),

@@ -1,7 +1,7 @@
 // The page title, which hardware trains (WebGL, or the CPU after an announced fallback), and the
 // page's switches: language, view and theme.
 import { useI18n } from '../i18n/I18n';
-import { DEFAULT_MODEL, type Activation, type ModelName } from '../shared/model';
+import { DEFAULT_ACTIVATION, DEFAULT_MODEL, type Activation, type ModelName } from '../shared/model';
 import type { BackendInfo } from '../protocol';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -19,7 +19,7 @@ export function Header({ backend, net, ...view }: Props) {
     <header>
       <h1>{m.page.title}</h1>
       <p className="subtitle">
-        {m.page.architecture(net?.model ?? DEFAULT_MODEL, net?.activation ?? 'relu')} ·{' '}
+        {m.page.architecture(net?.model ?? DEFAULT_MODEL, net?.activation ?? DEFAULT_ACTIVATION)} ·{' '}
         {m.page.subtitle(backend?.backend === 'cpu' ? m.page.deviceCpu : m.page.deviceWebgl)}
       </p>
       <div className="page-switches">
