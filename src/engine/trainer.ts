@@ -116,7 +116,11 @@ export class Trainer {
     this.totalSteps = this.stepsPerEpoch * config.epochs;
     this.ce = kernels.backward ?? composedBackward;
     // Links from before model choice have neither: the reference recipe's network.
-    this.model = createModel(config.model ?? DEFAULT_MODEL, config.activation ?? DEFAULT_ACTIVATION, config.seed);
+    this.model = createModel(
+      config.model ?? DEFAULT_MODEL,
+      config.activation ?? DEFAULT_ACTIVATION,
+      config.seed,
+    );
     this.optimizer = this.makeOptimizer(config.settings.optimizer, hyperParamsOf(config.settings));
   }
 
