@@ -12,9 +12,13 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Adam 0.003, batch 128, one epoch: 429 steps, about 10–25 ms each on software WebGL. */
+/**
+ * Softmax regression (`mlp`), Adam 0.01, batch 256, one epoch: 214 steps. Software WebGL's time goes
+ * with the epoch's arithmetic, not its steps, and softmax regression has a thirteenth of mlp-128's (in
+ * Node it reaches 92.1% on the test set, and reads the same stroke as a 1 with 97%).
+ */
 const RUN =
-  '#opt=adam&lr=0.003&b1=0.9&b2=0.999&eps=1e-7&mom=0.9&nesterov=0&bs=128&epochs=1&prep=scale&seed=1&webgl=software';
+  '#opt=adam&lr=0.01&b1=0.9&b2=0.999&eps=1e-7&mom=0.9&nesterov=0&bs=256&epochs=1&prep=scale&seed=1&model=mlp&webgl=software';
 /** Generous: on a busy two-core machine software WebGL runs several times slower than alone. */
 const TRAINING_MS = 480_000;
 
@@ -32,7 +36,7 @@ describe('what the model learned', () => {
 
       // The end of the epoch refreshes the predictions from the trained weights.
       const steps = await stepOf(page);
-      expect(steps).toBe(429);
+      expect(steps).toBe(214);
       const section = page.getByRole('region', { name: 'What the model learned' });
       await expect.poll(() => section.getAttribute('data-step'), { timeout: 60_000 }).toBe(String(steps));
       const table = section.getByRole('table', { name: 'Confusion matrix' });
