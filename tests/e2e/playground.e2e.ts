@@ -39,7 +39,7 @@ describe('playground', () => {
     await waitForStep(page, 1);
     const early = Number(await status(page).getAttribute('data-loss'));
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await waitForStep(page, 150);
+    await waitForStep(page, 60);
     const late = Number(await status(page).getAttribute('data-loss'));
     expect(early).toBeGreaterThan(1); // ln 10 ≈ 2.3 at the start
     expect(late).toBeLessThan(early * 0.6);
@@ -57,7 +57,7 @@ describe('playground', () => {
       .poll(() => item.textContent(), { timeout: 10_000 })
       .toMatch(/Learning rate η 0\.001 → 0\.01/);
     const ackStep = Number(await item.getAttribute('data-step'));
-    expect(ackStep).toBeGreaterThan(150);
+    expect(ackStep).toBeGreaterThan(60);
     await expect
       .poll(() => page.locator('[aria-label="Loss chart"]').textContent())
       .toContain('Learning rate η 0.001 → 0.01');
@@ -159,7 +159,8 @@ describe('playground', () => {
     await waitForStep(page, 1);
     const first = Number(await status(page).getAttribute('data-loss'));
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await waitForStep(page, 100);
+    // In Node the same run's batch loss is 205 at step 1 and under 45 from step 30 on.
+    await waitForStep(page, 40);
     expect(await stateOf(page)).toBe('running');
     const later = Number(await status(page).getAttribute('data-loss'));
     // Unscaled pixels start near 200; at η 1e-4 the loss falls steadily instead of exploding.
