@@ -173,6 +173,8 @@ export type WorkerEvent =
   /** One lane stopped (its loss diverged) while the others go on. */
   | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string }
   | { type: 'predictions'; runId: number; lane: string; requestId: number; result: Predictions }
+  /** How far the pass answering `requestId` has gone: `done` of `total` test digits, after each piece. */
+  | { type: 'predicting'; runId: number; lane: string; requestId: number; done: number; total: number }
   /** `probabilities`: the ten classes' for the drawn digit; null when the run has no such lane. */
   | {
       type: 'classified';
@@ -186,7 +188,7 @@ export type WorkerEvent =
   | { type: 'tune'; jobId: number; update: TuneUpdate };
 
 /** The worker's answers to insight requests. */
-export type InsightEvent = Extract<WorkerEvent, { type: 'predictions' | 'classified' }>;
+export type InsightEvent = Extract<WorkerEvent, { type: 'predictions' | 'predicting' | 'classified' }>;
 
 /** For exhaustive switches: a compile error names the unhandled case. */
 export function assertNever(x: never): never {

@@ -308,6 +308,7 @@ export class Session {
           false,
         );
       case 'predictions':
+      case 'predicting':
       case 'classified':
         for (const fn of this.insightListeners) fn(e);
         return;

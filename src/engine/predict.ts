@@ -73,6 +73,8 @@ export interface PassOptions {
    * once (the CPU backend).
    */
   between?: () => Promise<void>;
+  /** Called after each piece with the images done so far. */
+  onPiece?: (done: number) => void;
 }
 
 export class PassCancelled extends Error {
@@ -125,6 +127,7 @@ export async function predictSplit(
     }
     if (options.pieceMs !== undefined) piece = nextPiece(piece, now() - t0, options.pieceMs);
     start += n;
+    options.onPiece?.(start);
   }
   return { predicted, confidence };
 }

@@ -32,7 +32,9 @@ export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, 
       : predictions.waiting
         ? m.insight.waiting
         : predictions.pending
-          ? m.insight.updating
+          ? predictions.progress
+            ? m.insight.updatingProgress(f.int(predictions.progress.done), f.int(predictions.progress.total))
+            : m.insight.updating
           : null;
   return (
     <section className="insight" aria-label={m.insight.title} data-step={shown?.step ?? ''}>

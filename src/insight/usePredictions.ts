@@ -31,6 +31,8 @@ export interface PredictionsState {
   waiting: boolean;
   /** A question is on its way. */
   pending: boolean;
+  /** How far the pass answering it has gone (test digits), once the worker has said. */
+  progress: { done: number; total: number } | null;
   cell: ConfusionCell | null;
   pick(cell: ConfusionCell | null): void;
   refresh(): void;
@@ -42,6 +44,7 @@ export function usePredictions({ ask, listen, runId, lane, epoch, dataReady, dat
   const [manual, setManual] = useState({ runId: -1, count: 0 });
   const [answer, setAnswer] = useState<{ key: string; result: Predictions } | null>(null);
   const [shown, setShown] = useState<{ runId: number; result: ReadyPredictions } | null>(null);
+  const [progress, setProgress] = useState<{ key: string; done: number; total: number } | null>(null);
   const asked = useRef<{ id: number; key: string } | null>(null);
   // A pass over 10,000 digits costs about what the test evaluation does: none is made at page load (it
   // would delay the first steps) or for untrained weights, unless someone asks.
@@ -58,7 +61,8 @@ export function usePredictions({ ask, listen, runId, lane, epoch, dataReady, dat
     () =>
       listen((e) => {
         const a = asked.current;
-        if (e.type !== 'predictions' || !a || e.requestId !== a.id) return; // stale: a newer question is out
+        if (e.type === 'classified' || !a || e.requestId !== a.id) return; // stale: a newer question is out
+        if (e.type === 'predicting') return setProgress({ key: a.key, done: e.done, total: e.total });
         setAnswer({ key: a.key, result: e.result });
         if (e.result.kind === 'ready') setShown({ runId: e.runId, result: e.result });
       }),
@@ -71,6 +75,7 @@ export function usePredictions({ ask, listen, runId, lane, epoch, dataReady, dat
     shown: shown?.runId === runId ? shown.result : null,
     waiting: answer?.result.kind === 'waiting',
     pending: active && answer?.key !== wanted,
+    progress: progress?.key === wanted && answer?.key !== wanted ? progress : null,
     cell,
     pick: (next: ConfusionCell | null) => {
       setCell(next);

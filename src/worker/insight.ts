@@ -29,6 +29,8 @@ interface Pass {
   lane: string;
   step: number;
   predictions: Promise<SplitPredictions>;
+  /** Told after each piece: the requests waiting on this pass. */
+  progress: Set<(done: number, total: number) => void>;
 }
 
 export class Insight {
@@ -71,6 +73,10 @@ export class Insight {
     if (!trainer || !batches) return answer({ kind: 'noLane' });
     if (!batches.arrived('test')) return answer({ kind: 'waiting' });
     const pass = this.pass(runId, lane, trainer, batches);
+    const progress = (done: number, total: number) => {
+      if (runId === this.currentRun()) this.emit({ type: 'predicting', runId, lane, requestId, done, total });
+    };
+    pass.progress.add(progress);
     let predictions: SplitPredictions;
     try {
       predictions = await pass.predictions;
@@ -78,6 +84,8 @@ export class Insight {
       // The device failed (a lost GPU is reported on its own); the next request tries again.
       if (this.last === pass) this.last = null;
       return;
+    } finally {
+      pass.progress.delete(progress);
     }
     if (runId !== this.currentRun()) return;
     const labels = this.data.test.labels.subarray(0, predictions.predicted.length);
@@ -109,14 +117,17 @@ export class Insight {
     const l = this.last;
     if (l && l.runId === runId && l.lane === lane && l.step === trainer.step) return l;
     const held = trainer.model.hold();
+    const progress = new Set<(done: number, total: number) => void>();
+    const total = batches.maker.counts.test;
     const predictions = predictSplit(held, batches.maker, 'test', {
+      onPiece: (done) => progress.forEach((tell) => tell(done, total)),
       piece: pieceImages(forwardMacs(trainer.model.spec)),
       pieceMs: PIECE_MS,
       cancelled: () => runId !== this.currentRun() || this.currentBatches() !== batches,
       between: this.yieldToEvents,
     });
     void predictions.finally(() => held.dispose()).catch(() => undefined);
-    return (this.last = { runId, lane, step: trainer.step, predictions });
+    return (this.last = { runId, lane, step: trainer.step, predictions, progress });
   }
 
   private async classify(

@@ -31,6 +31,10 @@ function fakeWorker() {
       act(() => {
         for (const fn of listeners) fn({ type: 'predictions', runId: 1, lane: 'a', requestId, result });
       }),
+    progress: (requestId: number, done: number, total: number) =>
+      act(() => {
+        for (const fn of listeners) fn({ type: 'predicting', runId: 1, lane: 'a', requestId, done, total });
+      }),
   };
 }
 
@@ -84,6 +88,25 @@ describe('InsightSection', () => {
     const refresh = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Refresh')!;
     await act(async () => refresh.click());
     expect(worker.asked).toEqual([{ type: 'predict', lane: 'a', cell: null, limit: 40, id: 1 }]);
+  });
+
+  it('says how far the pass has gone, for the latest question only, until its answer', async () => {
+    const worker = fakeWorker();
+    const { root, render } = await mount(worker);
+    await render({ step: 100 });
+    const status = () => root.querySelector('.insight-status')!.textContent;
+    expect(status()).toBe('Updating…');
+    await worker.progress(1, 2560, 10_000);
+    expect(status()).toBe('Updating: 2,560 of 10,000 test digits…');
+    await render({ step: 200 });
+    // Question 2 is out: question 1's progress no longer applies.
+    expect(status()).toBe('Updating…');
+    await worker.progress(1, 5120, 10_000);
+    expect(status()).toBe('Updating…');
+    await worker.progress(2, 256, 10_000);
+    expect(status()).toBe('Updating: 256 of 10,000 test digits…');
+    await worker.answer(2, ready(200));
+    expect(status()).toBe('');
   });
 
   it('asks at each epoch’s end and keeps only the answer to the latest question', async () => {

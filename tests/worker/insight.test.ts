@@ -55,7 +55,9 @@ function harness(d: MnistData = data) {
   const answer = async (id: number) => {
     const t0 = Date.now();
     for (;;) {
-      const e = events.find((x) => 'requestId' in x && x.requestId === id);
+      const e = events.find(
+        (x) => (x.type === 'predictions' || x.type === 'classified') && x.requestId === id,
+      );
       if (e) return e as Extract<WorkerEvent, { type: 'predictions' | 'classified' }>;
       if (Date.now() - t0 > 60_000) throw new Error(`no answer to request ${id}`);
       await new Promise((r) => setTimeout(r, 5));
@@ -200,6 +202,15 @@ describe('insight requests', () => {
     expect(r.step).toBe(paused.step);
     expect(r.confusion).toEqual(paused.confusion);
     expect(sum(r.confusion)).toBe(2500);
+    // Its progress came piece by piece, before the answer, up to all 2,500 digits.
+    const answerAt = events.findIndex((e) => e.type === 'predictions' && e.requestId === id);
+    const progress = events.flatMap((e, i) =>
+      e.type === 'predicting' && e.requestId === id ? [{ i, done: e.done, total: e.total }] : [],
+    );
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.every((p) => p.i < answerAt && p.total === 2500)).toBe(true);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(progress.at(-1)!.done).toBe(2500);
     // Training chunks ran between the pieces: at least one step between each two.
     expect(lastStep() - r.step).toBeGreaterThanOrEqual(5);
     runner.dispose();

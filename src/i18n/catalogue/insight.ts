@@ -6,6 +6,8 @@ const en = {
   atStep: (step: string) => `Weights at step ${step}`,
   refresh: 'Refresh',
   updating: 'Updating…',
+  /** While training goes on, a pass over the test set takes a piece at a time. */
+  updatingProgress: (done: string, total: string) => `Updating: ${done} of ${total} test digits…`,
   loading: 'Loading MNIST…',
   waiting: 'The test digits are still downloading: the predictions appear once they are in.',
   noLane: 'This run has not been set up yet: press Reset to train it.',
@@ -48,6 +50,7 @@ const zh: typeof en = {
   atStep: (step: string) => `第 ${step} 步的权重`,
   refresh: '刷新',
   updating: '正在更新…',
+  updatingProgress: (done: string, total: string) => `正在更新：已完成 ${total} 个测试数字中的 ${done} 个…`,
   loading: '正在加载 MNIST…',
   waiting: '测试数字仍在下载中，下载完成后即显示预测。',
   noLane: '此运行尚未建立：按“重置”开始训练它。',
