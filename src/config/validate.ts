@@ -51,6 +51,13 @@ export function outOfRange({ bound, limit }: Clamp): Text {
   return (m) => m.validation.outOfRange(bound, String(limit));
 }
 
+/** A link's notice for `item`, whose `value` was clamped to `kept`; null when it was not. */
+export function clampedNotice(item: string, value: number, kept: number): Text | null {
+  if (kept === value) return null;
+  const range = outOfRange({ bound: value < kept ? 'minimum' : 'maximum', limit: kept });
+  return (m) => m.links.clamped(item, m.validation.clamped(range(m), String(kept)));
+}
+
 function clamped(clamp: Clamp): Validation<number> {
   const range = outOfRange(clamp);
   const note: Text = (m) => m.validation.clamped(range(m), String(clamp.limit));

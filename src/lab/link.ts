@@ -2,7 +2,7 @@
 // experiment is parsed and appended when a link is written, like the page keys (config/pageKeys.ts).
 // Reading never throws: a bad value keeps its default and says so; defaults are left out when written.
 import { claimKeys, noticeList, show } from '../config/linkText';
-import { outOfRange } from '../config/validate';
+import { clampedNotice } from '../config/validate';
 import type { Text } from '../i18n/text';
 import {
   clampLab,
@@ -40,10 +40,8 @@ function readNumber(
   }
   const value = Number(text.trim());
   const kept = clampLab(key, value, lab.surface)!;
-  if (kept !== value) {
-    const range = outOfRange({ bound: value < kept ? 'minimum' : 'maximum', limit: kept });
-    add((m) => m.links.clamped(item, m.validation.clamped(range(m), String(kept))));
-  }
+  const notice = clampedNotice(item, value, kept);
+  if (notice) add(notice);
   return kept;
 }
 

@@ -4,7 +4,7 @@
 // when a link is written, like the lab's keys; reading never throws (a bad value keeps its default and
 // says so), and values equal to their defaults are left out.
 import { claimKeys, noticeList, show } from '../config/linkText';
-import { outOfRange } from '../config/validate';
+import { clampedNotice } from '../config/validate';
 import type { Text } from '../i18n/text';
 import { OPTIMIZERS, type OptimizerName } from '../shared/settings';
 import { DEFAULT_FORM, type SearchForm } from './form';
@@ -47,12 +47,14 @@ function readCount(key: keyof typeof COUNT_KEYS, text: string, add: Notices): nu
   const v = number(text);
   if (typeof v !== 'number') return (add((m) => m.links.refused(item, v(m), fallback)), null);
   if (!Number.isInteger(v)) return (add((m) => m.links.refused(item, m.validation.notWhole, fallback)), null);
-  const { min, max } = LIMITS[key];
-  const kept = Math.min(max, Math.max(min, v));
-  if (kept !== v) {
-    const range = outOfRange({ bound: v < kept ? 'minimum' : 'maximum', limit: kept });
-    add((m) => m.links.clamped(item, m.validation.clamped(range(m), String(kept))));
-  }
+  return clampInto(item, v, LIMITS[key], add);
+}
+
+/** `v` within `limit`, with a notice when it had to move. */
+function clampInto(item: string, v: number, limit: Bounds, add: Notices): number {
+  const kept = Math.min(limit.max, Math.max(limit.min, v));
+  const notice = clampedNotice(item, v, kept);
+  if (notice) add(notice);
   return kept;
 }
 
@@ -67,16 +69,8 @@ function readRange(key: SpaceKey, text: string, add: Notices): Bounds | null {
   if (bad) return (add((m) => m.links.refused(item, bad(m), fallback)), null);
   const [a, b] = values as number[];
   const limit = spaceLimits(key);
-  const clampOne = (v: number) => {
-    const kept = Math.min(limit.max, Math.max(limit.min, v));
-    if (kept !== v) {
-      const range = outOfRange({ bound: v < kept ? 'minimum' : 'maximum', limit: kept });
-      add((m) => m.links.clamped(item, m.validation.clamped(range(m), String(kept))));
-    }
-    return kept;
-  };
-  const lo = clampOne(a!);
-  const hi = clampOne(b!);
+  const lo = clampInto(item, a!, limit, add);
+  const hi = clampInto(item, b!, limit, add);
   return { min: Math.min(lo, hi), max: Math.max(lo, hi) };
 }
 
