@@ -15,17 +15,23 @@ export const PIXELS_PER_WORD = 3;
 /** Float32 words per image. */
 export const WORDS_PER_IMAGE = Math.ceil(IMAGE_PIXELS / PIXELS_PER_WORD);
 
-/** Packs each image's bytes into WORDS_PER_IMAGE floats: word = p0 + 256·p1 + 65536·p2. */
-export function packImages(images: Uint8Array, count: number): Float32Array {
-  const out = new Float32Array(count * WORDS_PER_IMAGE);
-  for (let i = 0; i < count; i++) {
+/** Packs images [from, to) of `images` into `out` (WORDS_PER_IMAGE floats each, from image `from`). */
+function packInto(images: Uint8Array, from: number, to: number, out: Float32Array): void {
+  for (let i = from; i < to; i++) {
     const src = i * IMAGE_PIXELS;
     const dst = i * WORDS_PER_IMAGE;
+    out.fill(0, dst, dst + WORDS_PER_IMAGE);
     for (let p = 0; p < IMAGE_PIXELS; p++) {
       const w = Math.floor(p / PIXELS_PER_WORD);
       out[dst + w]! += images[src + p]! * 256 ** (p % PIXELS_PER_WORD);
     }
   }
+}
+
+/** Packs each image's bytes into WORDS_PER_IMAGE floats: word = p0 + 256·p1 + 65536·p2. */
+export function packImages(images: Uint8Array, count: number): Float32Array {
+  const out = new Float32Array(count * WORDS_PER_IMAGE);
+  packInto(images, 0, count, out);
   return out;
 }
 
@@ -75,11 +81,8 @@ interface DeviceSplit {
   count: number;
 }
 
-const packed = (images: Uint8Array, from: number, to: number): tf.Tensor2D =>
-  tf.tensor2d(packImages(images.subarray(from * IMAGE_PIXELS, to * IMAGE_PIXELS), to - from), [
-    to - from,
-    WORDS_PER_IMAGE,
-  ]);
+const packed = (images: Uint8Array, count: number): tf.Tensor2D =>
+  tf.tensor2d(packImages(images, count), [count, WORDS_PER_IMAGE]);
 
 /**
  * The three splits on the device for the page's lifetime; each run makes its batches from them. While
@@ -96,30 +99,37 @@ export class DeviceMnist {
     this.sync();
   }
 
+  /** The training images packed on the host while they arrive; freed once all are on the device. */
+  private trainWords: Float32Array | null = null;
+
   /**
-   * Brings the device copy up to what has arrived. New training images join the old ones in one new
-   * tensor (the old one is freed), so the tensor count stays the same however many parts arrive.
+   * Brings the device copy up to what has arrived. New training images are packed after the old ones
+   * on the host and the arrived prefix is uploaded afresh (the old tensor is freed), so the tensor count
+   * stays the same however many parts arrive. Not tf.concat on the device: its output is a packed
+   * texture, and every gather from it would first unpack all 55,000 images, on every step (the page
+   * trained at a twentieth of the engine's speed until this was found).
    */
   sync(): void {
     const train = this.splits.train;
     const arrived = arrivedCount(this.data, 'train');
+    const total = this.data.train.count;
     if (arrived > train.count) {
       // All 55,000 labels came before any image: upload them with the first part.
       train.labels ??= tf.tensor1d(Float32Array.from(this.data.train.labels));
-      const part = packed(this.data.train.images, train.count, arrived);
-      const old = train.images;
-      train.images = old ? tf.tidy(() => tf.concat2d([old, part], 0)) : part;
-      if (old) {
-        old.dispose();
-        part.dispose();
-      }
+      this.trainWords ??= new Float32Array(total * WORDS_PER_IMAGE);
+      packInto(this.data.train.images, train.count, arrived, this.trainWords);
+      train.images?.dispose();
+      // A copy of a prefix, which must not see later parts packed into the buffer; the whole set is last.
+      const words = arrived < total ? this.trainWords.slice(0, arrived * WORDS_PER_IMAGE) : this.trainWords;
+      train.images = tf.tensor2d(words, [arrived, WORDS_PER_IMAGE]);
       train.count = arrived;
+      if (arrived >= total) this.trainWords = null;
     }
     for (const name of ['validation', 'test'] as const) {
       const split = this.splits[name];
       const source = this.data[name];
       if (split.images || arrivedCount(this.data, name) < source.count) continue;
-      split.images = packed(source.images, 0, source.count);
+      split.images = packed(source.images, source.count);
       split.labels = tf.tensor1d(Float32Array.from(source.labels));
       split.count = source.count;
     }

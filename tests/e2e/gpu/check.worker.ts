@@ -171,6 +171,7 @@ async function compareGather(): Promise<{
   labelsEqual: boolean;
   tensorGrowth: number;
   appendGrowth: number;
+  trainGatherDraws: number;
 }> {
   const rng = createRng(6);
   const split = (n: number) => ({
@@ -189,6 +190,14 @@ async function compareGather(): Promise<{
     webgl.sync();
   }
   const appendGrowth = tf.memory().numTensors - uploaded;
+  // Programs a training batch costs once the images came in parts: the gather and the one-hot. An input held as a packed texture (what tf.concat makes) would add an unpack
+  // of every training image on every step. The first batch also uploads the images; the second counts.
+  const trainBatch = () => {
+    const b = webgl.kernels.batchMaker!('scale', stats).make('train', Uint32Array.from([1, 450, 699]));
+    return [b.x, b.y];
+  };
+  await drawsDuring(trainBatch);
+  const trainGatherDraws = await drawsDuring(trainBatch);
   Object.assign(arrival, { validation: true, test: true });
   webgl.sync();
   const before = tf.memory().numTensors;
@@ -212,7 +221,25 @@ async function compareGather(): Promise<{
   }
   const tensorGrowth = tf.memory().numTensors - before;
   webgl.dispose();
-  return { worstX, labelsEqual, tensorGrowth, appendGrowth };
+  return { worstX, labelsEqual, tensorGrowth, appendGrowth, trainGatherDraws };
+}
+
+/** Draw calls the WebGL backend issues while `make` runs (each program run is one draw). */
+async function drawsDuring(make: () => tf.Tensor[]): Promise<number> {
+  const gl = (tf.backend() as unknown as { gpgpu: { gl: WebGL2RenderingContext } }).gpgpu.gl;
+  const original = { drawArrays: gl.drawArrays, drawElements: gl.drawElements };
+  let draws = 0;
+  gl.drawArrays = (...a) => (draws++, original.drawArrays.apply(gl, a));
+  gl.drawElements = (...a) => (draws++, original.drawElements.apply(gl, a));
+  let out: tf.Tensor[] = [];
+  try {
+    out = make(); // WebGL runs a program when its op is called: the draws happen here
+  } finally {
+    Object.assign(gl, original);
+  }
+  await Promise.all(out.map((t) => t.data()));
+  out.forEach((t) => t.dispose());
+  return draws;
 }
 
 async function main() {
