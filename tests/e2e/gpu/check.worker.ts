@@ -231,7 +231,7 @@ async function drawsDuring(make: () => tf.Tensor[]): Promise<number> {
   let draws = 0;
   gl.drawArrays = (...a) => (draws++, original.drawArrays.apply(gl, a));
   gl.drawElements = (...a) => (draws++, original.drawElements.apply(gl, a));
-  let out: tf.Tensor[] = [];
+  let out: tf.Tensor[];
   try {
     out = make(); // WebGL runs a program when its op is called: the draws happen here
   } finally {
