@@ -147,8 +147,8 @@ export type WorkerEvent =
       lanes: { lane: string; points: MetricPoint[]; internals: InternalsPoint[]; trace?: TracePoint }[];
       stepsPerEpoch: number;
       totalSteps: number;
-      /** Training samples per second over the last reporting window, all lanes together. */
-      samplesPerSec: number;
+      /** Samples these points trained, all lanes together (steps × lanes still training × batch). */
+      samples: number;
       /** Time spent training (running, not paused) in this run. */
       trainingMs: number;
     }

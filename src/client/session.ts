@@ -5,6 +5,7 @@ import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
 import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
+import { RateWindow } from '../shared/rateWindow';
 import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
 export const THROTTLE_DEFAULT = 200;
@@ -144,7 +145,13 @@ export class Session {
   /** FIRST_STEP_MARK is set once per page, not per run. */
   private firstStepMarked = false;
 
-  constructor(private readonly throttleMs = THROTTLE_DEFAULT) {}
+  /** Samples/s as shown: over the last seconds of wall time on the page's clock. */
+  private readonly rate = new RateWindow();
+
+  constructor(
+    private readonly throttleMs = THROTTLE_DEFAULT,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Hears every applied change, so the page can record it in the run's timeline. */
   listenApplied(fn: (e: AppliedChange) => void): () => void {
@@ -254,6 +261,7 @@ export class Session {
       case 'fatal':
         return this.update({ fatal: e.message }, true);
       case 'state':
+        if (e.state === 'running' && s.state !== 'running') this.rate.start(this.now());
         return this.update({ state: e.state, step: e.step, message: e.message ?? null }, true);
       case 'metrics': {
         if (!this.firstStepMarked && e.lanes.some((l) => l.points.length > 0)) {
@@ -268,14 +276,13 @@ export class Session {
           if (data && trace) data.trace = trace;
           step = Math.max(step, points.at(-1)?.step ?? 0);
         }
-        // Per-chunk rates are noisy; a short moving average reads better on screen.
-        const rate = s.samplesPerSec === 0 ? e.samplesPerSec : 0.8 * s.samplesPerSec + 0.2 * e.samplesPerSec;
+        this.rate.add(this.now(), e.samples);
         return this.update(
           {
             step,
             stepsPerEpoch: e.stepsPerEpoch,
             totalSteps: e.totalSteps,
-            samplesPerSec: rate,
+            samplesPerSec: this.rate.rate() ?? 0,
             trainingMs: e.trainingMs,
           },
           false,

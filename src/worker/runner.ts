@@ -329,7 +329,7 @@ export class Runner {
       }),
       stepsPerEpoch: t.stepsPerEpoch,
       totalSteps: t.totalSteps,
-      samplesPerSec: (steps * active * t.config.batchSize * 1000) / elapsed,
+      samples: steps * active * t.config.batchSize,
       trainingMs: this.trainingMs,
     });
     lanes.forEach((lane, i) => {

@@ -20,7 +20,7 @@ const metrics = (runId: number, lanes: Record<string, number[]>) => ({
   })),
   stepsPerEpoch: 100,
   totalSteps: 1000,
-  samplesPerSec: 3200,
+  samples: 96,
   trainingMs: 50,
 });
 
@@ -151,7 +151,7 @@ describe('Session while the tab is hidden or a control is dragged', () => {
         lanes: [{ lane: 'a', points: [{ step: i + 1, epoch: 0, loss: 1, accuracy: 0.5 }], internals: [] }],
         stepsPerEpoch: 10,
         totalSteps: 100,
-        samplesPerSec: 100,
+        samples: 32,
         trainingMs: i,
       });
     s.handle({ type: 'state', runId: 1, state: 'finished', step: 5 });
@@ -167,6 +167,28 @@ describe('Session while the tab is hidden or a control is dragged', () => {
     s.hold('hidden', true);
     s.hold('hidden', false);
     expect(published).toBe(before + 1); // nothing new: no redraw
+  });
+});
+
+describe('Session samples/s', () => {
+  it('shows the rate over the last seconds of wall time, not over the gap between two reports', () => {
+    let now = 0;
+    const s = new Session(0, () => now);
+    s.newRun(1, ['a', 'b']);
+    s.handle({ type: 'state', runId: 1, state: 'running', step: 0 });
+    let step = 0;
+    // Two lanes at batch 32, one step per report, reports arriving in pairs 2 ms apart every 250 ms:
+    // 2 × 2 × 32 samples per 250 ms = 512 samples/s (the gap of 2 ms would say 32,000).
+    for (let i = 0; i < 40; i++) {
+      for (const gap of [0, 2]) {
+        now = 250 * (i + 1) + gap;
+        step++;
+        s.handle({ ...metrics(1, { a: [step], b: [step] }), samples: 64 });
+      }
+    }
+    expect(s.getSnapshot().samplesPerSec).toBeGreaterThan(500);
+    expect(s.getSnapshot().samplesPerSec).toBeLessThan(525);
+    expect(s.getSnapshot().step).toBe(80);
   });
 });
 

@@ -88,7 +88,7 @@ const metrics = (runId: number, from: number, to: number): WorkerEvent => ({
   ],
   stepsPerEpoch: 100,
   totalSteps: 1000,
-  samplesPerSec: 1000,
+  samples: 32,
   trainingMs: 1,
 });
 
