@@ -68,6 +68,33 @@ describe('playground', () => {
     await page.close();
   });
 
+  it('shows samples/s equal to steps × batch × runs ÷ elapsed time, within 20 %', async () => {
+    const { page, errors } = await openPage(
+      h,
+      `#bs=32&${SW}&run=A~0072B2~adam~0.001~0.9~0.999~1e-7~0.9~0~&run=B~D55E00~sgd~0.05~0.9~0.999~1e-7~0.9~0~`,
+    );
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await waitForStep(page, 1);
+    await page.waitForTimeout(6_000); // the shown rate covers the last 5 s
+    const read = async () => {
+      const shown = await page
+        .getByRole('region', { name: 'Training status' })
+        .locator('dt', { hasText: /^Samples\/s$/ })
+        .locator('+ dd')
+        .textContent();
+      return { t: Date.now(), step: await stepOf(page), shown: Number(shown?.replace(/,/g, '')) };
+    };
+    const a = await read();
+    await page.waitForTimeout(5_000);
+    const b = await read();
+    const truth = ((b.step - a.step) * 32 * 2 * 1000) / (b.t - a.t);
+    expect(b.step - a.step).toBeGreaterThan(20);
+    expect(Math.abs(b.shown - truth) / truth).toBeLessThan(0.2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('pause, step, resume and reset', async () => {
     const { page, errors } = await openPage(h, `#${SW}&bs=64`);
     await waitReady(page);
