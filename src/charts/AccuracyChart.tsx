@@ -1,5 +1,6 @@
 // Training (batch) and validation accuracy of one or more runs, on a fixed 0–100% axis.
 import { memo, type Ref } from 'react';
+import { countRender } from './renderCount';
 import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
@@ -26,6 +27,7 @@ export interface AccuracyChartProps {
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.
 export const AccuracyChart = memo(function AccuracyChart({ height = 300, ...rest }: AccuracyChartProps) {
+  countRender('accuracy');
   const { m } = useI18n();
   return (
     <MetricChart

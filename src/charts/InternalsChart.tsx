@@ -2,6 +2,7 @@
 // for one run (or per run for one layer when comparing), with the runs' live-change markers and, for
 // update/weight, the rule-of-thumb band. The quantity is picked with the "Quantity" select.
 import { memo, useId, useState } from 'react';
+import { countRender } from './renderCount';
 import {
   CartesianGrid,
   Line,
@@ -44,6 +45,7 @@ function useLayerName(layers: readonly string[]): (layer: string) => string {
 }
 
 export const InternalsChart = memo(function InternalsChart({ runs }: Props) {
+  countRender('internals');
   const { m, f } = useI18n();
   const [quantity, setQuantity] = useState<Quantity>('updateRatio');
   const layers = layersOf(runs.find((r) => r.internals.length > 0)?.internals ?? []);

@@ -1,5 +1,6 @@
 // Training and validation loss of one or more runs, optionally on a log axis.
 import { memo, type Ref } from 'react';
+import { countRender } from './renderCount';
 import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';
@@ -27,6 +28,7 @@ export interface LossChartProps {
 
 // memo: the page re-renders often (status, controls); a chart only when its data or options change.
 export const LossChart = memo(function LossChart({ height = 300, ...rest }: LossChartProps) {
+  countRender('loss');
   const { m } = useI18n();
   return <MetricChart {...rest} metric="loss" height={height} ariaLabel={m.charts.lossChart} />;
 });

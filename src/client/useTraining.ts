@@ -1,5 +1,6 @@
 // React binding of the training worker (through its supervisor) and the session store: one worker at a
 // time per page, replaced and resumed from a checkpoint if it fails; commands as callbacks.
+import { chartRenders, type CountedChart } from '../charts/renderCount';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Experiment } from '../experiment/types';
 import type { InsightEvent, InsightRequest, LaneSetup, TestHookAction } from '../protocol';
@@ -56,6 +57,8 @@ export interface TestHooks extends Record<TestHookAction, () => void> {
   points(): { step: number; loss: number }[];
   /** What the worker's TensorFlow.js held at the last validation (soak checks). */
   memory(): SessionSnapshot['workerMemory'];
+  /** Renders of each chart so far: a slider key must add none. */
+  chartRenders(): Record<CountedChart, number>;
 }
 
 declare global {
@@ -117,6 +120,7 @@ export function useTraining(
             loss,
           })),
         memory: () => session.getSnapshot().workerMemory,
+        chartRenders: () => ({ ...chartRenders }),
       };
     }
     return () => {

@@ -20,7 +20,37 @@ async function ready(page: Page) {
   await expect.poll(() => button(page, 'Start').isEnabled(), { timeout: 60_000 }).toBe(true);
 }
 
+const RACE =
+  '#bs=32&epochs=10&prep=scale&seed=1&webgl=software' +
+  ['SGD~0072B2~sgd~0.05', 'Momentum~D55E00~momentum~0.01', 'Adam~009E73~adam~0.001', 'B2~CC79A7~adam~0.001']
+    .map((r) => `&run=${r}~0.9~0.999~1e-7~0.9~0~`)
+    .join('');
+
 describe('compare and replay', () => {
+  it('a slider key during a four-run race redraws no chart', async () => {
+    const { page, errors } = await openPage(h, `?testhooks${RACE}`);
+    await ready(page);
+    await button(page, 'Start').click();
+    await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+    const renders = () => page.evaluate(() => window.playgroundTestHooks!.chartRenders());
+    const slider = page.getByRole('slider', { name: 'Learning rate η', exact: true });
+    await slider.focus();
+    const before = await renders();
+    for (let i = 0; i < 5; i++) {
+      await slider.press('ArrowRight');
+      await page.waitForTimeout(60);
+    }
+    // Read within the keys' settle time: training publishes nothing then, so any render was the keys'.
+    expect(await renders()).toEqual(before);
+    // The keys did change the setting, and the charts go on drawing once the keys have settled.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Live changes' }).getByRole('listitem').count())
+      .toBeGreaterThan(0);
+    await expect.poll(async () => (await renders()).loss, { timeout: 10_000 }).toBeGreaterThan(before.loss);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('"Compare optimizers" races SGD, Momentum and Adam with a legend', async () => {
     const { page, errors } = await openPage(h, '#webgl=software&bs=128&epochs=1');
     await ready(page);
