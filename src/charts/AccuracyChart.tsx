@@ -1,6 +1,6 @@
 // Training (batch) and validation accuracy of one or more runs, on a fixed 0–100% axis.
 import { memo, type Ref } from 'react';
-import { countRender } from './renderCount';
+import { countRender } from '../shared/renderCount';
 import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';

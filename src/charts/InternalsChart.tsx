@@ -1,8 +1,8 @@
 // "Inside the optimizer": one quantity of the optimizer's update over the steps, a line per layer
 // for one run (or per run for one layer when comparing), with the runs' live-change markers and, for
 // update/weight, the rule-of-thumb band. The quantity is picked with the "Quantity" select.
-import { memo, useId, useState } from 'react';
-import { countRender } from './renderCount';
+import { memo, useId, useState, type Ref } from 'react';
+import { countRender } from '../shared/renderCount';
 import {
   CartesianGrid,
   Line,
@@ -31,6 +31,8 @@ interface Props {
   runs: readonly (InternalsRun & Pick<ChartRun, 'markers'>)[];
   /** Bump when instruments were appended to arrays passed again unchanged. */
   version: number;
+  /** The figure element (React 19 passes `ref` as a prop). */
+  ref?: Ref<HTMLDivElement>;
 }
 
 const TICK = { fontSize: 13, fill: 'var(--ink, #374151)' };
@@ -44,7 +46,7 @@ function useLayerName(layers: readonly string[]): (layer: string) => string {
   };
 }
 
-export const InternalsChart = memo(function InternalsChart({ runs }: Props) {
+export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props) {
   countRender('internals');
   const { m, f } = useI18n();
   const [quantity, setQuantity] = useState<Quantity>('updateRatio');
@@ -66,7 +68,7 @@ export const InternalsChart = memo(function InternalsChart({ runs }: Props) {
         : v.toExponential(1);
 
   return (
-    <div role="figure" aria-label={m.internals.chart} className="internals-chart">
+    <div ref={ref} role="figure" aria-label={m.internals.chart} className="internals-chart">
       <div className="internals-head">
         <h2 className="chart-title">{m.internals.title}</h2>
         <label htmlFor={quantityId}>{m.internals.quantity}</label>

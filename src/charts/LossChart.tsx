@@ -1,6 +1,6 @@
 // Training and validation loss of one or more runs, optionally on a log axis.
 import { memo, type Ref } from 'react';
-import { countRender } from './renderCount';
+import { countRender } from '../shared/renderCount';
 import { useI18n } from '../i18n/I18n';
 import { MetricChart } from './MetricChart';
 import type { ChartRun } from './types';

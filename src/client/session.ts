@@ -1,14 +1,19 @@
 // The page's view of the current run's lanes, built from worker events. Metric points are appended in
-// place and published at most every THROTTLE_DEFAULT ms, so a fast worker never makes React re-render per step.
+// place and published at most every THROTTLE_DEFAULT ms (less often where redrawing is slow), so a fast
+// worker never makes React re-render per step.
 import type { BackendInfo, InsightEvent, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
 import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
 import { RateWindow } from '../shared/rateWindow';
+import { MIN_PUBLISH_MS, RedrawBudget } from './redrawBudget';
 import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
 
-export const THROTTLE_DEFAULT = 200;
+/** The shortest wall time between two publishes of new points; slow redraws stretch it (redrawBudget.ts). */
+export const THROTTLE_DEFAULT = MIN_PUBLISH_MS;
+/** Browser tasks a publish's redraws span: the page and loss chart, accuracy, the instruments. */
+const REDRAW_TASKS = 3;
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {
@@ -145,13 +150,17 @@ export class Session {
   /** FIRST_STEP_MARK is set once per page, not per run. */
   private firstStepMarked = false;
 
+  /** How often training's new points are published, from what redrawing them costs. */
+  private readonly budget: RedrawBudget;
   /** Samples/s as shown: over the last seconds of wall time on the page's clock. */
   private readonly rate = new RateWindow();
 
   constructor(
     private readonly throttleMs = THROTTLE_DEFAULT,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.budget = new RedrawBudget(throttleMs);
+  }
 
   /** Hears every applied change, so the page can record it in the run's timeline. */
   listenApplied(fn: (e: AppliedChange) => void): () => void {
@@ -348,7 +357,7 @@ export class Session {
     Object.assign(this.snap, patch);
     if (this.holds.size > 0) this.unpublished = true;
     else if (now || this.throttleMs <= 0) this.publish();
-    else this.timer ??= setTimeout(() => this.publish(), this.throttleMs);
+    else this.timer ??= setTimeout(() => this.publish(), this.budget.intervalMs);
   }
 
   private publish(): void {
@@ -356,6 +365,19 @@ export class Session {
     this.timer = null;
     this.unpublished = false;
     this.snap = { ...this.snap, version: this.snap.version + 1 };
+    const start = this.now();
     for (const fn of this.listeners) fn();
+    if (this.throttleMs > 0) this.measureRedraw(start);
+  }
+
+  /**
+   * Times a publish's redraws: React renders the snapshot's subscribers right after this task, and the
+   * charts that lag behind in the tasks after it (ChartsSection), so the cost runs to REDRAW_TASKS hops.
+   */
+  private measureRedraw(start: number, hop = 1): void {
+    setTimeout(() => {
+      if (hop < REDRAW_TASKS) this.measureRedraw(start, hop + 1);
+      else this.budget.observe(this.now() - start);
+    }, 0);
   }
 }

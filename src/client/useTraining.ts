@@ -1,6 +1,6 @@
 // React binding of the training worker (through its supervisor) and the session store: one worker at a
 // time per page, replaced and resumed from a checkpoint if it fails; commands as callbacks.
-import { chartRenders, type CountedChart } from '../charts/renderCount';
+import { chartRenders, type CountedChart } from '../shared/renderCount';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Experiment } from '../experiment/types';
 import type { InsightEvent, InsightRequest, LaneSetup, TestHookAction } from '../protocol';

@@ -1,6 +1,6 @@
 // The charts column: loss and accuracy of every shown run and overlay, the data actions and the log
 // of live changes. The page hands in a ref per chart so export reads the figure it drew.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { InternalsChart } from '../charts/InternalsChart';
 import { LossChart } from '../charts/LossChart';
@@ -17,6 +17,7 @@ import type { ChartFormat, ChartKind, ChartRefs } from './useChartExport';
 import type { useDataActions } from './useDataActions';
 import { useI18n } from '../i18n/I18n';
 import { useLagged } from './useLagged';
+import { useHeldWhile, useInView } from './useInView';
 
 interface Props {
   snap: SessionSnapshot;
@@ -57,8 +58,13 @@ export function ChartsSection({
   model,
 }: Props) {
   const { m } = useI18n();
-  // The accuracy chart redraws one task after the loss chart: two shorter tasks instead of one long one.
-  const accuracyVersion = useLagged(snap.version);
+  // Each chart redraws in a task of its own (accuracy one task after loss, the instruments one after
+  // that): three shorter tasks instead of one long one. A chart out of view keeps its version, so it
+  // does not redraw, until it is scrolled back into view.
+  const internalsRef = useRef<HTMLDivElement>(null);
+  const lossVersion = useHeldWhile(snap.version, useInView(lossRef));
+  const accuracyVersion = useHeldWhile(useLagged(snap.version), useInView(accuracyRef));
+  const internalsVersion = useHeldWhile(useLagged(useLagged(snap.version)), useInView(internalsRef));
   const chartRuns = useMemo(
     () => chartRunsOf(runs, snap.lanes, data.overlays, m),
     [runs, snap.lanes, data.overlays, m],
@@ -73,7 +79,7 @@ export function ChartsSection({
         smoothing={display.smoothing}
         logScale={display.logScale}
         stepsPerEpoch={snap.stepsPerEpoch}
-        version={snap.version}
+        version={lossVersion}
         emptyHint={emptyHint}
         large={projector}
       />
@@ -86,7 +92,7 @@ export function ChartsSection({
         emptyHint={emptyHint}
         large={projector}
       />
-      {!projector && <InternalsChart runs={internalsRuns} version={accuracyVersion} />}
+      {!projector && <InternalsChart ref={internalsRef} runs={internalsRuns} version={internalsVersion} />}
       {/* Not in the projector view: the charts and live controls fill its screen without scrolling. */}
       {!projector && (
         <UpdateEquations

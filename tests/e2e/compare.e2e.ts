@@ -47,6 +47,18 @@ describe('compare and replay', () => {
       .poll(() => page.getByRole('region', { name: 'Live changes' }).getByRole('listitem').count())
       .toBeGreaterThan(0);
     await expect.poll(async () => (await renders()).loss, { timeout: 10_000 }).toBeGreaterThan(before.loss);
+
+    // A chart out of view does not redraw while training adds points, and catches up once shown.
+    const internals = page.getByRole('figure', { name: 'Inside the optimizer chart' });
+    const box = await internals.boundingBox();
+    expect(box!.y).toBeGreaterThan(page.viewportSize()!.height); // below the fold at 1440×1000
+    const hidden = (await renders()).internals;
+    const loss = (await renders()).loss;
+    await page.waitForTimeout(3_000);
+    expect((await renders()).loss).toBeGreaterThan(loss); // training goes on and the loss chart follows
+    expect((await renders()).internals).toBe(hidden);
+    await internals.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await renders()).internals, { timeout: 10_000 }).toBeGreaterThan(hidden);
     expect(errors).toEqual([]);
     await page.close();
   });
