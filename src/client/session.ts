@@ -12,8 +12,8 @@ import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../sha
 
 /** The shortest wall time between two publishes of new points; slow redraws stretch it (redrawBudget.ts). */
 export const THROTTLE_DEFAULT = MIN_PUBLISH_MS;
-/** Browser tasks a publish's redraws span: the page and loss chart, accuracy, the instruments. */
-const REDRAW_TASKS = 3;
+/** Browser tasks a publish's redraws span: the page, then loss, accuracy and the instruments' charts. */
+const REDRAW_TASKS = 4;
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {

@@ -1,5 +1,6 @@
 // Every run's live changes in order, with the step each takes effect at: the events the charts mark.
 // Entries still ahead of the current step (a replay in progress) are shown as upcoming.
+import { memo } from 'react';
 import type { Recovery } from '../client/session';
 import { markersOf } from '../experiment/timeline';
 import type { RunSpec } from '../experiment/types';
@@ -18,7 +19,8 @@ interface Props {
   onForget(): void;
 }
 
-export function ChangeLog({ runs, upTo, replaying, recoveries, onForget }: Props) {
+// memo: the charts' section re-renders at every publish; the log only when a change or the replay moves.
+export const ChangeLog = memo(function ChangeLog({ runs, upTo, replaying, recoveries, onForget }: Props) {
   const { m, f } = useI18n();
   const rows = [
     ...runs.flatMap((run) =>
@@ -57,4 +59,4 @@ export function ChangeLog({ runs, upTo, replaying, recoveries, onForget }: Props
       </ol>
     </section>
   );
-}
+});

@@ -58,18 +58,23 @@ export function ChartsSection({
   model,
 }: Props) {
   const { m } = useI18n();
-  // Each chart redraws in a task of its own (accuracy one task after loss, the instruments one after
-  // that): three shorter tasks instead of one long one. A chart out of view keeps its version, so it
-  // does not redraw, until it is scrolled back into view.
+  // Each chart redraws in a task of its own, after the page's own render: loss, then accuracy, then
+  // the instruments, four shorter tasks instead of one long one. A chart out of view keeps its version,
+  // so it does not redraw, until it is scrolled back into view.
   const internalsRef = useRef<HTMLDivElement>(null);
-  const lossVersion = useHeldWhile(snap.version, useInView(lossRef));
-  const accuracyVersion = useHeldWhile(useLagged(snap.version), useInView(accuracyRef));
-  const internalsVersion = useHeldWhile(useLagged(useLagged(snap.version)), useInView(internalsRef));
+  const lossLag = useLagged(snap.version);
+  const accuracyLag = useLagged(lossLag);
+  const lossVersion = useHeldWhile(lossLag, useInView(lossRef));
+  const accuracyVersion = useHeldWhile(accuracyLag, useInView(accuracyRef));
+  const internalsVersion = useHeldWhile(useLagged(accuracyLag), useInView(internalsRef));
   const chartRuns = useMemo(
     () => chartRunsOf(runs, snap.lanes, data.overlays, m),
     [runs, snap.lanes, data.overlays, m],
   );
   const internalsRuns = useMemo(() => internalsRunsOf(runs, snap.lanes, m), [runs, snap.lanes, m]);
+  const replaying = useMemo(() => replaySteps(trainedRuns), [trainedRuns]);
+  // Past the last replayed change nothing is upcoming, so the log need not follow every step.
+  const lastReplay = Math.max(0, ...[...replaying.values()].flatMap((steps) => [...steps]));
   const emptyHint = snap.dataReady ? m.charts.pressStart : m.charts.loading;
   return (
     <section className="charts">
@@ -113,8 +118,8 @@ export function ChartsSection({
       )}
       <ChangeLog
         runs={runs}
-        upTo={snap.step}
-        replaying={replaySteps(trainedRuns)}
+        upTo={Math.min(snap.step, lastReplay)}
+        replaying={replaying}
         recoveries={snap.recoveries}
         onForget={onForgetChanges}
       />
