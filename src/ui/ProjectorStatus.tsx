@@ -52,6 +52,7 @@ export function ProjectorStatus({ snap, runs, selectedId, lane: selectedLane, on
                     type="button"
                     translate="no"
                     aria-pressed={r.id === selectedId}
+                    title={r.name}
                     style={{ color: runTextColor(r.color) }}
                     onClick={() => onSelect(r.id)}
                   >

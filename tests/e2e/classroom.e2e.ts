@@ -2,6 +2,7 @@
 // the language, and the projector view shows both charts and the live controls at 1280×720 with text
 // and lines large enough for the back of the room.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startHarness, status, stepOf, type Harness } from './harness';
 
 let h: Harness;
@@ -15,6 +16,20 @@ afterAll(async () => {
 const LINK =
   '#bs=32&epochs=1&prep=scale&seed=1&webgl=software&run=SGD~0072B2~sgd~0.1~0.9~0.999~1e-7~0.9~0~&run=Adam~009E73~adam~0.001~0.9~0.999~1e-7~0.9~0~';
 
+const MOMENTUM = '&run=Momentum~D55E00~momentum~0.01~0.9~0.999~1e-7~0.9~0~';
+
+/** Texts of the projector's run table that do not fit their box, or stick out of the table's column. */
+function tableOverflows(page: Page): Promise<string[]> {
+  return page.locator('.projector-status').evaluate((section) => {
+    const column = section.getBoundingClientRect();
+    return [...section.querySelectorAll('caption, th, td, button')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const cut = el.scrollWidth > el.clientWidth + 1 || r.right > column.right + 1;
+      return cut ? [`${el.tagName} "${el.textContent}"`] : [];
+    });
+  });
+}
+
 describe('in class', () => {
   it('switches language at once, keeping the runs, their curves and the step', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
@@ -27,7 +42,8 @@ describe('in class', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
     const step = await stepOf(page);
-    const curves = () => page.locator('.recharts-line-curve').count();
+    // The loss chart's lines (in view: a chart out of view may catch up on new points when it redraws).
+    const curves = () => page.locator('.chart-plot').first().locator('.recharts-line-curve').count();
     const drawn = await curves();
     expect(new URL(page.url()).hash).not.toContain('lang=');
 
@@ -87,7 +103,7 @@ describe('in class', () => {
   it('projects both charts and the live controls at 1280×720, large enough to read', async () => {
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
-    await page.goto(`${h.baseUrl}${LINK}&view=projector`);
+    await page.goto(`${h.baseUrl}${LINK}${MOMENTUM}&view=projector`);
     const start = page.getByRole('button', { name: 'Start', exact: true });
     await expect.poll(() => start.isEnabled(), { timeout: 60_000 }).toBe(true);
     await start.click();
@@ -121,7 +137,9 @@ describe('in class', () => {
     expect(Math.min(...sizes.lines)).toBeGreaterThanOrEqual(3);
     // The status is step, loss and accuracy per run; a run's name selects it.
     const rows = page.locator('.projector-status tbody tr');
-    expect(await rows.count()).toBe(2);
+    expect(await rows.count()).toBe(3);
+    // Every figure of the table is readable, in both languages (Chinese changes the headers).
+    expect(await tableOverflows(page)).toEqual([]);
     // Above it, the network the runs train and its size.
     expect(await page.locator('.projector-status caption').innerText()).toBe(
       'mlp-128: 101,770 trainable parameters',
@@ -131,6 +149,9 @@ describe('in class', () => {
       'true',
     );
     expect(new URL(page.url()).hash).toContain('view=projector');
+    await page.getByRole('combobox', { name: 'Language / 语言' }).selectOption('zh');
+    await expect.poll(() => page.locator('.projector-status thead th').first().innerText()).toBe('运行');
+    expect(await tableOverflows(page)).toEqual([]);
     await context.close();
   });
 });
