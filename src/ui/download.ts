@@ -56,3 +56,8 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     URL.revokeObjectURL(url);
   }
 }
+
+/** Downloads `blob` under the name `name` gives for this moment's timestamp. */
+export function downloadStamped(blob: Blob, name: (stamp: string) => string): void {
+  downloadBlob(blob, name(fileStamp()));
+}

@@ -26,6 +26,8 @@ export interface Job {
   softwareWebgl: boolean;
   /** Ours: runs racing in one comparison (same batches, one lane each); samples/s is per run. */
   lanes?: number;
+  /** Ours: each lane's optimizer, as the page's comparison trains them (default: `optimizer` for all). */
+  laneOptimizers?: readonly ('adam' | 'sgd' | 'momentum')[];
   /** Ours with one feature turned off, to measure what it costs or buys (`--ablations`). */
   ablation?: Ablation;
 }

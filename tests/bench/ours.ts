@@ -32,7 +32,7 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
     },
     lanes: Array.from({ length: job.lanes ?? 1 }, (_, i) => ({
       lane: `${LANE}${i}`,
-      initial: { optimizer: job.optimizer, ...HYPER },
+      initial: { ...HYPER, optimizer: job.laneOptimizers?.[i] ?? job.optimizer },
       timeline: [],
     })),
   };

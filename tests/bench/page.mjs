@@ -1,6 +1,7 @@
-// Page section of the bench: what a user feels on the production build (dist/) at 1366×768. Per
-// scenario (four runs, one run) it presses Start, measures a quiet stretch of training, then drags
-// and arrow-keys the "Learning rate" slider until the window ends; pageProbes.mjs says what is observed.
+// Page section of the bench: what a user feels on the production build (dist/), every section on the
+// page. Per scenario (four runs, then one, at 1366×768 and in the projector view at 1280×720, and four
+// runs idle) it presses Start, measures a quiet stretch of training, then drags and arrow-keys the
+// "Learning rate" slider until the window ends; pageProbes.mjs says what is observed.
 import { captureConsole, withTimeout } from './lib.mjs';
 import { interactUntil } from './pageInput.mjs';
 import { OBSERVERS, readProbes, summarizeProbes } from './pageProbes.mjs';
@@ -16,15 +17,25 @@ export const RUN = {
 };
 const BATCH_SIZE = 32;
 
+const FOUR = [RUN.sgd, RUN.momentum, RUN.adam, RUN.adamB2];
+/** The optimizers of FOUR, for the worker-only figure trained beside it (run.mjs). */
+export const FOUR_OPTIMIZERS = ['sgd', 'momentum', 'adam', 'adam'];
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** `train: false`: nothing trains (the idle baseline of the same page and input). */
 export const SCENARIOS = [
-  { id: '4 runs', runs: [RUN.sgd, RUN.momentum, RUN.adam, RUN.adamB2] },
-  { id: '1 run', runs: [RUN.adam] },
+  { id: '4 runs', runs: FOUR, viewport: VIEWPORT, train: true },
+  { id: '1 run', runs: [RUN.adam], viewport: VIEWPORT, train: true },
+  { id: '4 runs, projector', runs: FOUR, viewport: PROJECTOR, view: 'projector', train: true },
+  { id: '1 run, projector', runs: [RUN.adam], viewport: PROJECTOR, view: 'projector', train: true },
+  { id: '4 runs, idle', runs: FOUR, viewport: VIEWPORT, train: false },
 ];
 
 /** The app link of a scenario; software WebGL is a shared key, so it joins the hash like the others. */
 export function scenarioHash(scenario, software) {
   const runs = scenario.runs.map((r) => `run=${r}`).join('&');
-  return `#bs=${BATCH_SIZE}&epochs=10&prep=scale&seed=1&${runs}${software ? '&webgl=software' : ''}`;
+  const view = scenario.view ? `&view=${scenario.view}` : '';
+  return `#bs=${BATCH_SIZE}&epochs=10&prep=scale&seed=1&${runs}${view}${software ? '&webgl=software' : ''}`;
 }
 
 /** Loading, first step and the closing acknowledgements, beyond the window itself. */
@@ -66,7 +77,7 @@ export async function pageSection(browser, appUrl, { software, seconds, errors, 
   const scenarios = [];
   for (const scenario of SCENARIOS) {
     // A fresh context per scenario; closing it also stops a scenario that ran out of time.
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: scenario.viewport });
     try {
       const r = await withTimeout(
         pageScenario(context, appUrl, scenario, { software, seconds, errors }),
@@ -82,7 +93,7 @@ export async function pageSection(browser, appUrl, { software, seconds, errors, 
       await context.close().catch(() => {});
     }
   }
-  return { viewport: VIEWPORT, seconds, scenarios };
+  return { seconds, scenarios };
 }
 
 /** One scenario: `seconds` from pressing Start, the first ~15 % quiet, the rest interacting. */
@@ -100,10 +111,12 @@ async function pageScenario(context, baseUrl, scenario, { software, seconds, err
   const backend = await status.getAttribute('data-backend');
   const from = await page.evaluate(() => performance.now());
   const startedAt = Date.now();
-  await start.click();
-  await waitUntil(page, 'training did not start after clicking Start', 120_000, async () => {
-    return Number(await status.getAttribute('data-step')) >= 1;
-  });
+  if (scenario.train) {
+    await start.click();
+    await waitUntil(page, 'training did not start after clicking Start', 120_000, async () => {
+      return Number(await status.getAttribute('data-step')) >= 1;
+    });
+  }
   const samplesPerStep = batchSize * scenario.runs.length;
   const quietMs = Math.min(10_000, Math.max(3_000, seconds * 150));
   const q0 = await readStatus(page);
@@ -120,6 +133,8 @@ async function pageScenario(context, baseUrl, scenario, { software, seconds, err
   return {
     id: scenario.id,
     runs: scenario.runs.length,
+    trains: scenario.train,
+    viewport: scenario.viewport,
     backend,
     renderer: q1.backendText,
     batchSize,

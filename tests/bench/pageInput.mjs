@@ -47,11 +47,33 @@ async function keyBurst(page, key) {
   }
 }
 
+/** A teacher's pace: one arrow key, then a second of watching the curves, and again. */
+const SINGLE_GAP_MS = 1000;
+
 /**
- * Until `untilMs` (Date.now() clock): drag, pause, arrow-key burst, pause, alternating directions so
- * the value wanders around where it started. Returns how many drags and key presses were made.
+ * Until `untilMs` (Date.now() clock): first drags and arrow-key bursts, then single arrow keys a second
+ * apart, for about half the time each. Returns how many of each were made and, on the page's clock,
+ * when the single presses began (`singlesFrom`), so their latency is reported apart from the bursts'.
  */
 export async function interactUntil(page, slider, untilMs) {
+  const half = Date.now() + (untilMs - Date.now()) / 2;
+  const bursts = await dragsAndBursts(page, slider, half);
+  const singlesFrom = await page.evaluate(() => performance.now());
+  let singles = 0;
+  await slider.focus();
+  for (let i = 0; Date.now() < untilMs; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft', { delay: KEY_HOLD_MS });
+    singles++;
+    await page.waitForTimeout(SINGLE_GAP_MS);
+  }
+  return { ...bursts, singles, singlesFrom };
+}
+
+/**
+ * Until `untilMs`: drag, pause, arrow-key burst, pause, alternating directions so the value wanders
+ * around where it started.
+ */
+async function dragsAndBursts(page, slider, untilMs) {
   await slider.scrollIntoViewIfNeeded();
   let drags = 0;
   let keyPresses = 0;

@@ -122,16 +122,25 @@ export function durations(entries) {
 }
 
 /** The figures of one scenario window from its raw entries and what the bench did in it. */
-export function summarizeProbes(raw, { drags, keyPresses, interactFrom }) {
+export function summarizeProbes(
+  raw,
+  { drags, keyPresses, singles = 0, singlesFrom = Infinity, interactFrom },
+) {
   const inWindow = raw.events ?? [];
   const during = inWindow.filter((e) => e.start >= interactFrom);
+  const bursts = during.filter((e) => e.start < singlesFrom);
   // Events outside any interaction (the `input` events of a drag's moves): their count and worst.
   const loose = during.filter((e) => !(e.interactionId > 0));
   const live = raw.liveChanges;
   return {
     eventTiming: raw.events !== null,
-    pointer: interactionLatency(during, 'pointer', drags),
-    keyboard: interactionLatency(during, 'keyboard', keyPresses),
+    pointer: interactionLatency(bursts, 'pointer', drags),
+    keyboard: interactionLatency(bursts, 'keyboard', keyPresses),
+    singleKeys: interactionLatency(
+      during.filter((e) => e.start >= singlesFrom),
+      'keyboard',
+      singles,
+    ),
     startClick: interactionLatency(
       inWindow.filter((e) => e.start < interactFrom),
       'pointer',

@@ -12,7 +12,7 @@ import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
 import { firstStepSection, LINKS, printFirstStep } from './firstStep.mjs';
 import { LAB_CASES, labSection } from './labPage.mjs';
 import { labOnlySummary, printLabOnly } from './labReport.mjs';
-import { pageSection, SCENARIOS, VIEWPORT } from './page.mjs';
+import { FOUR_OPTIMIZERS, pageSection, SCENARIOS } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,7 +25,9 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
   --window=S   seconds per time-boxed window (after 20 warm-up steps)
   --only=ours|peer  run one implementation only
-  --skip-page  skip the page section (the app at 1366×768: four runs, then one run, slider drags and keys)
+  --skip-page  skip the page section (the production app: four runs, then one, at 1366×768 and in the
+               projector view at 1280×720, and four runs idle; slider drags, key bursts and single keys;
+               beside it the same runs trained by the worker alone)
   --page-only  only the page section: no ours/peer training runs, no --full
   --page-seconds=S  seconds per page scenario, from pressing Start (default 60; 20 for a quick look)
                (the page section ends with the lab: 4 runs × 2,000 steps per surface, MNIST not training)
@@ -309,6 +311,31 @@ const labOptions = (o, errors, failures) => ({
   failures,
 });
 
+/**
+ * The runs of the page scenarios trained by the same engine in a worker of the bench page, nothing
+ * else on it: samples/s of all lanes together, by lane count, to set beside the page's.
+ */
+async function workerFigures(runJob, o) {
+  const figures = {};
+  for (const lanes of [1, 4]) {
+    const r = await runJob({
+      id: `worker-only/${lanes} run${lanes > 1 ? 's' : ''}`,
+      impl: 'ours',
+      optimizer: 'adam',
+      ...(lanes > 1 ? { lanes, laneOptimizers: FOUR_OPTIMIZERS } : {}),
+      batchSize: 32,
+      mode: 'window',
+      epochs: 10,
+      warmupSteps: 20,
+      windowMs: Math.min(o.windowS, 20) * 1000,
+      minLeakSteps: 0,
+      softwareWebgl: !o.gpu,
+    });
+    if (r) figures[lanes] = r.samplesPerSec * lanes; // per run in a comparison: all lanes here
+  }
+  return figures;
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true'; // our configs import TS without extensions
@@ -328,7 +355,8 @@ async function main() {
   let lab = null;
   let full = null;
   try {
-    if (!o.pageOnly) {
+    {
+      // Also for --page-only: the page's samples/s is compared with the worker-only figure.
       console.log('[bench] building the bench page (vite build)…');
       await withTimeout(
         build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn' }),
@@ -342,7 +370,7 @@ async function main() {
     }
     const browser = await withTimeout(launchBrowser(), 60_000, 'launching Chromium');
     cleanups.push(() => browser.close());
-    const runJob = o.pageOnly ? null : await benchRunner(browser, { errors, failures, cleanups });
+    const runJob = await benchRunner(browser, { errors, failures, cleanups });
     for (const job of o.pageOnly ? [] : plan(o)) {
       const r = await runJob(job);
       if (r) runs.push(r);
@@ -363,18 +391,22 @@ async function main() {
     if (o.page) {
       const software = !o.gpu;
       console.log(
-        `[bench] page: the app at ${VIEWPORT.width}×${VIEWPORT.height}${software ? ', software WebGL' : ''}, ` +
+        `[bench] page: the production app${software ? ', software WebGL' : ''}, ` +
           `${o.pageSeconds} s per scenario (${SCENARIOS.map((s) => s.id).join(', ')}): Start, quiet, then ` +
           'drags and arrow keys on the Learning rate slider …',
       );
+      const worker = await workerFigures(runJob, o);
       const appServer = await serve({ root: repo, configFile: path.join(repo, 'vite.config.ts') });
       cleanups.push(appServer.close);
-      page = await pageSection(browser, appServer.url, {
-        software,
-        seconds: o.pageSeconds,
-        errors,
-        failures,
-      });
+      page = {
+        ...(await pageSection(browser, appServer.url, {
+          software,
+          seconds: o.pageSeconds,
+          errors,
+          failures,
+        })),
+        worker,
+      };
       console.log(`[bench] ${labWhat(o)} …`);
       lab = await labSection(browser, appServer.url, labOptions(o, errors, failures));
     }

@@ -24,6 +24,8 @@ describe('inside the optimizer', () => {
     await expect.poll(() => stepOf(page), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(6);
     const chart = page.getByRole('figure', { name: 'Inside the optimizer chart' });
     const lines = () => chart.locator('.recharts-line-curve').count();
+    // Below the fold the chart waits; scrolled into view it draws what the worker has sent.
+    await chart.scrollIntoViewIfNeeded();
     await expect.poll(lines, { timeout: 30_000 }).toBe(4);
     const legend = await chart.locator('.chart-legend-text').allTextContents();
     expect(legend).toEqual(['dense1.kernel', 'dense1.bias', 'dense2.kernel', 'dense2.bias']);

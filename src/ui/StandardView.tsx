@@ -1,0 +1,53 @@
+// The standard view: status, runs, the settings beside the charts and instruments, what the model
+// learned, and the Tune panel.
+import { InsightSection } from '../insight/InsightSection';
+import { TunePanel } from '../tune/TunePanel';
+import { downloadStamped } from './download';
+import { PageCharts, PageRunList, PageSettings } from './pageParts';
+import { StatusPanel } from './StatusPanel';
+import type { Playground } from './usePlayground';
+import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs';
+
+export function StandardView({ page: p }: { page: Playground }) {
+  const { snap, experiment, selected } = p;
+  return (
+    <>
+      <StatusPanel
+        snap={snap}
+        lane={snap.lanes[selected.id]}
+        runName={experiment.runs.length > 1 ? selected.name : null}
+        model={p.run.trainedShared.model}
+      />
+      <PageRunList page={p} />
+      <ViewTabs view={p.view} onView={p.setView} />
+      <main className="layout" id={VIEW_PANEL_ID}>
+        <aside>
+          <PageSettings page={p} compact={false} />
+        </aside>
+        <PageCharts page={p} projector={false} />
+        <InsightSection
+          ask={p.training.ask}
+          listen={p.training.listenInsight}
+          runId={snap.runId}
+          lane={selected.id in snap.lanes ? selected.id : null}
+          step={snap.step}
+          stepsPerEpoch={snap.stepsPerEpoch}
+          dataReady={snap.dataReady}
+          dataComplete={snap.dataComplete}
+        />
+      </main>
+      <TunePanel
+        tune={p.training.tune}
+        shared={experiment.shared}
+        run={{ name: selected.name, settings: p.settings }}
+        runCount={experiment.runs.length}
+        ready={snap.dataComplete && !snap.fatal}
+        onChange={p.onChange}
+        searchForm={p.tuneForm}
+        onSearchForm={p.setTuneForm}
+        onLoadRun={p.addRun}
+        onDownload={downloadStamped}
+      />
+    </>
+  );
+}
