@@ -1,7 +1,7 @@
 // "Adam's update, with numbers": the selected run's update of one output weight, each equation of the
 // origin article once in symbols and once with that step's values, plus the weight θ became on the GPU.
 // A class can pick the weight (hidden unit → digit) or follow the one with the largest |g|.
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import { useI18n } from '../i18n/I18n';
 import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { ModelName } from '../shared/model';
@@ -19,6 +19,8 @@ interface Props {
   onFollow(target: TraceTarget): void;
   /** The network the run trains, for the weight picker's unit range. */
   model: ModelName;
+  /** The section element (React 19 passes `ref` as a prop). */
+  ref?: Ref<HTMLElement>;
 }
 
 export const UpdateEquations = memo(function UpdateEquations({
@@ -26,12 +28,13 @@ export const UpdateEquations = memo(function UpdateEquations({
   target,
   onFollow,
   model,
+  ref,
 }: Props) {
   const { m } = useI18n();
   const trace = useThrottled(latest, REDRAW_MS);
   const lines = trace ? updateLines(trace) : [];
   return (
-    <section className="equations" aria-label={m.equations.region} data-step={trace?.step ?? 0}>
+    <section ref={ref} className="equations" aria-label={m.equations.region} data-step={trace?.step ?? 0}>
       <h2>{m.equations.title(trace?.optimizer ?? 'adam')}</h2>
       {/* Remounted when the worker picks a weight, so the fields show the one being followed. */}
       <WeightPicker

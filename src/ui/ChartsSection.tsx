@@ -62,6 +62,9 @@ export function ChartsSection({
   // the instruments, four shorter tasks instead of one long one. A chart out of view keeps its version,
   // so it does not redraw, until it is scrolled back into view.
   const internalsRef = useRef<HTMLDivElement>(null);
+  // The equations typeset every traced step with KaTeX: out of view they keep the last one shown.
+  const equationsRef = useRef<HTMLElement>(null);
+  const trace = useHeldWhile(snap.lanes[selectedId]?.trace ?? null, useInView(equationsRef));
   const lossLag = useLagged(snap.version);
   const accuracyLag = useLagged(lossLag);
   const lossVersion = useHeldWhile(lossLag, useInView(lossRef));
@@ -101,7 +104,8 @@ export function ChartsSection({
       {/* Not in the projector view: the charts and live controls fill its screen without scrolling. */}
       {!projector && (
         <UpdateEquations
-          trace={snap.lanes[selectedId]?.trace ?? null}
+          ref={equationsRef}
+          trace={trace}
           target={followTarget}
           onFollow={onFollow}
           model={model}

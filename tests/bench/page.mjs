@@ -16,6 +16,8 @@ export const RUN = {
   adamB2: 'Adam%20b2~CC79A7~adam~0.001~0.9~0.99~1e-7~0.9~0~',
 };
 const BATCH_SIZE = 32;
+/** Steps before the quiet window, as the worker-only window's warm-up (and then some, for the page). */
+const WARMUP_STEPS = 50;
 
 const FOUR = [RUN.sgd, RUN.momentum, RUN.adam, RUN.adamB2];
 /** The optimizers of FOUR, for the worker-only figure trained beside it (run.mjs). */
@@ -57,8 +59,10 @@ async function waitUntil(page, what, ms, done) {
 function readStatus(page) {
   return page.evaluate(() => {
     const status = document.querySelector('[role="status"]');
+    // The figures are in the status panel (the standard view's); the live region holds only the state.
+    const panel = document.querySelector('section.status');
     const item = (label) =>
-      [...(status?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent === label)?.nextElementSibling
+      [...(panel?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent === label)?.nextElementSibling
         ?.textContent ?? null;
     const shown = Number((item('Samples/s') ?? '').replace(/,/g, ''));
     return {
@@ -107,7 +111,7 @@ async function pageScenario(context, baseUrl, scenario, { software, seconds, err
     start.isEnabled().catch(() => false),
   );
   const status = page.getByRole('status');
-  const batchSize = Number(await page.getByLabel('Batch size', { exact: true }).inputValue());
+  const batchSize = BATCH_SIZE; // every scenario's link sets it (the projector view has no field for it)
   const backend = await status.getAttribute('data-backend');
   const from = await page.evaluate(() => performance.now());
   const startedAt = Date.now();
@@ -118,6 +122,11 @@ async function pageScenario(context, baseUrl, scenario, { software, seconds, err
     });
   }
   const samplesPerStep = batchSize * scenario.runs.length;
+  // As the worker-only figure, the quiet window starts after a warm-up (programs compiled, pools full).
+  if (scenario.train)
+    await waitUntil(page, 'training stalled in its first steps', 120_000, async () => {
+      return Number(await status.getAttribute('data-step')) >= WARMUP_STEPS;
+    });
   const quietMs = Math.min(10_000, Math.max(3_000, seconds * 150));
   const q0 = await readStatus(page);
   await page.waitForTimeout(quietMs);
