@@ -1,10 +1,10 @@
 // Pure helpers that turn a run's metric points into rows the charts can draw: smoothing,
 // shape-preserving downsampling, epoch boundaries and log-axis cleanup. No React, no recharts.
-import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
+import type { EvalPoint } from '../shared/metrics';
+import { MAX_SMOOTHING, plottable, TrainLine, type ChartRow } from './trainLine';
 import type { ChartRun } from './types';
 
-/** Highest smoothing accepted; at 1 the average would never move. */
-export const MAX_SMOOTHING = 0.999;
+export { MAX_SMOOTHING, plottable, type ChartRow };
 /** Per line: enough for a full-width chart, few enough that redrawing 4+ times a second stays cheap. */
 export const DEFAULT_MAX_POINTS = 500;
 export const MAX_EPOCH_LINES = 50;
@@ -88,22 +88,6 @@ export function epochBoundaries(
   return out;
 }
 
-/** A value recharts can place on the axis, or null (a gap): a log axis has no place for values ≤ 0. */
-export function plottable(v: number, logScale: boolean): number | null {
-  if (!Number.isFinite(v)) return null;
-  return logScale && v <= 0 ? null : v;
-}
-
-export interface ChartRow {
-  step: number;
-  /** Training value of this step's batch. */
-  raw?: number | null;
-  /** EMA of the training values up to this step. */
-  smooth?: number | null;
-  /** Validation value, on validation rows (RunSeries.val) only. */
-  val?: number | null;
-}
-
 export interface RowOptions {
   metric: 'loss' | 'accuracy';
   /** EMA weight in [0, 0.999]; 0 draws the raw values. */
@@ -139,40 +123,30 @@ export function fittedMax(series: readonly RunSeries[]): number | null {
  * One run's training and validation rows, downsampled. Smoothing runs over every point before
  * thinning, so the smoothed line does not depend on how many points are drawn. Each line is
  * thinned by its own extremes: sampling the smoothed line where the raw one peaks would make it
- * zigzag, so a training row may carry only one of `raw` and `smooth`.
+ * zigzag, so a training row may carry only one of `raw` and `smooth`. `line`: the run's training
+ * line kept from an earlier call with the same points array, extended here with the new points only.
  */
-export function buildRunSeries(run: Pick<ChartRun, 'points' | 'validation'>, opts: RowOptions): RunSeries {
+export function buildRunSeries(
+  run: Pick<ChartRun, 'points' | 'validation'>,
+  opts: RowOptions,
+  line = trainLineFor(opts),
+): RunSeries {
   const { metric, logScale = false } = opts;
   const max = opts.maxPoints ?? DEFAULT_MAX_POINTS;
-  const { points, validation } = run;
-  const values = Float64Array.from(points, (p) => p[metric]);
-  const smooth = ema(values, opts.smoothing);
-  const rawIdx = downsampleIndices(values.length, max, (i) => values[i] as number);
-  const smoothIdx =
-    opts.smoothing > 0 ? downsampleIndices(smooth.length, max, (i) => smooth[i] as number) : rawIdx;
-
-  const train: ChartRow[] = [];
-  for (let r = 0, s = 0; r < rawIdx.length || s < smoothIdx.length;) {
-    const i = Math.min(rawIdx[r] ?? Infinity, smoothIdx[s] ?? Infinity);
-    const row: ChartRow = { step: (points[i] as MetricPoint).step };
-    if (rawIdx[r] === i) {
-      row.raw = plottable(values[i] as number, logScale);
-      r++;
-    }
-    if (smoothIdx[s] === i) {
-      row.smooth = plottable(smooth[i] as number, logScale);
-      s++;
-    }
-    train.push(row);
-  }
+  const { validation } = run;
+  line.update(run.points);
   const val = downsampleIndices(validation.length, max, (i) => (validation[i] as EvalPoint)[metric]).map(
     (i): ChartRow => {
       const p = validation[i] as EvalPoint;
       return { step: p.step, val: plottable(p[metric], logScale) };
     },
   );
-  const diverged = points.find((p) => isDiverged(p.loss));
-  return { train, val, divergedAt: diverged ? diverged.step : null };
+  return { train: line.rows(logScale), val, divergedAt: line.divergedAt };
+}
+
+/** An empty training line for these options, to keep and pass to buildRunSeries as points arrive. */
+export function trainLineFor(opts: RowOptions): TrainLine {
+  return new TrainLine(opts.metric, opts.smoothing, opts.maxPoints ?? DEFAULT_MAX_POINTS);
 }
 
 /** 1, 2 or 5 times a power of ten, at least `x`: a round top for a fitted axis. */

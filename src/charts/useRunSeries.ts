@@ -1,11 +1,15 @@
 // Chart rows for each run, rebuilt only for runs whose data grew or whose drawing options changed,
-// so overlaid finished runs cost nothing while the live run updates several times a second.
+// so overlaid finished runs cost nothing while the live run updates several times a second. A run's
+// training line is kept between redraws and extended with the new points only (trainLine.ts).
 import { useMemo } from 'react';
 import type { MetricPoint } from '../shared/metrics';
-import { buildRunSeries, type RowOptions, type RunSeries } from './series';
+import { buildRunSeries, trainLineFor, type RowOptions, type RunSeries } from './series';
+import type { TrainLine } from './trainLine';
 import type { ChartRun } from './types';
 
 interface Entry {
+  /** The run's training line at this smoothing: extended, never rebuilt, while points are appended. */
+  line: TrainLine;
   validation: ChartRun['validation'];
   pointCount: number;
   validationCount: number;
@@ -35,7 +39,8 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
   ) {
     return hit.series;
   }
-  let series = buildRunSeries(run, opts);
+  const line = hit && hit.smoothing === opts.smoothing ? hit.line : trainLineFor(opts);
+  let series = buildRunSeries(run, opts, line);
   // New training points alone leave the validation rows as they were: the same array keeps recharts
   // from re-registering and redrawing that line (it compares data by identity).
   if (
@@ -46,6 +51,7 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
   )
     series = { ...series, val: hit.series.val };
   cache.set(run.points, {
+    line,
     validation: run.validation,
     pointCount: run.points.length,
     validationCount: run.validation.length,
