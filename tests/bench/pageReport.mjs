@@ -85,5 +85,14 @@ export function pageLines(page) {
         : '    nothing training: the latency the page has on its own',
     );
   }
+  const at = Object.entries(page.series ?? {});
+  if (at.length)
+    lines.push(
+      '  chart rows of a four-run race after one more report (loss and accuracy, in Node):',
+      ...at.map(
+        ([step, c]) =>
+          `    at step ${Number(step).toLocaleString('en')}: ${c.incrementalMs} ms kept up to date, ${c.rebuiltMs} ms rebuilt from every point`,
+      ),
+    );
   return lines;
 }

@@ -14,6 +14,7 @@ import { LAB_CASES, labSection } from './labPage.mjs';
 import { labOnlySummary, printLabOnly } from './labReport.mjs';
 import { FOUR_OPTIMIZERS, pageSection, SCENARIOS } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
+import { seriesCosts } from './seriesCost.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -406,6 +407,7 @@ async function main() {
           failures,
         })),
         worker,
+        series: await seriesCosts(repo),
       };
       console.log(`[bench] ${labWhat(o)} …`);
       lab = await labSection(browser, appServer.url, labOptions(o, errors, failures));
