@@ -26,38 +26,54 @@ function json(value: unknown): string {
 }
 
 /** A list with one item per line: readable, yet a long run stays one line per point. */
-function list(items: readonly unknown[], indent: string): string {
-  if (items.length === 0) return '[]';
-  return `[\n${items.map((x) => `${indent}  ${json(x)}`).join(',\n')}\n${indent}]`;
+function* list(items: readonly unknown[], indent: string): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  for (let k = 0; k < items.length; k++)
+    yield `${indent}  ${json(items[k])}${k < items.length - 1 ? ',' : ''}\n`;
+  yield `${indent}]`;
 }
 
-function runJson(r: RunRecord): string {
+function* runJson(r: RunRecord, last: boolean): Generator<string> {
   const i = '      ';
-  return [
-    '    {',
-    `${i}"spec": ${json(r.spec)},`,
-    `${i}"test": ${json(r.test)},`,
-    `${i}"validation": ${list(r.validation, i)},`,
-    ...(r.internals ? [`${i}"internals": ${list(r.internals, i)},`] : []),
-    `${i}"points": ${list(r.points, i)}`,
-    '    }',
-  ].join('\n');
+  yield `    {\n${i}"spec": ${json(r.spec)},\n${i}"test": ${json(r.test)},\n${i}"validation": `;
+  yield* list(r.validation, i);
+  if (r.internals) {
+    yield `,\n${i}"internals": `;
+    yield* list(r.internals, i);
+  }
+  yield `,\n${i}"points": `;
+  yield* list(r.points, i);
+  yield `\n    }${last ? '' : ','}\n`;
 }
 
-/** The export file as text. Numbers are written as JavaScript writes them (exact round trip). */
-export function toJson(shared: SharedSettings, records: readonly RunRecord[], now = new Date()): string {
+/**
+ * The export file as text, in pieces (a line per point): exportInSlices writes a long run a slice at
+ * a time. Numbers are written as JavaScript writes them (exact round trip).
+ */
+export function* jsonParts(
+  shared: SharedSettings,
+  records: readonly RunRecord[],
+  now = new Date(),
+): Generator<string> {
   const f = makeExportFile(shared, records, now);
-  const runs = f.runs.length === 0 ? '[]' : `[\n${f.runs.map(runJson).join(',\n')}\n  ]`;
-  return [
-    '{',
-    `  "format": ${json(f.format)},`,
-    `  "version": ${json(f.version)},`,
-    `  "exportedAt": ${json(f.exportedAt)},`,
-    `  "shared": ${json(f.shared)},`,
-    `  "runs": ${runs}`,
-    '}',
-    '',
-  ].join('\n');
+  yield `{\n  "format": ${json(f.format)},\n  "version": ${json(f.version)},\n`;
+  yield `  "exportedAt": ${json(f.exportedAt)},\n  "shared": ${json(f.shared)},\n  "runs": `;
+  if (f.runs.length === 0) yield '[]';
+  else {
+    yield '[\n';
+    for (let k = 0; k < f.runs.length; k++) yield* runJson(f.runs[k]!, k === f.runs.length - 1);
+    yield '  ]';
+  }
+  yield '\n}\n';
+}
+
+/** The export file as one text (jsonParts joined). */
+export function toJson(shared: SharedSettings, records: readonly RunRecord[], now = new Date()): string {
+  return [...jsonParts(shared, records, now)].join('');
 }
 
 /** The English header; a spreadsheet for a Chinese class gets its columns named in Chinese (data.csvHeader). */
@@ -118,11 +134,12 @@ function columnValue(c: Column, p: InternalsPoint | undefined): number | undefin
  * One row per run and step, runs in order, steps ascending. A step with a validation result but
  * no training point (e.g. an evaluation before the first step) still gets a row, with the training
  * columns empty, so no recorded number is lost. `m` names the columns in the reader's language.
+ * In pieces, a row each, for exportInSlices.
  */
-export function toCsv(records: readonly RunRecord[], m: Messages = EN): string {
+export function* csvParts(records: readonly RunRecord[], m: Messages = EN): Generator<string> {
   const cols = internalsColumns(records);
   // Instrument columns are named as in the JSON export (dense1.kernel.gradNorm) in every language.
-  const lines = [[...m.data.csvHeader, ...cols.map(columnName)].map(csvText).join(',')];
+  yield `${[...m.data.csvHeader, ...cols.map(columnName)].map(csvText).join(',')}\r\n`;
   for (const r of records) {
     const name = csvText(r.spec.name);
     const byStep = new Map<number, { point?: MetricPoint; val?: EvalPoint; inside?: InternalsPoint }>();
@@ -140,8 +157,17 @@ export function toCsv(records: readonly RunRecord[], m: Messages = EN): string {
         val?.accuracy,
         ...cols.map((c) => columnValue(c, inside)),
       ].map(csvNumber);
-      lines.push([name, String(step), ...cells].join(','));
+      yield `${[name, String(step), ...cells].join(',')}\r\n`;
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The CSV as one text (csvParts joined). */
+export function toCsv(records: readonly RunRecord[], m: Messages = EN): string {
+  return [...csvParts(records, m)].join('');
+}
+
+/** Pieces an export of `records` yields, about: for its progress. */
+export function exportSize(records: readonly RunRecord[]): number {
+  return records.reduce((n, r) => n + r.points.length + r.validation.length + (r.internals?.length ?? 0), 1);
 }

@@ -115,6 +115,7 @@ export function ChartsSection({
         <DataBar
           overlayCount={data.overlays.length}
           onExport={data.exportData}
+          exporting={data.exporting}
           onExportChart={onExportChart}
           onImport={data.importFile}
           onClearAll={data.clearAll}

@@ -13,24 +13,32 @@ const EXPORTS: readonly (readonly [ChartKind, ChartFormat])[] = [
 interface Props {
   overlayCount: number;
   onExport(kind: 'csv' | 'json'): void;
+  /** How far an export under way has got (0–1), or null. */
+  exporting: number | null;
   onExportChart(kind: ChartKind, format: ChartFormat): void;
   onImport(file: File): void;
   onClearAll(): void;
 }
 
-export function DataBar({ overlayCount, onExport, onExportChart, onImport, onClearAll }: Props) {
+export function DataBar({ overlayCount, onExport, exporting, onExportChart, onImport, onClearAll }: Props) {
   const file = useRef<HTMLInputElement>(null);
-  const { m } = useI18n();
+  const { m, f } = useI18n();
+  const busy = exporting !== null;
   const d = m.data;
   const chartName = { loss: d.chartLoss, accuracy: d.chartAccuracy };
   return (
     <div className="databar" role="group" aria-label={d.region}>
-      <button type="button" onClick={() => onExport('csv')}>
+      <button type="button" onClick={() => onExport('csv')} disabled={busy}>
         {d.exportCsv}
       </button>
-      <button type="button" onClick={() => onExport('json')}>
+      <button type="button" onClick={() => onExport('json')} disabled={busy}>
         {d.exportJson}
       </button>
+      {busy && (
+        <span className="databar-progress" role="status">
+          {d.exporting(f.pct(exporting, 0))}
+        </span>
+      )}
       {EXPORTS.map(([kind, format]) => (
         <button key={`${kind}-${format}`} type="button" onClick={() => onExportChart(kind, format)}>
           {chartName[kind]} {format.toUpperCase()}

@@ -2,7 +2,8 @@
 // failure turned into a notice: a bad file or a full disk never changes the runs on screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionSnapshot } from '../client/session';
-import { toCsv, toJson, type RunRecord } from '../experiment/exportData';
+import { csvParts, exportSize, jsonParts, type RunRecord } from '../experiment/exportData';
+import { collectInSlices } from '../experiment/slices';
 import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
 import type { Experiment } from '../experiment/types';
@@ -71,15 +72,35 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     });
   }, [snap.state, snap.runId, addNotice]);
 
+  // A long run's file is written a slice at a time, so the page keeps answering; the bar shows how far.
+  const [exporting, setExporting] = useState<number | null>(null);
+  const busy = useRef(false);
   const exportData = useCallback(
     (kind: 'csv' | 'json') => {
+      if (busy.current) return;
+      busy.current = true;
       const { experiment: e, snap: s } = latest.current;
-      const records = recordsOf(e, s);
-      const text = kind === 'csv' ? toCsv(records, m) : toJson(e.shared, records);
-      downloadBlob(
-        new Blob([text], { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
-        `mnist-runs-${fileStamp()}.${kind}`,
-      );
+      // The points as of now: training may append to the session's arrays while slices are written.
+      const records = recordsOf(e, s).map((r) => ({
+        ...r,
+        points: r.points.slice(),
+        validation: r.validation.slice(),
+        internals: r.internals?.slice(),
+      }));
+      const total = exportSize(records);
+      setExporting(0);
+      const parts = kind === 'csv' ? csvParts(records, m) : jsonParts(e.shared, records);
+      void collectInSlices(parts, { onProgress: (done) => setExporting(Math.min(0.99, done / total)) })
+        .then((text) =>
+          downloadBlob(
+            new Blob(text, { type: kind === 'csv' ? 'text/csv' : 'application/json' }),
+            `mnist-runs-${fileStamp()}.${kind}`,
+          ),
+        )
+        .finally(() => {
+          busy.current = false;
+          setExporting(null);
+        });
     },
     [m],
   );
@@ -123,5 +144,5 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     [overlays, m, experimentModel],
   );
 
-  return { overlays: chartOverlays, exportData, importFile, clearAll };
+  return { overlays: chartOverlays, exportData, exporting, importFile, clearAll };
 }

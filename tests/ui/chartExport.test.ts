@@ -60,6 +60,7 @@ describe('DataBar', () => {
       createElement(DataBar, {
         overlayCount: 0,
         onExport: () => {},
+        exporting: null,
         onExportChart,
         onImport: () => {},
         onClearAll: () => {},
@@ -83,5 +84,22 @@ describe('DataBar', () => {
       ['loss', 'png'],
       ['accuracy', 'svg'],
     ]);
+  });
+
+  it('shows how far an export has got and takes no second one meanwhile', async () => {
+    const onExport = vi.fn();
+    const host = await mount(
+      createElement(DataBar, {
+        overlayCount: 0,
+        onExport,
+        exporting: 0.42,
+        onExportChart: () => {},
+        onImport: () => {},
+        onClearAll: () => {},
+      }),
+    );
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Exporting… 42%');
+    const csv = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV')!;
+    expect(csv.disabled).toBe(true);
   });
 });
