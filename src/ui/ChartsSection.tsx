@@ -59,17 +59,18 @@ export function ChartsSection({
 }: Props) {
   const { m } = useI18n();
   // Each chart redraws in a task of its own, after the page's own render: loss, then accuracy, then
-  // the instruments, four shorter tasks instead of one long one. A chart out of view keeps its version,
-  // so it does not redraw, until it is scrolled back into view.
+  // the instruments, four shorter tasks instead of one long one. While training, a chart out of view
+  // keeps its version, so it does not redraw, until it is scrolled back into view; paused, it catches up.
+  const live = (inView: boolean) => inView || snap.state !== 'running';
   const internalsRef = useRef<HTMLDivElement>(null);
-  // The equations typeset every traced step with KaTeX: out of view they keep the last one shown.
-  const equationsRef = useRef<HTMLElement>(null);
-  const trace = useHeldWhile(snap.lanes[selectedId]?.trace ?? null, useInView(equationsRef));
   const lossLag = useLagged(snap.version);
   const accuracyLag = useLagged(lossLag);
-  const lossVersion = useHeldWhile(lossLag, useInView(lossRef));
-  const accuracyVersion = useHeldWhile(accuracyLag, useInView(accuracyRef));
-  const internalsVersion = useHeldWhile(useLagged(accuracyLag), useInView(internalsRef));
+  const lossVersion = useHeldWhile(lossLag, live(useInView(lossRef)));
+  const accuracyVersion = useHeldWhile(accuracyLag, live(useInView(accuracyRef)));
+  const internalsVersion = useHeldWhile(useLagged(accuracyLag), live(useInView(internalsRef)));
+  // The equations typeset every traced step with KaTeX: out of view they keep the last one shown.
+  const equationsRef = useRef<HTMLElement>(null);
+  const trace = useHeldWhile(snap.lanes[selectedId]?.trace ?? null, live(useInView(equationsRef)));
   const chartRuns = useMemo(
     () => chartRunsOf(runs, snap.lanes, data.overlays, m),
     [runs, snap.lanes, data.overlays, m],

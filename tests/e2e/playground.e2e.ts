@@ -77,7 +77,10 @@ describe('playground', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await waitForStep(page, 1);
     await page.waitForTimeout(6_000); // the shown rate covers the last 5 s
+    // Read just after the page publishes (its step changes), so both readings lag the worker alike.
     const read = async () => {
+      const from = await stepOf(page);
+      await expect.poll(() => stepOf(page), { interval: 20 }).toBeGreaterThan(from);
       const shown = await page
         .getByRole('region', { name: 'Training status' })
         .locator('dt', { hasText: /^Samples\/s$/ })
@@ -86,7 +89,7 @@ describe('playground', () => {
       return { t: Date.now(), step: await stepOf(page), shown: Number(shown?.replace(/,/g, '')) };
     };
     const a = await read();
-    await page.waitForTimeout(5_000);
+    await page.waitForTimeout(8_000);
     const b = await read();
     const truth = ((b.step - a.step) * 32 * 2 * 1000) / (b.t - a.t);
     expect(b.step - a.step).toBeGreaterThan(20);
