@@ -8,6 +8,7 @@
 // two aligned buckets gives exactly the bucket of twice the width, so the line depends only on the
 // points, never on how they arrived. A draw groups the fine buckets into at most B for the chart.
 import { isDiverged, type MetricPoint } from '../shared/metrics';
+import type { MetricPoints } from '../shared/pointColumns';
 
 /** Highest smoothing accepted; at 1 the average would never move. */
 export const MAX_SMOOTHING = 0.999;
@@ -120,13 +121,13 @@ export class TrainLine {
   }
 
   /** Consumes `points` from index `count` on (the caller appends to the same array). */
-  update(points: readonly MetricPoint[]): void {
+  update(points: MetricPoints): void {
     const end = points.length;
     if (end <= this.n) return;
     this.steps = grown(this.steps, end);
     this.values = grown(this.values, end);
     this.smooth = grown(this.smooth, end);
-    for (let i = this.n; i < end; i++) this.push(points[i]!);
+    for (let i = this.n; i < end; i++) this.push(points.at(i)!);
   }
 
   private push(p: MetricPoint): void {

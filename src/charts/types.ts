@@ -1,6 +1,7 @@
 // The data a chart draws: one ChartRun per training run; several runs share one chart when compared.
 // Plain data from the session; the charts never fetch anything themselves.
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { EvalPoint } from '../shared/metrics';
+import type { MetricPoints } from '../shared/pointColumns';
 
 /** A live change drawn as a labelled vertical line at the first step that used it. */
 export interface RunMarker {
@@ -16,7 +17,7 @@ export interface ChartRun {
   /** Every line, dot and marker of the run uses this one colour. */
   color: string;
   /** Ascending by step. The caller may append in place, then bump the chart's `version`. */
-  points: readonly MetricPoint[];
+  points: MetricPoints;
   /** Ascending by step. */
   validation: readonly EvalPoint[];
   markers: readonly RunMarker[];

@@ -2,7 +2,7 @@
 // so overlaid finished runs cost nothing while the live run updates several times a second. A run's
 // training line is kept between redraws and extended with the new points only (trainLine.ts).
 import { useMemo } from 'react';
-import type { MetricPoint } from '../shared/metrics';
+import type { MetricPoints } from '../shared/pointColumns';
 import { buildRunSeries, trainLineFor, type RowOptions, type RunSeries } from './series';
 import type { TrainLine } from './trainLine';
 import type { ChartRun } from './types';
@@ -20,7 +20,7 @@ interface Entry {
 
 // Keyed by the points array itself: the session appends to it in place, so identity plus length
 // tells whether anything new arrived. One map per metric, as the two charts share the arrays.
-const caches: Record<RowOptions['metric'], WeakMap<readonly MetricPoint[], Entry>> = {
+const caches: Record<RowOptions['metric'], WeakMap<MetricPoints, Entry>> = {
   loss: new WeakMap(),
   accuracy: new WeakMap(),
 };

@@ -5,7 +5,8 @@ import type { BackendInfo, InsightEvent, RunState, WorkerEvent } from '../protoc
 import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
-import { isDiverged, type EvalPoint, type MetricPoint } from '../shared/metrics';
+import type { EvalPoint } from '../shared/metrics';
+import { divergedStep, PointColumns, type MetricPoints } from '../shared/pointColumns';
 import { RateWindow } from '../shared/rateWindow';
 import { MIN_PUBLISH_MS, RedrawBudget } from './redrawBudget';
 import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
@@ -17,7 +18,8 @@ const REDRAW_TASKS = 4;
 
 /** What one lane (one run of the comparison) has recorded. */
 export interface LaneData {
-  points: MetricPoint[];
+  /** Columns in the session (PointColumns); any MetricPoints where a test builds a lane by hand. */
+  points: MetricPoints;
   /** The optimizer's instruments, at steps 1…50 and every 10th after (shared/internals.ts). */
   internals: InternalsPoint[];
   /** The followed output weight at the latest step that traced it. */
@@ -110,7 +112,7 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
     lanes: Object.fromEntries(
       lanes.map((k) => [
         k,
-        { points: [], internals: [], trace: null, validation: [], test: null, stopped: null },
+        { points: new PointColumns(), internals: [], trace: null, validation: [], test: null, stopped: null },
       ]),
     ),
     lastRejected: null,
@@ -120,6 +122,14 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
 
 /** A live change the worker applied: `changeId` −1 for a replayed one. */
 export type AppliedChange = Extract<WorkerEvent, { type: 'applied' }>;
+
+/** The points of `points` up to step `step`, as columns. */
+function upTo(points: MetricPoints, step: number): PointColumns {
+  if (points instanceof PointColumns) return points.upTo(step);
+  const out = new PointColumns();
+  for (const p of points) if (p.step <= step) out.push(p);
+  return out;
+}
 
 function withoutType<T extends { type: string }>({ type: _, ...rest }: T): Omit<T, 'type'> {
   return rest;
@@ -217,12 +227,12 @@ export class Session {
       Object.entries(this.snap.lanes).map(([key, lane]) => [
         key,
         {
-          points: lane.points.filter((p) => p.step <= step),
+          points: upTo(lane.points, step),
           internals: lane.internals.filter((p) => p.step <= step),
           trace: lane.trace && lane.trace.step <= step ? lane.trace : null,
           validation: lane.validation.filter((p) => p.step <= step),
           test: null,
-          stopped: lane.points.some((p) => p.step <= step && isDiverged(p.loss)) ? lane.stopped : null,
+          stopped: (divergedStep(lane.points) ?? Infinity) <= step ? lane.stopped : null,
         },
       ]),
     );
@@ -280,7 +290,7 @@ export class Session {
         let step = s.step;
         for (const { lane, points, internals, trace } of e.lanes) {
           const data = s.lanes[lane];
-          data?.points.push(...points);
+          if (data?.points instanceof PointColumns) data.points.push(...points);
           data?.internals.push(...internals);
           if (data && trace) data.trace = trace;
           step = Math.max(step, points.at(-1)?.step ?? 0);

@@ -115,7 +115,7 @@ export function useTraining(
         loseContext: () => s.send({ type: 'testHook', action: 'loseContext' }),
         crash: () => s.send({ type: 'testHook', action: 'crash' }),
         points: () =>
-          (Object.values(session.getSnapshot().lanes)[0]?.points ?? []).map(({ step, loss }) => ({
+          [...(Object.values(session.getSnapshot().lanes)[0]?.points ?? [])].map(({ step, loss }) => ({
             step,
             loss,
           })),

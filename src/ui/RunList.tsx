@@ -1,7 +1,7 @@
 // The runs of the comparison: select one to edit, rename, recolour, hide, remove, add; live standings.
 import { MAX_RUNS, type RunSpec } from '../experiment/types';
 import type { LaneData } from '../client/session';
-import { isDiverged } from '../shared/metrics';
+import { divergedStep } from '../shared/pointColumns';
 import type { OptimizerName } from '../shared/settings';
 import { useI18n } from '../i18n/I18n';
 import type { Messages } from '../i18n/messages';
@@ -27,7 +27,7 @@ interface Props {
 function standing(lane: LaneData | undefined, m: Messages): string {
   const { runs: r, format: f } = m;
   if (!lane) return r.joinsOnReset;
-  if (lane.stopped || lane.points.some((p) => isDiverged(p.loss))) return r.diverged;
+  if (lane.stopped || divergedStep(lane.points) !== null) return r.diverged;
   if (lane.test) return r.test(f.pct(lane.test.accuracy));
   const v = lane.validation.at(-1);
   const last = lane.points.at(-1);

@@ -3,7 +3,7 @@
 import type { SessionSnapshot } from '../client/session';
 import type { RunSpec } from '../experiment/types';
 import type { Text } from '../i18n/text';
-import { isDiverged } from '../shared/metrics';
+import { divergedStep } from '../shared/pointColumns';
 
 export type NoticeKind =
   | 'link'
@@ -99,9 +99,9 @@ export function downloadNotice(d: NonNullable<SessionSnapshot['download']>, retr
 }
 
 /** The step at which a lane's loss left the finite range (what "diverged" means here). */
-function divergedStep(snap: WorkerView, id: string): number {
+function divergedStepOf(snap: WorkerView, id: string): number {
   const lane = snap.lanes[id];
-  return lane?.points.find((p) => isDiverged(p.loss))?.step ?? lane?.points.at(-1)?.step ?? 0;
+  return (lane && divergedStep(lane.points)) ?? lane?.points.at(-1)?.step ?? 0;
 }
 
 /**
@@ -149,7 +149,7 @@ export function workerNotices(
     });
   for (const r of runs) {
     if (!snap.lanes[r.id]?.stopped) continue;
-    const step = divergedStep(snap, r.id);
+    const step = divergedStepOf(snap, r.id);
     notices.push({
       kind: 'stopped',
       key: `${snap.runId}:${r.id}`,

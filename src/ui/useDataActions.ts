@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionSnapshot } from '../client/session';
 import { csvParts, exportSize, jsonParts, type RunRecord } from '../experiment/exportData';
 import { collectInSlices } from '../experiment/slices';
+import { pointArray } from '../shared/pointColumns';
 import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
 import type { Experiment } from '../experiment/types';
@@ -26,7 +27,7 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
       ? [
           {
             spec,
-            points: lane.points,
+            points: pointArray(lane.points),
             validation: lane.validation,
             test: lane.test,
             internals: lane.internals,
@@ -80,10 +81,9 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
       if (busy.current) return;
       busy.current = true;
       const { experiment: e, snap: s } = latest.current;
-      // The points as of now: training may append to the session's arrays while slices are written.
+      // The numbers as of now (recordsOf copies the points): training goes on while slices are written.
       const records = recordsOf(e, s).map((r) => ({
         ...r,
-        points: r.points.slice(),
         validation: r.validation.slice(),
         internals: r.internals?.slice(),
       }));

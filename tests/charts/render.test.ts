@@ -269,7 +269,7 @@ describe('a diverged run in a race', () => {
       name: 'SGD',
       color: ORANGE,
       markers: [],
-      points: makeRun(1000).points.map((p) => (p.step >= 400 ? { ...p, loss: 1.3e10 } : p)),
+      points: [...makeRun(1000).points].map((p) => (p.step >= 400 ? { ...p, loss: 1.3e10 } : p)),
     };
     const root = await drawChart(
       createElement(LossChart, {

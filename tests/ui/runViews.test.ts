@@ -63,7 +63,7 @@ describe('chartRunsOf', () => {
 });
 
 describe('overlayRunsOf', () => {
-  const record = { spec: adam, points: lane.points, validation: lane.validation, test: null };
+  const record = { spec: adam, points: [...lane.points], validation: lane.validation, test: null };
   const mlp = 'mlp-128' as ModelName;
   const cnn = 'cnn' as ModelName;
   const overlays: Overlay[] = [
