@@ -1,7 +1,8 @@
 // `npm run soak`: a long four-run comparison on the production build, checking that nothing grows
 // without bound: the page's JS heap (after a forced GC), the worker's tensors and bytes (TensorFlow.js,
 // through the page's test hooks) and the browser's GPU process (resident memory, sampled from /proc).
-// Everything at the end must be within 10% of where it was after the first epoch.
+// Everything at the end must be within 10% of where it was after the first epoch, but the page's heap,
+// which holds every recorded point so that each can be exported: it must stay under twice its size.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,9 @@ const USAGE = `usage: npm run soak -- [--epochs=10] [--gpu]
   --gpu       use the browser's own WebGL judgement instead of forcing software WebGL`;
 /** Allowed growth from the end of the first epoch to the end of the run. */
 const MAX_GROWTH = 0.1;
+/** The page's heap grows with the points it keeps (22 bytes each as columns): under 2× by the end. */
+const MAX_GROWTH_BY_KEY = { heapMb: 1 };
+const allowed = (k) => MAX_GROWTH_BY_KEY[k] ?? MAX_GROWTH;
 const SAMPLE_MS = 10_000;
 
 const RUNS = [
@@ -127,9 +131,9 @@ async function main() {
     console.log(`soak: ${o.epochs} epochs, four runs, ${result.minutes} min, ended ${result.state}`);
     for (const k of keys) {
       const g = result.growth[k];
-      const verdict = g === null ? 'N/A ' : g <= MAX_GROWTH ? 'PASS' : 'FAIL';
+      const verdict = g === null ? 'N/A ' : g <= allowed(k) ? 'PASS' : 'FAIL';
       console.log(
-        `  ${verdict}  ${k}: ${fmt(afterFirst?.[k] ?? null)} after epoch 1 → ${fmt(end[k])} at the end (${g === null ? '–' : `${(g * 100).toFixed(1)}%`}, want ≤ ${MAX_GROWTH * 100}%)`,
+        `  ${verdict}  ${k}: ${fmt(afterFirst?.[k] ?? null)} after epoch 1 → ${fmt(end[k])} at the end (${g === null ? '–' : `${(g * 100).toFixed(1)}%`}, want ≤ ${allowed(k) * 100}%)`,
       );
     }
   } finally {
