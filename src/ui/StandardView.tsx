@@ -3,10 +3,9 @@
 import { InsightSection } from '../insight/InsightSection';
 import { TunePanel } from '../tune/TunePanel';
 import { downloadStamped } from './download';
-import { PageCharts, PageRunList, PageSettings } from './pageParts';
+import { PageCharts, TabbedLayout } from './pageParts';
 import { StatusPanel } from './StatusPanel';
 import type { Playground } from './usePlayground';
-import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs';
 
 export function StandardView({ page: p }: { page: Playground }) {
   const { snap, experiment, selected } = p;
@@ -18,12 +17,7 @@ export function StandardView({ page: p }: { page: Playground }) {
         runName={experiment.runs.length > 1 ? selected.name : null}
         model={p.run.trainedShared.model}
       />
-      <PageRunList page={p} />
-      <ViewTabs view={p.view} onView={p.setView} />
-      <main className="layout" id={VIEW_PANEL_ID}>
-        <aside>
-          <PageSettings page={p} compact={false} />
-        </aside>
+      <TabbedLayout page={p}>
         <PageCharts page={p} projector={false} />
         <InsightSection
           ask={p.training.ask}
@@ -35,7 +29,7 @@ export function StandardView({ page: p }: { page: Playground }) {
           dataReady={snap.dataReady}
           dataComplete={snap.dataComplete}
         />
-      </main>
+      </TabbedLayout>
       <TunePanel
         tune={p.training.tune}
         shared={experiment.shared}

@@ -1,10 +1,12 @@
 // Sections more than one view shows, bound to the page's wiring: the run list, the settings and the
 // charts column.
+import type { ReactNode } from 'react';
 import { ChartsSection } from './ChartsSection';
 import { RunList } from './RunList';
 import { optimizersAt, pendingIdsOf } from './runViews';
 import { SettingsPanel } from './SettingsPanel';
 import type { Playground } from './usePlayground';
+import { VIEW_PANEL_ID, ViewTabs } from './ViewTabs';
 
 export function PageRunList({ page: p }: { page: Playground }) {
   return (
@@ -51,5 +53,21 @@ export function PageCharts({ page: p, projector }: { page: Playground; projector
       onFollow={p.onFollow}
       model={p.run.trainedShared.model}
     />
+  );
+}
+
+/** The standard and lab views: the run list and view tabs above the settings and `children`. */
+export function TabbedLayout({ page: p, children }: { page: Playground; children: ReactNode }) {
+  return (
+    <>
+      <PageRunList page={p} />
+      <ViewTabs view={p.view} onView={p.setView} />
+      <main className="layout" id={VIEW_PANEL_ID}>
+        <aside>
+          <PageSettings page={p} compact={false} />
+        </aside>
+        {children}
+      </main>
+    </>
   );
 }

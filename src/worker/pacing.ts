@@ -11,7 +11,7 @@ export interface Pace {
 }
 
 export const IDLE_PACE: Pace = { chunkMs: 30, depth: 2 };
-export const INTERACTIVE_PACE: Pace = { chunkMs: 8, depth: 1 };
+export const INTERACTIVE_PACE: Pace = { chunkMs: 16, depth: 1 };
 /** Upper bound on steps per chunk, whatever the timing says (a fast GPU at batch 1). */
 export const MAX_STEPS_PER_CHUNK = 256;
 /** A chunk grows at most this much per report, so one fast outlier cannot queue a long stall. */

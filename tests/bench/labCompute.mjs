@@ -1,8 +1,7 @@
 // The lab's pure work timed alone in Node (V8, as in Chromium): the four paths (src/lab/paths.ts), their
 // SVG strings (src/lab/plot.ts) and, for κ changes, the contour bands (src/lab/contours.ts). Set beside
 // the page's input→paint figures it splits React's render into the app's own arithmetic and the rest.
-import { createServer } from 'vite';
-import { median } from './lib.mjs';
+import { median, moduleLoader } from './lib.mjs';
 
 const REPEATS = 15;
 
@@ -21,14 +20,7 @@ function timeMs(fn) {
  * computePaths, of lineData + dotsData for every path, and of contourMap at a κ not yet cached.
  */
 export async function labComputeTimes(repo, cases) {
-  const server = await createServer({
-    root: repo,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const server = await moduleLoader(repo);
   try {
     const load = (p) => server.ssrLoadModule(p);
     const [paths, plot, contours, settings, surfaces, runs] = await Promise.all([

@@ -2,7 +2,7 @@
 // free 127.0.0.1 port, timeouts with clear messages, and console capture of a page.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { createServer, preview } from 'vite';
 
 const CANDIDATES = [
   process.env.CHROME_PATH,
@@ -89,3 +89,15 @@ export const quantile = (xs, q) => {
   if (v.length === 0) return null;
   return v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)] ?? v[0];
 };
+
+/** A Vite server that loads the project's TypeScript modules into Node (pure parts, timed alone). */
+export function moduleLoader(repo) {
+  return createServer({
+    root: repo,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+}

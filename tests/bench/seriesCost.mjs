@@ -2,8 +2,7 @@
 // Chromium): the rows of a four-run race (loss and accuracy, smoothing 0.9) after one more report, at
 // step 1,000 and at step 100,000, kept up to date as the page does (trainLine.ts) and rebuilt from all
 // points as it did before. Recharts' own work on the rows drawn does not grow with the run.
-import { createServer } from 'vite';
-import { median } from './lib.mjs';
+import { median, moduleLoader } from './lib.mjs';
 
 const RUNS = 4;
 /** Steps per report at four runs on the development machine (about 30 steps/s, ~5 reports/s). */
@@ -11,14 +10,7 @@ const REPORT_STEPS = 8;
 const AT = [1_000, 100_000];
 
 export async function seriesCosts(repo) {
-  const server = await createServer({
-    root: repo,
-    configFile: false,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  const server = await moduleLoader(repo);
   try {
     const { buildRunSeries, trainLineFor } = await server.ssrLoadModule('/src/charts/series.ts');
     const point = (step) => ({

@@ -27,7 +27,7 @@ describe('Pacer', () => {
     p.setInteracting(true);
     expect(p.pace).toEqual(INTERACTIVE_PACE);
     expect(p.pace.depth).toBe(1);
-    expect(p.stepsPerChunk).toBe(8);
+    expect(p.stepsPerChunk).toBe(INTERACTIVE_PACE.chunkMs); // 1 ms a step
     p.observe(8, 8);
     expect(p.stepsPerChunk).toBe(INTERACTIVE_PACE.chunkMs);
     p.setInteracting(false);
