@@ -35,19 +35,24 @@ class Extremes {
   hi: Int32Array;
   loV: Float64Array;
   hiV: Float64Array;
+  /** The steps of the lowest and highest point: rows are drawn from these, not from the points. */
+  loStep: Float64Array;
+  hiStep: Float64Array;
 
   constructor(capacity: number) {
     this.lo = new Int32Array(capacity).fill(-1);
     this.hi = new Int32Array(capacity).fill(-1);
     this.loV = new Float64Array(capacity);
     this.hiV = new Float64Array(capacity);
+    this.loStep = new Float64Array(capacity);
+    this.hiStep = new Float64Array(capacity);
   }
 
-  add(k: number, i: number, v: number): void {
+  add(k: number, i: number, step: number, v: number): void {
     if (Number.isNaN(v)) return;
     // Strict comparisons: on a tie the earlier point stays, as a merge (earlier bucket first) keeps it.
-    if (this.lo[k]! < 0 || v < this.loV[k]!) [this.lo[k], this.loV[k]] = [i, v];
-    if (this.hi[k]! < 0 || v > this.hiV[k]!) [this.hi[k], this.hiV[k]] = [i, v];
+    if (this.lo[k]! < 0 || v < this.loV[k]!) [this.lo[k], this.loV[k], this.loStep[k]] = [i, v, step];
+    if (this.hi[k]! < 0 || v > this.hiV[k]!) [this.hi[k], this.hiV[k], this.hiStep[k]] = [i, v, step];
   }
 
   /** Folds bucket `from` into bucket `into` (`from` holds later points). */
@@ -55,10 +60,12 @@ class Extremes {
     if (this.lo[from]! >= 0 && (this.lo[into]! < 0 || this.loV[from]! < this.loV[into]!)) {
       this.lo[into] = this.lo[from]!;
       this.loV[into] = this.loV[from]!;
+      this.loStep[into] = this.loStep[from]!;
     }
     if (this.hi[from]! >= 0 && (this.hi[into]! < 0 || this.hiV[from]! > this.hiV[into]!)) {
       this.hi[into] = this.hi[from]!;
       this.hiV[into] = this.hiV[from]!;
+      this.hiStep[into] = this.hiStep[from]!;
     }
   }
 
@@ -76,25 +83,28 @@ class Extremes {
     this.hi[into] = this.hi[from]!;
     this.loV[into] = this.loV[from]!;
     this.hiV[into] = this.hiV[from]!;
+    this.loStep[into] = this.loStep[from]!;
+    this.hiStep[into] = this.hiStep[from]!;
   }
 }
 
-function grown(a: Float64Array, n: number): Float64Array {
-  if (n <= a.length) return a;
-  const b = new Float64Array(Math.max(n, 2 * a.length));
-  b.set(a);
-  return b;
+/** A kept point of one line: its index, step and value. */
+interface Kept {
+  i: number;
+  step: number;
+  v: number;
 }
 
 export class TrainLine {
-  /** Columns of the points consumed so far. */
-  private steps: Float64Array = new Float64Array(256);
-  private values: Float64Array = new Float64Array(256);
-  private smooth: Float64Array = new Float64Array(256);
+  /** The first points, drawn as they are while there are no more than maxPoints of them. */
+  private readonly early: { steps: Float64Array; values: Float64Array; smooth: Float64Array };
+  /** The latest point, always drawn. */
+  private last: Kept & { s: number } = { i: -1, step: 0, v: NaN, s: NaN };
   private n = 0;
   private emaLast = 0;
   private emaCount = 0;
   private readonly s: number;
+  private readonly limit: number;
   /** Buckets for the chart (B) and fine buckets kept (up to 2B). */
   private readonly shown: number;
   private readonly raw: Extremes;
@@ -110,9 +120,15 @@ export class TrainLine {
     readonly maxPoints: number,
   ) {
     this.s = Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0;
-    this.shown = Math.max(0, Math.floor((Math.floor(maxPoints) - 2) / 2));
+    this.limit = Math.max(0, Math.floor(maxPoints));
+    this.shown = Math.max(0, Math.floor((this.limit - 2) / 2));
     this.raw = new Extremes(2 * this.shown + 2);
     this.smoothed = new Extremes(2 * this.shown + 2);
+    this.early = {
+      steps: new Float64Array(this.limit),
+      values: new Float64Array(this.limit),
+      smooth: new Float64Array(this.limit),
+    };
   }
 
   /** Points consumed so far. */
@@ -122,31 +138,31 @@ export class TrainLine {
 
   /** Consumes `points` from index `count` on (the caller appends to the same array). */
   update(points: MetricPoints): void {
-    const end = points.length;
-    if (end <= this.n) return;
-    this.steps = grown(this.steps, end);
-    this.values = grown(this.values, end);
-    this.smooth = grown(this.smooth, end);
-    for (let i = this.n; i < end; i++) this.push(points.at(i)!);
+    for (let i = this.n; i < points.length; i++) this.push(points.at(i)!);
   }
 
   private push(p: MetricPoint): void {
     const i = this.n++;
     const v = p[this.metric];
-    this.steps[i] = p.step;
-    this.values[i] = v;
+    let s = NaN;
     // Exponential moving average with TensorBoard's debiasing (series.ts's ema, one point at a time).
     if (Number.isFinite(v)) {
       this.emaLast = this.emaLast * this.s + (1 - this.s) * v;
       this.emaCount++;
-      this.smooth[i] = this.emaLast / (1 - Math.pow(this.s, this.emaCount));
-    } else this.smooth[i] = NaN;
+      s = this.emaLast / (1 - Math.pow(this.s, this.emaCount));
+    }
+    this.last = { i, step: p.step, v, s };
+    if (i < this.limit) {
+      this.early.steps[i] = p.step;
+      this.early.values[i] = v;
+      this.early.smooth[i] = s;
+    }
     if (this.divergedAt === null && isDiverged(p.loss)) this.divergedAt = p.step;
     if (i === 0 || this.shown === 0) return;
     const k = Math.floor((i - 1) / this.width);
     if (k >= this.buckets) this.buckets = k + 1;
-    this.raw.add(k, i, v);
-    this.smoothed.add(k, i, this.smooth[i]!);
+    this.raw.add(k, i, p.step, v);
+    this.smoothed.add(k, i, p.step, s);
     if (this.buckets > 2 * this.shown) {
       this.raw.halve(this.buckets);
       this.smoothed.halve(this.buckets);
@@ -155,53 +171,52 @@ export class TrainLine {
     }
   }
 
-  /** Indices to draw of one line, ascending: all of them when few, else point 0, the extremes, the last. */
-  private kept(e: Extremes): number[] {
-    const n = this.n;
-    if (n <= Math.floor(this.maxPoints)) return Array.from({ length: n }, (_, i) => i);
-    const out = [0];
-    const groups = Math.min(this.shown, this.buckets);
-    const keep = (i: number) => {
-      if (i > out.at(-1)!) out.push(i);
+  /** The points to draw of one line, ascending: all while few, else point 0, the extremes, the last. */
+  private kept(e: Extremes, smooth: boolean): Kept[] {
+    const { steps, values, smooth: smoothed } = this.early;
+    const early = (i: number): Kept => ({ i, step: steps[i]!, v: smooth ? smoothed[i]! : values[i]! });
+    if (this.n <= this.limit) return Array.from({ length: this.n }, (_, i) => early(i));
+    const out = [early(0)];
+    const keep = (k: Kept) => {
+      if (k.i > out.at(-1)!.i) out.push(k);
     };
+    const groups = Math.min(this.shown, this.buckets);
     for (let g = 0; g < groups; g++) {
       const from = Math.floor((g * this.buckets) / groups);
       const to = Math.floor(((g + 1) * this.buckets) / groups);
       let lo = -1;
       let hi = -1;
       for (let k = from; k < to; k++) {
-        if (e.lo[k]! >= 0 && (lo < 0 || e.loV[k]! < this.valueAt(e, lo))) lo = e.lo[k]!;
-        if (e.hi[k]! >= 0 && (hi < 0 || e.hiV[k]! > this.valueAt(e, hi))) hi = e.hi[k]!;
+        if (e.lo[k]! >= 0 && (lo < 0 || e.loV[k]! < e.loV[lo]!)) lo = k;
+        if (e.hi[k]! >= 0 && (hi < 0 || e.hiV[k]! > e.hiV[hi]!)) hi = k;
       }
       if (lo < 0) continue; // an all-NaN stretch has nothing to draw
-      keep(Math.min(lo, hi));
-      keep(Math.max(lo, hi));
+      const low = { i: e.lo[lo]!, step: e.loStep[lo]!, v: e.loV[lo]! };
+      const high = { i: e.hi[hi]!, step: e.hiStep[hi]!, v: e.hiV[hi]! };
+      for (const k of low.i <= high.i ? [low, high] : [high, low]) keep(k);
     }
-    keep(n - 1);
+    const { i, step, v, s } = this.last;
+    keep({ i, step, v: smooth ? s : v });
     return out;
   }
 
-  private valueAt(e: Extremes, i: number): number {
-    return e === this.raw ? this.values[i]! : this.smooth[i]!;
-  }
-
-  /** The rows to draw: `raw` and `smooth` at their own kept indices (each line thinned by its extremes). */
+  /** The rows to draw: `raw` and `smooth` at their own kept points (each line thinned by its extremes). */
   rows(logScale: boolean): ChartRow[] {
-    const rawIdx = this.kept(this.raw);
-    const smoothIdx = this.s > 0 ? this.kept(this.smoothed) : rawIdx;
+    const raw = this.kept(this.raw, false);
+    const smooth = this.s > 0 ? this.kept(this.smoothed, true) : null;
     const rows: ChartRow[] = [];
-    const plot = (v: number) => plottable(v, logScale);
-    for (let r = 0, q = 0; r < rawIdx.length || q < smoothIdx.length;) {
-      const i = Math.min(rawIdx[r] ?? Infinity, smoothIdx[q] ?? Infinity);
-      const row: ChartRow = { step: this.steps[i]! };
-      if (rawIdx[r] === i) {
-        row.raw = plot(this.values[i]!);
-        r++;
+    if (!smooth) {
+      for (const k of raw) {
+        const v = plottable(k.v, logScale);
+        rows.push({ step: k.step, raw: v, smooth: v });
       }
-      if (smoothIdx[q] === i) {
-        row.smooth = plot(this.smooth[i]!);
-        q++;
-      }
+      return rows;
+    }
+    for (let r = 0, q = 0; r < raw.length || q < smooth.length;) {
+      const i = Math.min(raw[r]?.i ?? Infinity, smooth[q]?.i ?? Infinity);
+      const row: ChartRow = { step: (raw[r]?.i === i ? raw[r] : smooth[q])!.step };
+      if (raw[r]?.i === i) row.raw = plottable(raw[r++]!.v, logScale);
+      if (smooth[q]?.i === i) row.smooth = plottable(smooth[q++]!.v, logScale);
       rows.push(row);
     }
     return rows;
