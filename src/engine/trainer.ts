@@ -247,7 +247,16 @@ export class Trainer {
   }
 
   /** Loss and accuracy on a held-out split; sums stay on the device, one readback at the end. */
-  async evaluate(split: EvalSplit, maxCount = Infinity): Promise<EvalResult> {
+  /**
+   * `between`, when given, is awaited after each piece of EVAL_BATCH images but the last, with a way
+   * to wait until the device has done the pieces queued so far: the worker lets the page's frames in
+   * there while someone uses the page, instead of queuing the whole pass at once.
+   */
+  async evaluate(
+    split: EvalSplit,
+    maxCount = Infinity,
+    between?: (settle: () => Promise<unknown>) => Promise<void>,
+  ): Promise<EvalResult> {
     const maker = this.batches.maker;
     const count = Math.min(maker.counts[split], maxCount);
     const sums = tf.tidy(() => tf.variable(tf.zeros([2]), false));
@@ -259,6 +268,7 @@ export class Trainer {
         const { x, y } = maker.make(split, idx.subarray(0, n));
         sums.assign(tf.add(sums, this.ce.stats(this.model.logits(x), y)));
       });
+      if (between && start + EVAL_BATCH < count) await between(() => sums.data());
     }
     const [loss, correct] = await sums.data();
     sums.dispose();

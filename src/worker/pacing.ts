@@ -27,6 +27,11 @@ export class Pacer {
     return this.interacting ? INTERACTIVE_PACE : IDLE_PACE;
   }
 
+  /** Someone is using the page: other work on the device (validation) goes a piece at a time too. */
+  get inUse(): boolean {
+    return this.interacting;
+  }
+
   /** Steps for the next chunk. */
   get stepsPerChunk(): number {
     return this.steps;

@@ -368,7 +368,12 @@ export class Runner {
 
   private async evaluate(runId: number, lanes: Lane[], split: EvalSplit): Promise<void> {
     for (const lane of lanes) {
-      const r = await lane.trainer.evaluate(split);
+      // A pass over 5,000 or 10,000 images is hundreds of milliseconds of GPU work on a slow device:
+      // while the page is in use it goes a piece at a time, each done before the next is queued.
+      const r = await lane.trainer.evaluate(split, Infinity, async (settle) => {
+        await this.yieldToEvents();
+        if (this.pacer.inUse) await settle();
+      });
       if (runId !== this.runId) return;
       this.emit({
         type: 'eval',
