@@ -1,6 +1,17 @@
 // Notices when someone is using the page (dragging a slider, typing, clicking), so the worker queues
 // less GPU work ahead and chart redraws wait: the page's frames are not kept waiting behind either.
 
+/** A slider is being dragged or stepped now: redraws that lag behind a publish wait until it settles. */
+let sliderInUse = false;
+
+export function sliderActive(): boolean {
+  return sliderInUse;
+}
+
+export function setSliderActive(active: boolean): void {
+  sliderInUse = active;
+}
+
 /** After the last input, the page counts as in use this much longer (a drag pauses between moves). */
 export const SETTLE_MS = 400;
 

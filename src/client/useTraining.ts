@@ -10,7 +10,7 @@ import { Session, type AppliedChange, type SessionSnapshot } from './session';
 import { registerServiceWorker } from './serviceWorker';
 import { Supervisor } from './supervisor';
 import { createTrainingClient } from './trainingClient';
-import { onSlider, watchInteraction } from './interaction';
+import { onSlider, watchInteraction, setSliderActive } from './interaction';
 import { TuneStore, type TuneControls } from '../tune/store';
 import { useTune } from './useTune';
 
@@ -106,7 +106,14 @@ export function useTraining(
     // While the page is in use the worker queues less GPU work, and while a slider is dragged the
     // charts wait too: both would otherwise delay the control's next frame.
     const stopPacing = watchInteraction((active) => s.send({ type: 'interaction', active }));
-    const stopHolding = watchInteraction((active) => session.hold('interacting', active), window, onSlider);
+    const stopHolding = watchInteraction(
+      (active) => {
+        setSliderActive(active);
+        session.hold('interacting', active);
+      },
+      window,
+      onSlider,
+    );
     // Training goes on in a hidden tab; only the page stops redrawing until it is shown again.
     const onVisibility = () => session.hold('hidden', document.hidden);
     document.addEventListener('visibilitychange', onVisibility);
