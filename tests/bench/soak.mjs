@@ -20,6 +20,8 @@ const MAX_GROWTH = 0.1;
 const MAX_GROWTH_BY_KEY = { heapMb: 1 };
 const allowed = (k) => MAX_GROWTH_BY_KEY[k] ?? MAX_GROWTH;
 const SAMPLE_MS = 10_000;
+/** Wait after the end before the last measurement. */
+const SETTLE_MS = 5_000;
 
 const RUNS = [
   'SGD~0072B2~sgd~0.05~0.9~0.999~1e-7~0.9~0~',
@@ -115,6 +117,9 @@ async function main() {
       const s = await state();
       if (s === 'finished' || s === 'diverged' || s === 'error') break;
     }
+    // At rest: a finished run is kept for the next visit (IndexedDB), and the copies made for that are
+    // garbage once it is written; measured mid-write they would count as growth.
+    await page.waitForTimeout(SETTLE_MS);
     const end = await snapshot(page, cdp);
     const keys = ['heapMb', 'workerTensors', 'workerMb', 'workerGpuMb', 'gpuProcessMb'];
     const result = {
