@@ -49,7 +49,8 @@ class Extremes {
   }
 
   add(k: number, i: number, step: number, v: number): void {
-    if (Number.isNaN(v)) return;
+    // ±Infinity cannot be drawn (a gap, like NaN): the extremes are the finite values around it.
+    if (!Number.isFinite(v)) return;
     // Strict comparisons: on a tie the earlier point stays, as a merge (earlier bucket first) keeps it.
     if (this.lo[k]! < 0 || v < this.loV[k]!) [this.lo[k], this.loV[k], this.loStep[k]] = [i, v, step];
     if (this.hi[k]! < 0 || v > this.hiV[k]!) [this.hi[k], this.hiV[k], this.hiStep[k]] = [i, v, step];
@@ -190,7 +191,7 @@ export class TrainLine {
         if (e.lo[k]! >= 0 && (lo < 0 || e.loV[k]! < e.loV[lo]!)) lo = k;
         if (e.hi[k]! >= 0 && (hi < 0 || e.hiV[k]! > e.hiV[hi]!)) hi = k;
       }
-      if (lo < 0) continue; // an all-NaN stretch has nothing to draw
+      if (lo < 0) continue; // a stretch with no finite value has nothing to draw
       const low = { i: e.lo[lo]!, step: e.loStep[lo]!, v: e.loV[lo]! };
       const high = { i: e.hi[hi]!, step: e.hiStep[hi]!, v: e.hiV[hi]! };
       for (const k of low.i <= high.i ? [low, high] : [high, low]) keep(k);

@@ -66,7 +66,7 @@ describe('TrainLine', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
