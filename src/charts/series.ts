@@ -1,7 +1,7 @@
 // Pure helpers that turn a run's metric points into rows the charts can draw: smoothing,
 // shape-preserving downsampling, epoch boundaries and log-axis cleanup. No React, no recharts.
 import type { EvalPoint } from '../shared/metrics';
-import { MAX_SMOOTHING, plottable, TrainLine, type ChartRow } from './trainLine';
+import { Ema, MAX_SMOOTHING, plottable, TrainLine, type ChartRow } from './trainLine';
 import type { ChartRun } from './types';
 
 export { MAX_SMOOTHING, plottable, type ChartRow };
@@ -9,27 +9,10 @@ export { MAX_SMOOTHING, plottable, type ChartRow };
 export const DEFAULT_MAX_POINTS = 500;
 export const MAX_EPOCH_LINES = 50;
 
-/**
- * Exponential moving average with TensorBoard's debiasing, so the first values are not pulled
- * towards 0. Non-finite inputs give NaN at their index and leave the running average untouched,
- * so one bad batch does not blank the rest of the line.
- */
+/** The Ema of every value (trainLine.ts), at once. */
 export function ema(values: ArrayLike<number>, smoothing: number): Float64Array {
-  const s = Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0;
-  const out = new Float64Array(values.length);
-  let last = 0;
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) {
-      out[i] = NaN;
-      continue;
-    }
-    last = last * s + (1 - s) * v;
-    count++;
-    out[i] = last / (1 - Math.pow(s, count));
-  }
-  return out;
+  const e = new Ema(smoothing);
+  return Float64Array.from(values, (v) => e.next(v));
 }
 
 /**

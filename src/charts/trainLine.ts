@@ -23,6 +23,29 @@ export interface ChartRow {
   val?: number | null;
 }
 
+/**
+ * Exponential moving average with TensorBoard's debiasing, one value at a time, so the first values
+ * are not pulled towards 0. A non-finite value gives NaN and leaves the running average untouched,
+ * so one bad batch does not blank the rest of the line.
+ */
+export class Ema {
+  /** The smoothing in use: clamped to [0, MAX_SMOOTHING], 0 where it is not a number. */
+  readonly s: number;
+  private last = 0;
+  private count = 0;
+
+  constructor(smoothing: number) {
+    this.s = Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0;
+  }
+
+  next(v: number): number {
+    if (!Number.isFinite(v)) return NaN;
+    this.last = this.last * this.s + (1 - this.s) * v;
+    this.count++;
+    return this.last / (1 - Math.pow(this.s, this.count));
+  }
+}
+
 /** A value recharts can place on the axis, or null (a gap): a log axis has no place for values ≤ 0. */
 export function plottable(v: number, logScale: boolean): number | null {
   if (!Number.isFinite(v)) return null;
@@ -102,9 +125,7 @@ export class TrainLine {
   /** The latest point, always drawn. */
   private last: Kept & { s: number } = { i: -1, step: 0, v: NaN, s: NaN };
   private n = 0;
-  private emaLast = 0;
-  private emaCount = 0;
-  private readonly s: number;
+  private readonly ema: Ema;
   private readonly limit: number;
   /** Buckets for the chart (B) and fine buckets kept (up to 2B). */
   private readonly shown: number;
@@ -120,7 +141,7 @@ export class TrainLine {
     readonly smoothing: number,
     readonly maxPoints: number,
   ) {
-    this.s = Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0;
+    this.ema = new Ema(smoothing);
     this.limit = Math.max(0, Math.floor(maxPoints));
     this.shown = Math.max(0, Math.floor((this.limit - 2) / 2));
     this.raw = new Extremes(2 * this.shown + 2);
@@ -145,13 +166,7 @@ export class TrainLine {
   private push(p: MetricPoint): void {
     const i = this.n++;
     const v = p[this.metric];
-    let s = NaN;
-    // Exponential moving average with TensorBoard's debiasing (series.ts's ema, one point at a time).
-    if (Number.isFinite(v)) {
-      this.emaLast = this.emaLast * this.s + (1 - this.s) * v;
-      this.emaCount++;
-      s = this.emaLast / (1 - Math.pow(this.s, this.emaCount));
-    }
+    const s = this.ema.next(v);
     this.last = { i, step: p.step, v, s };
     if (i < this.limit) {
       this.early.steps[i] = p.step;
@@ -204,7 +219,7 @@ export class TrainLine {
   /** The rows to draw: `raw` and `smooth` at their own kept points (each line thinned by its extremes). */
   rows(logScale: boolean): ChartRow[] {
     const raw = this.kept(this.raw, false);
-    const smooth = this.s > 0 ? this.kept(this.smoothed, true) : null;
+    const smooth = this.ema.s > 0 ? this.kept(this.smoothed, true) : null;
     const rows: ChartRow[] = [];
     if (!smooth) {
       for (const k of raw) {

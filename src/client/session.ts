@@ -6,7 +6,7 @@ import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
 import type { EvalPoint } from '../shared/metrics';
-import { divergedStep, PointColumns, type MetricPoints } from '../shared/pointColumns';
+import { columnsUpTo, divergedStep, PointColumns, type MetricPoints } from '../shared/pointColumns';
 import { RateWindow } from '../shared/rateWindow';
 import { MIN_PUBLISH_MS, RedrawBudget } from './redrawBudget';
 import { FIRST_STEP_MARK, LIVE_CHANGE_MEASURE, liveChangeSentMark } from '../shared/perfMarks';
@@ -123,14 +123,6 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
 /** A live change the worker applied: `changeId` −1 for a replayed one. */
 export type AppliedChange = Extract<WorkerEvent, { type: 'applied' }>;
 
-/** The points of `points` up to step `step`, as columns. */
-function upTo(points: MetricPoints, step: number): PointColumns {
-  if (points instanceof PointColumns) return points.upTo(step);
-  const out = new PointColumns();
-  for (const p of points) if (p.step <= step) out.push(p);
-  return out;
-}
-
 function withoutType<T extends { type: string }>({ type: _, ...rest }: T): Omit<T, 'type'> {
   return rest;
 }
@@ -227,7 +219,7 @@ export class Session {
       Object.entries(this.snap.lanes).map(([key, lane]) => [
         key,
         {
-          points: upTo(lane.points, step),
+          points: columnsUpTo(lane.points, step),
           internals: lane.internals.filter((p) => p.step <= step),
           trace: lane.trace && lane.trace.step <= step ? lane.trace : null,
           validation: lane.validation.filter((p) => p.step <= step),

@@ -246,8 +246,8 @@ export class Trainer {
     return (await this.flush()).points;
   }
 
-  /** Loss and accuracy on a held-out split; sums stay on the device, one readback at the end. */
   /**
+   * Loss and accuracy on a held-out split; sums stay on the device, one readback at the end.
    * `between`, when given, is awaited after each piece of EVAL_BATCH images but the last, with a way
    * to wait until the device has done the pieces queued so far: the worker lets the page's frames in
    * there while someone uses the page, instead of queuing the whole pass at once.

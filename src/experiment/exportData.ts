@@ -51,7 +51,7 @@ function* runJson(r: RunRecord, last: boolean): Generator<string> {
 }
 
 /**
- * The export file as text, in pieces (a line per point): exportInSlices writes a long run a slice at
+ * The export file as text, in pieces (a line per point): collectInSlices (slices.ts) writes a long run a slice at
  * a time. Numbers are written as JavaScript writes them (exact round trip).
  */
 export function* jsonParts(
@@ -134,7 +134,7 @@ function columnValue(c: Column, p: InternalsPoint | undefined): number | undefin
  * One row per run and step, runs in order, steps ascending. A step with a validation result but
  * no training point (e.g. an evaluation before the first step) still gets a row, with the training
  * columns empty, so no recorded number is lost. `m` names the columns in the reader's language.
- * In pieces, a row each, for exportInSlices.
+ * In pieces, a row each, for collectInSlices (slices.ts).
  */
 export function* csvParts(records: readonly RunRecord[], m: Messages = EN): Generator<string> {
   const cols = internalsColumns(records);

@@ -49,13 +49,6 @@ export class PointColumns implements MetricPoints {
     }
   }
 
-  /** The points up to step `step` (a run resumed from a checkpoint drops what came after it). */
-  upTo(step: number): PointColumns {
-    const out = new PointColumns();
-    for (const p of this) if (p.step <= step) out.push(p);
-    return out;
-  }
-
   *[Symbol.iterator](): Iterator<MetricPoint> {
     for (let k = 0; k < this.n; k++) yield this.at(k)!;
   }
@@ -80,6 +73,13 @@ export function divergedStep(points: MetricPoints): number | null {
   if (points instanceof PointColumns) return points.divergedAt;
   for (const p of points) if (isDiverged(p.loss)) return p.step;
   return null;
+}
+
+/** The points of `points` up to step `step`, as columns (a run resumed from a checkpoint drops the rest). */
+export function columnsUpTo(points: MetricPoints, step: number): PointColumns {
+  const out = new PointColumns();
+  for (const p of points) if (p.step <= step) out.push(p);
+  return out;
 }
 
 /** The points as a plain array (export files and storage keep arrays). */

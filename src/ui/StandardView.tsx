@@ -37,8 +37,8 @@ export function StandardView({ page: p }: { page: Playground }) {
         runCount={experiment.runs.length}
         ready={snap.dataComplete && !snap.fatal}
         onChange={p.onChange}
-        searchForm={p.tuneForm}
-        onSearchForm={p.setTuneForm}
+        searchForm={p.tune}
+        onSearchForm={p.setTune}
         onLoadRun={p.addRun}
         onDownload={downloadStamped}
       />

@@ -27,10 +27,11 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
       ? [
           {
             spec,
+            // Copies: training goes on appending to the lane while the records are written out.
             points: pointArray(lane.points),
-            validation: lane.validation,
+            validation: lane.validation.slice(),
             test: lane.test,
-            internals: lane.internals,
+            internals: lane.internals.slice(),
           },
         ]
       : [];
@@ -81,12 +82,7 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
       if (busy.current) return;
       busy.current = true;
       const { experiment: e, snap: s } = latest.current;
-      // The numbers as of now (recordsOf copies the points): training goes on while slices are written.
-      const records = recordsOf(e, s).map((r) => ({
-        ...r,
-        validation: r.validation.slice(),
-        internals: r.internals?.slice(),
-      }));
+      const records = recordsOf(e, s);
       const total = exportSize(records);
       setExporting(0);
       const parts = kind === 'csv' ? csvParts(records, m) : jsonParts(e.shared, records);

@@ -33,7 +33,7 @@ export function usePlayground(initial: ParsedLocation) {
   const [view, setView] = useState(initial.page.view);
   const [lesson, setLesson] = useState(initial.page.lesson);
   const [lab, setLab] = useState(initial.lab);
-  const [tuneForm, setTuneForm] = useState(initial.tune);
+  const [tune, setTune] = useState(initial.tune);
   const labRuns = useLabRuns(experiment.runs, drafts, run.laneIds, snap.step);
   const [followTarget, setFollowTarget] = useState<TraceTarget>('largest');
   const { follow } = training;
@@ -52,17 +52,12 @@ export function usePlayground(initial: ParsedLocation) {
     run,
     shownSettings: settingsRef,
   });
+  // What the link carries besides the experiment: views show it, a navigated link replaces it.
+  const pageState = { view, setView, lesson, setLesson, lab, setLab, tune, setTune };
   useLinkNavigation({
     exp,
     webgl: initial.webgl,
-    view,
-    setView,
-    lesson,
-    setLesson,
-    lab,
-    setLab,
-    tune: tuneForm,
-    setTune: setTuneForm,
+    ...pageState,
     setLinkProblems: notices.setLinkProblems,
     select,
     run,
@@ -90,14 +85,7 @@ export function usePlayground(initial: ParsedLocation) {
     settings,
     display,
     setDisplay,
-    view,
-    setView,
-    lesson,
-    setLesson,
-    lab,
-    setLab,
-    tuneForm,
-    setTuneForm,
+    ...pageState,
     labRuns,
     followTarget,
     onFollow,

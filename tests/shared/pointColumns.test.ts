@@ -2,7 +2,7 @@
 // growth by doubling, and plain arrays read the same way.
 import { describe, expect, it } from 'vitest';
 import type { MetricPoint } from '../../src/shared/metrics';
-import { divergedStep, pointArray, PointColumns } from '../../src/shared/pointColumns';
+import { columnsUpTo, divergedStep, pointArray, PointColumns } from '../../src/shared/pointColumns';
 
 const point = (step: number, loss = 1 / step): MetricPoint => ({
   step,
@@ -27,7 +27,7 @@ describe('PointColumns', () => {
     expect(cols.at(-1)).toEqual(all.at(-1));
     expect(cols.at(all.length)).toBeUndefined();
     expect(cols.at(-all.length - 1)).toBeUndefined();
-    expect([...cols.upTo(100)]).toEqual(all.filter((p) => p.step <= 100));
+    expect([...columnsUpTo(cols, 100)]).toEqual(all.filter((p) => p.step <= 100));
   });
 
   it('keeps NaN, ±Infinity and exact doubles, and names the first diverged step', () => {
