@@ -4,6 +4,7 @@ import { ACTIVATIONS, DEFAULT_ACTIVATION, DEFAULT_MODEL, type ModelName } from '
 import {
   OPTIMIZERS,
   PREPROCESSINGS,
+  SCHEDULES,
   WEBGL_MODES,
   type OptimizerName,
   type RunConfig,
@@ -34,6 +35,11 @@ export interface NumericSpec {
    * interesting range is 0.9 … 0.99999, so the slider moves evenly in log(1 − value).
    */
   readonly scale: 'linear' | 'log' | 'decay';
+  /**
+   * A log field whose minimum is 0 (weight decay): the slider's first position is 0 and the rest
+   * move in log space from this value up to the maximum.
+   */
+  readonly logFloor?: number;
 }
 export interface BoolSpec {
   readonly kind: 'bool';
@@ -62,16 +68,23 @@ export type FieldSpec<K extends FieldKey> = CommonSpec<K> & KindSpec<RunConfig[K
 export type AnyFieldSpec = { [K in FieldKey]: FieldSpec<K> }[FieldKey];
 export type NumericKey = { [K in FieldKey]: RunConfig[K] extends number ? K : never }[FieldKey];
 
+/** Read by every optimizer: weight decay and the learning-rate schedule. */
+const EVERY_OPTIMIZER: readonly FieldKey[] = ['weightDecay', 'schedule', 'warmup', 'gamma'];
+const uses = (keys: FieldKey[]): ReadonlySet<FieldKey> => new Set([...keys, ...EVERY_OPTIMIZER]);
+const ADAM_KEYS: FieldKey[] = ['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection'];
 // A Record keyed by OptimizerName makes the compiler insist every optimizer is listed.
-const USES: Record<OptimizerName, ReadonlySet<FieldKey>> = {
-  sgd: new Set<FieldKey>(['learningRate']),
-  momentum: new Set<FieldKey>(['learningRate', 'momentum', 'nesterov']),
-  adam: new Set<FieldKey>(['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection']),
+const USED: Record<OptimizerName, ReadonlySet<FieldKey>> = {
+  sgd: uses(['learningRate']),
+  momentum: uses(['learningRate', 'momentum', 'nesterov']),
+  adagrad: uses(['learningRate', 'epsilon']),
+  rmsprop: uses(['learningRate', 'beta2', 'epsilon']),
+  adam: uses(ADAM_KEYS),
+  adamw: uses(ADAM_KEYS),
 };
 
 /** Live hyperparameters the optimizer reads; the UI disables the rest. */
 export function usedBy(optimizer: OptimizerName): ReadonlySet<FieldKey> {
-  return USES[optimizer];
+  return USED[optimizer];
 }
 
 const num = (min: number, max: number, scale: NumericSpec['scale'] = 'linear') =>
@@ -131,6 +144,41 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     default: true,
     kind: 'bool',
     omitWhenDefault: true,
+  },
+  // Added after links were first shared: left out when default, so old links read and write as before.
+  weightDecay: {
+    key: 'weightDecay',
+    urlKey: 'wd',
+    apply: 'live',
+    default: 0,
+    omitWhenDefault: true,
+    ...num(0, 1, 'log'),
+    logFloor: 1e-6,
+  },
+  schedule: {
+    key: 'schedule',
+    urlKey: 'sched',
+    apply: 'live',
+    default: 'constant',
+    omitWhenDefault: true,
+    kind: 'enum',
+    options: SCHEDULES,
+  },
+  warmup: {
+    key: 'warmup',
+    urlKey: 'warmup',
+    apply: 'live',
+    default: 0,
+    omitWhenDefault: true,
+    ...int(0, 5000),
+  },
+  gamma: {
+    key: 'gamma',
+    urlKey: 'gamma',
+    apply: 'live',
+    default: 0.5,
+    omitWhenDefault: true,
+    ...num(0.01, 1),
   },
   batchSize: {
     key: 'batchSize',

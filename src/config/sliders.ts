@@ -15,7 +15,7 @@ function clamp(x: number, lo: number, hi: number): number {
 function fraction(spec: NumericSpec, value: number): number {
   if (spec.scale === 'decay') return Math.log1p(-value) / Math.log1p(-spec.max);
   if (spec.scale === 'linear') return (value - spec.min) / (spec.max - spec.min);
-  const lo = Math.log(spec.min);
+  const lo = Math.log(spec.logFloor ?? spec.min);
   return (Math.log(value) - lo) / (Math.log(spec.max) - lo);
 }
 
@@ -23,7 +23,7 @@ function fromFraction(spec: NumericSpec, t: number): number {
   // decay fields start at 0: value = 1 − (1 − max)^t.
   if (spec.scale === 'decay') return -Math.expm1(t * Math.log1p(-spec.max));
   if (spec.scale === 'linear') return spec.min + t * (spec.max - spec.min);
-  const lo = Math.log(spec.min);
+  const lo = Math.log(spec.logFloor ?? spec.min);
   return Math.exp(lo + t * (Math.log(spec.max) - lo));
 }
 
@@ -32,6 +32,11 @@ export function valueToSlider(key: NumericKey, value: number): number {
   const spec: NumericSpec = FIELDS[key];
   if (Number.isNaN(value) || value <= spec.min) return 0;
   if (value >= spec.max) return SLIDER_MAX;
+  // Above a log field's floor of 0, positions 1…SLIDER_MAX span floor…max; 0 alone is position 0.
+  if (spec.logFloor !== undefined) {
+    const f = fraction(spec, value) * (SLIDER_MAX - 1) + 1;
+    return clamp(Math.round(f), 1, SLIDER_MAX);
+  }
   return clamp(Math.round(fraction(spec, value) * SLIDER_MAX), 0, SLIDER_MAX);
 }
 
@@ -46,7 +51,8 @@ export function sliderToValue(key: NumericKey, position: number): number {
   // The ends are exact, not exp(log(x)) approximations of them.
   if (p === 0) return spec.min;
   if (p === SLIDER_MAX) return spec.max;
-  const raw = fromFraction(spec, p / SLIDER_MAX);
+  const t = spec.logFloor === undefined ? p / SLIDER_MAX : (p - 1) / (SLIDER_MAX - 1);
+  const raw = fromFraction(spec, t);
   if (spec.kind === 'int') return clamp(Math.round(raw), spec.min, spec.max);
   for (let digits = 1; digits <= 17; digits++) {
     const candidate = Number(raw.toPrecision(digits));

@@ -19,7 +19,14 @@ export interface MeasuredStep {
  * roots, ratios and interpolation are left to the host: they cost nothing there and a kernel each on
  * the device.
  */
-export const RAW_PER_VARIABLE: Record<OptimizerName, number> = { sgd: 3, momentum: 5, adam: 8 };
+export const RAW_PER_VARIABLE: Record<OptimizerName, number> = {
+  sgd: 3,
+  momentum: 5,
+  adagrad: 8,
+  rmsprop: 8,
+  adam: 8,
+  adamw: 8,
+};
 
 const QUANTILES = [0.5, 0.9] as const;
 
@@ -67,6 +74,7 @@ export interface MeasureInput {
   /**
    * Adam: m_t, v_t (slots m, s) and the step's factors as the update used them: `stepScale` = η/(1 − P1)
    * and `invRootBias2` = 1/√(1 − P2) (η and 1 without bias correction), so √v̂_t = √v_t·invRootBias2.
+   * AdaGrad and RMSProp pass g as m and their sum s, with η and 1.
    */
   adam?: { m: tf.Tensor; s: tf.Tensor; stepScale: number; invRootBias2: number; eps: number };
 }
@@ -147,7 +155,7 @@ export function decodeLayer(
   if (kind === 'momentum') {
     out.velocityNorm = Math.sqrt(at(3));
     out.velocityCosine = cosine(at(4), at(3), at(0));
-  } else if (kind === 'adam') {
+  } else if (RAW_PER_VARIABLE[kind] === 8) {
     const { count } = samplePlan(size);
     const [median, p90] = QUANTILES.map((q, i) => {
       const { w } = quantileRanks(q, count);

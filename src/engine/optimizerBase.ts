@@ -2,7 +2,7 @@
 // share: hyperparameters, iteration count, per-variable slots, state export and the instruments' frame.
 import * as tf from '@tensorflow/tfjs-core';
 import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
-import type { OptimizerName } from '../shared/settings';
+import { SCHEDULES, type OptimizerName } from '../shared/settings';
 import { composedInternals, type InternalsKernels, type MeasuredStep } from './internals';
 
 /** A weight to follow through a step: which variable, and its flat index as an int32 tensor of shape [1]. */
@@ -20,6 +20,8 @@ export interface TracedStep {
   optimizer: OptimizerName;
   slotCount: number;
   hyper: EngineHyperParams;
+  /** η_t: the learning rate this step used (the base η times the schedule's factor). */
+  rate: number;
   /** Adam's P1, P2 after this step; empty for the others. */
   products: number[];
 }
@@ -36,6 +38,13 @@ export interface Optimizer {
     gradients: tf.Tensor[],
     trace?: TraceRequest,
   ): MeasuredStep & { traced?: TracedStep };
+  /**
+   * The schedule's factor for the next steps (shared/schedule.ts): they use η_t = η·factor. The base η
+   * in the hyperparameters stays as set, so a live edit of η moves the whole schedule.
+   */
+  setLearningRateScale(factor: number): void;
+  /** η_t the next step uses. */
+  readonly rate: number;
   /** Effective from the next apply(); moment estimates (and Adam's β products) are kept. */
   setHyperParams(changes: Partial<EngineHyperParams>): void;
   getHyperParams(): EngineHyperParams;
@@ -64,13 +73,24 @@ export function validateHyperParams(h: EngineHyperParams): void {
   if (typeof h.nesterov !== 'boolean') throw new RangeError(`nesterov must be a boolean, got ${h.nesterov}`);
   if (h.biasCorrection !== undefined && typeof h.biasCorrection !== 'boolean')
     throw new RangeError(`biasCorrection must be a boolean, got ${String(h.biasCorrection)}`);
+  const { weightDecay: wd, schedule, warmup, gamma } = h;
+  if (wd !== undefined && !(Number.isFinite(wd) && wd >= 0))
+    throw new RangeError(`weightDecay must be a finite number ≥ 0, got ${wd}`);
+  if (schedule !== undefined && !(SCHEDULES as readonly string[]).includes(schedule))
+    throw new RangeError(`schedule must be one of ${SCHEDULES.join(', ')}, got ${String(schedule)}`);
+  if (warmup !== undefined && !(Number.isInteger(warmup) && warmup >= 0))
+    throw new RangeError(`warmup must be a whole number ≥ 0, got ${warmup}`);
+  if (gamma !== undefined && !(Number.isFinite(gamma) && gamma > 0 && gamma <= 1))
+    throw new RangeError(`gamma must be in (0, 1], got ${gamma}`);
 }
 
-/** The hyperparameters an optimizer keeps: the run's, and `biasCorrection` only when it is given. */
+const LATER_KEYS = ['biasCorrection', 'weightDecay', 'schedule', 'warmup', 'gamma'] as const;
+
+/** The hyperparameters an optimizer keeps: the run's, and the later ones only when they are given. */
 function engineHyperOf(h: EngineHyperParams): EngineHyperParams {
-  const { learningRate, momentum, nesterov, beta1, beta2, epsilon, biasCorrection } = h;
+  const { learningRate, momentum, nesterov, beta1, beta2, epsilon } = h;
   const out: EngineHyperParams = { learningRate, momentum, nesterov, beta1, beta2, epsilon };
-  if (biasCorrection !== undefined) out.biasCorrection = biasCorrection;
+  for (const k of LATER_KEYS) if (h[k] !== undefined) Object.assign(out, { [k]: h[k] });
   return out;
 }
 
@@ -87,6 +107,9 @@ export abstract class BaseOptimizer implements Optimizer {
   /** How the instruments are computed (fused programs on WebGL). */
   protected readonly internals: InternalsKernels = composedInternals;
   private count = 0;
+  private lrScale = 1;
+  /** Whether weight decay is L2 on the gradient (every rule but AdamW, which decays θ itself). */
+  protected readonly l2: boolean = true;
 
   constructor(hyper: EngineHyperParams) {
     validateHyperParams(hyper);
@@ -97,12 +120,23 @@ export abstract class BaseOptimizer implements Optimizer {
     return this.count;
   }
 
+  get rate(): number {
+    return this.hyper.learningRate * this.lrScale;
+  }
+
+  setLearningRateScale(factor: number): void {
+    if (!(Number.isFinite(factor) && factor >= 0))
+      throw new RangeError(`learning-rate scale must be a finite number ≥ 0, got ${factor}`);
+    this.lrScale = factor;
+  }
+
   apply(variables: tf.Variable[], gradients: tf.Tensor[], trace?: TraceRequest): TracedStep | undefined {
     checkLengths(variables, gradients);
     this.beforeStep();
     const raw = tf.tidy(() => {
       const before = trace ? this.traceValues(trace, variables) : [];
-      variables.forEach((v, i) => this.update(v, gradients[i]!, this.slotsFor(i, v)));
+      const used = this.gradientsUsed(variables, gradients);
+      variables.forEach((v, i) => this.update(v, used[i]!, this.slotsFor(i, v)));
       return trace ? this.traceAfter(trace, variables, gradients, before) : undefined;
     });
     this.count++;
@@ -120,10 +154,9 @@ export abstract class BaseOptimizer implements Optimizer {
       // Clones hold θ_{t−1}'s data after assign() gives the variables new values: no copy is made.
       const old = variables.map((v) => v.clone());
       const before = trace ? this.traceValues(trace, variables) : [];
-      variables.forEach((v, i) => this.update(v, gradients[i]!, this.slotsFor(i, v)));
-      const measured = tf.concat(
-        variables.map((v, i) => this.measure(v, old[i]!, gradients[i]!, this.slots[i]!)),
-      );
+      const used = this.gradientsUsed(variables, gradients);
+      variables.forEach((v, i) => this.update(v, used[i]!, this.slotsFor(i, v)));
+      const measured = tf.concat(variables.map((v, i) => this.measure(v, old[i]!, used[i]!, this.slots[i]!)));
       return trace ? [measured, this.traceAfter(trace, variables, gradients, before)] : [measured];
     }) as tf.Tensor1D[];
     this.count++;
@@ -194,7 +227,22 @@ export abstract class BaseOptimizer implements Optimizer {
     return this.internals.measure({ g, old, theta });
   }
 
-  /** Number of state tensors per variable (0 for SGD, 1 for momentum, 2 for Adam). */
+  /**
+   * The gradients the rule steps along: g + λ·θ_{t−1} with L2 weight decay (as torch.optim's
+   * `weight_decay`), the gradients themselves without it.
+   */
+  private gradientsUsed(variables: tf.Variable[], gradients: tf.Tensor[]): tf.Tensor[] {
+    const wd = this.hyper.weightDecay ?? 0;
+    if (!this.l2 || wd === 0) return gradients;
+    return gradients.map((g, i) => this.addL2(variables[i]!, g, wd));
+  }
+
+  /** g + λ·θ. */
+  protected addL2(theta: tf.Tensor, g: tf.Tensor, wd: number): tf.Tensor {
+    return tf.add(g, tf.mul(theta, wd));
+  }
+
+  /** Number of state tensors per variable (0 for SGD, 1 for momentum, AdaGrad and RMSProp, 2 for Adam). */
   protected abstract readonly slotCount: number;
   protected beforeStep(): void {}
   protected abstract update(v: tf.Variable, g: tf.Tensor, slots: tf.Variable[]): void;
@@ -223,6 +271,7 @@ export abstract class BaseOptimizer implements Optimizer {
       optimizer: this.name,
       slotCount: this.slotCount,
       hyper: this.getHyperParams(),
+      rate: this.rate,
       products: this.products(),
     };
   }

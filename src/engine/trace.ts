@@ -2,6 +2,7 @@
 // when the largest |g| is asked for) and the host side of the numbers the optimizer gathered for it.
 import * as tf from '@tensorflow/tfjs-core';
 import type { TracePoint, TraceTarget } from '../shared/trace';
+import { fullHyper } from '../shared/checkpoint';
 import type { Model } from './model';
 import type { TraceRequest, TracedStep } from './optimizerBase';
 
@@ -52,7 +53,8 @@ export function decodeTrace(
     slotsBefore: slots(3),
     thetaAfter: at(3 + n),
     slotsAfter: slots(4 + n),
-    hyper: { ...hyper, biasCorrection: hyper.biasCorrection ?? true },
+    hyper: fullHyper(hyper),
+    rate: traced.rate,
     products: [...products],
   };
 }

@@ -2,7 +2,7 @@
 // kept on the device and read back in one asynchronous call per flush. No DOM and no worker globals,
 // so Node tests run it as is.
 import * as tf from '@tensorflow/tfjs-core';
-import type { EngineHyperParams, OptimizerState } from '../shared/checkpoint';
+import { fullHyper, type EngineHyperParams, type OptimizerState } from '../shared/checkpoint';
 import { isInternalsStep, type InternalsPoint } from '../shared/internals';
 import type { TracePoint, TraceTarget } from '../shared/trace';
 import type { EvalSplit, MetricPoint } from '../shared/metrics';
@@ -22,6 +22,7 @@ import { createModel, type Model } from './model';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { TracedStep } from './optimizerBase';
 import { decodeTrace, traceRequest } from './trace';
+import { scheduleFactor } from '../shared/schedule';
 import type { PixelStats } from './preprocess';
 
 /**
@@ -48,6 +49,8 @@ export interface StepRecords {
 /** A trained step whose numbers are still on the device: [loss sum, correct count], maybe instruments. */
 interface PendingStep {
   step: number;
+  /** η_t the step used. */
+  lr: number;
   stats: tf.Tensor1D;
   measured?: MeasuredStep;
   traced?: TracedStep;
@@ -137,8 +140,7 @@ export class Trainer {
   }
   /** The settings the next step trains with. */
   get settings(): RunSettings {
-    const hyper = this.optimizer.getHyperParams();
-    return { optimizer: this.optimizer.name, ...hyper, biasCorrection: hyper.biasCorrection ?? true };
+    return { optimizer: this.optimizer.name, ...fullHyper(this.optimizer.getHyperParams()) };
   }
 
   /** Batch indices (into the training split) of the next step. */
@@ -169,6 +171,9 @@ export class Trainer {
     const measure = this.config.internals !== false && isInternalsStep(step);
     const target = this.traceForced || isInternalsStep(step) ? this.traceTarget : null;
     this.traceForced = false;
+    const period = { stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps };
+    this.optimizer.setLearningRateScale(scheduleFactor(this.optimizer.getHyperParams(), step, period));
+    const lr = this.optimizer.rate;
     let measured: MeasuredStep | undefined;
     let traced: TracedStep | undefined;
     const [stats] = tf.tidy(() => {
@@ -186,6 +191,7 @@ export class Trainer {
     this.steps++;
     this.pending.push({
       step,
+      lr,
       stats: stats as tf.Tensor1D,
       ...(measured ? { measured } : {}),
       ...(traced ? { traced } : {}),
@@ -224,7 +230,8 @@ export class Trainer {
     let at = 0;
     for (const p of batch) {
       const epoch = Math.floor((p.step - 1) / this.stepsPerEpoch);
-      points.push({ step: p.step, epoch, loss: values[at]! / b, accuracy: values[at + 1]! / b });
+      const point = { step: p.step, epoch, loss: values[at]! / b, accuracy: values[at + 1]! / b, lr: p.lr };
+      points.push(point);
       at += 2;
       if (p.measured) {
         internals.push(decodeInternals(p.step, p.measured, values, at, names, sizes));

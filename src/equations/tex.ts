@@ -130,7 +130,10 @@ function sgdLines(t: TracePoint): EquationLine[] {
 export function updateLines(t: TracePoint): EquationLine[] {
   switch (t.optimizer) {
     case 'adam':
+    case 'adamw':
       return adamLines(t);
+    case 'rmsprop':
+    case 'adagrad':
     case 'momentum':
       return momentumLines(t);
     case 'sgd':

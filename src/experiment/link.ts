@@ -6,7 +6,7 @@
 //   #opt=adam&lr=0.001&b1=0.9&b2=0.999&eps=1e-7&mom=0.9&nesterov=0&bs=32&epochs=10&prep=scale&seed=1
 // Anything else is the shared keys (bs, epochs, prep, seed; webgl only when software) followed by
 // one `run=` item per run, in order:
-//   run=<name>~<colour>~<opt>~<lr>~<b1>~<b2>~<eps>~<mom>~<nesterov>~<timeline>[~<flags>]
+//   run=<name>~<colour>~<opt>~<lr>~<b1>~<b2>~<eps>~<mom>~<nesterov>~<timeline>[~<flags>[~<items>]]
 //   name      percent-encoded UTF-8 (`~` too); empty means the default name ("Adam")
 //   colour    6 hex digits without '#'; empty means the palette colour for the run's position
 //   settings  as in single-run links: shortest round-tripping decimal, nesterov 0/1, optimizer name
@@ -14,6 +14,8 @@
 //             step and key contain no dot, so the value is everything after the second one
 //   flags     letters: h when the run is hidden, u when Adam's bias correction is off (settings added
 //             after the positional order was frozen get a letter, so old links read as before)
+//   items     settings added later still, only where not default: `<urlKey>.<value>` joined by `_`,
+//             e.g. `wd.0.01_sched.cosine_warmup.500` (weight decay, schedule, warmup, γ)
 // Values in the schema ranges are written with [0-9.e-] only, so `~`, `_`, `&` never occur inside.
 import { configToHash, parseHash } from '../config/url';
 import { DEFAULT_CONFIG, FIELDS } from '../config/schema';

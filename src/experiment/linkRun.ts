@@ -46,9 +46,16 @@ export const SETTING_ORDER: readonly LiveKey[] = [
  * present when the setting is off (its default is on), so old links read as before.
  */
 export const SETTING_FLAGS = { biasCorrection: 'u' } as const satisfies Partial<Record<LiveKey, string>>;
+/**
+ * Live settings added later still: `<urlKey>.<value>` items joined by `_` in a field after the flags,
+ * only those that differ from their default (a run without them ends at the flags, as before).
+ */
+export const SETTING_ITEMS: readonly LiveKey[] = ['weightDecay', 'schedule', 'warmup', 'gamma'];
 const HIDDEN_FLAG = 'h';
 const TIMELINE_PART = 2 + SETTING_ORDER.length;
 const FLAGS_PART = TIMELINE_PART + 1;
+const ITEMS_PART = FLAGS_PART + 1;
+const ITEM = /^([A-Za-z0-9]{1,16})\.(.*)$/s;
 const LIVE_BY_URL_KEY = new Map<string, LiveKey>(LIVE_KEYS.map((k) => [FIELDS[k].urlKey, k]));
 const ENTRY = /^(\d{1,10})\.([A-Za-z0-9]{1,16})\.(.*)$/s;
 const HEX6 = /^[0-9A-Fa-f]{6}$/;
@@ -64,8 +71,39 @@ export function encodeRun(run: RunSpec): string {
   const parts = [encodeName(run.name), color, ...settings, timeline.join('_')];
   const flags =
     (run.hidden ? HIDDEN_FLAG : '') + (run.initial.biasCorrection ? '' : SETTING_FLAGS.biasCorrection);
-  if (flags !== '') parts.push(flags);
+  const items = SETTING_ITEMS.filter((k) => run.initial[k] !== FIELDS[k].default)
+    .map((k) => `${FIELDS[k].urlKey}.${encodeValue(run.initial[k])}`)
+    .join('_');
+  if (items !== '') parts.push(flags, items);
+  else if (flags !== '') parts.push(flags);
   return parts.join('~');
+}
+
+/** Reads the later settings' field into `initial`; an item it cannot use keeps the default, with a notice. */
+function parseItems(text: string, initial: RunSettings, inRun: Note): void {
+  const seen = new Set<LiveKey>();
+  for (const item of text.split('_').filter((t) => t !== '')) {
+    const parts = ITEM.exec(item);
+    const key = parts === null ? undefined : LIVE_BY_URL_KEY.get(parts[1] ?? '');
+    const shown = show(item);
+    if (parts === null || key === undefined || !SETTING_ITEMS.includes(key) || seen.has(key)) {
+      inRun((m) => m.links.unknownSetting(shown));
+      continue;
+    }
+    seen.add(key);
+    const text = decode(parts[2] ?? '');
+    const r = text === null ? null : parseText(key, text);
+    const fallback = encodeValue(FIELDS[key].default);
+    if (r === null) inRun((m) => m.links.refused(shown, m.links.notEncoded, fallback));
+    else if (!r.ok) {
+      const { reason } = r;
+      inRun((m) => m.links.refused(shown, reason(m), fallback));
+    } else {
+      setSetting(initial, key, r.value);
+      const { note: clamp } = r;
+      if (clamp !== undefined) inRun((m) => m.links.clamped(shown, clamp(m)));
+    }
+  }
 }
 
 function setSetting<K extends LiveKey>(settings: RunSettings, key: K, value: RunConfig[K]): void {
@@ -178,7 +216,8 @@ export function parseRun(rawValue: string, index: number, note: Note): RunSpec {
     inRun((m) => m.links.unknownFlag(shown));
   }
   if (flags.includes(SETTING_FLAGS.biasCorrection)) initial.biasCorrection = false;
-  const extra = parts.length - FLAGS_PART - 1;
+  parseItems(part(ITEMS_PART), initial, inRun);
+  const extra = parts.length - ITEMS_PART - 1;
   if (extra > 0) inRun((m) => m.links.extraFields(extra));
 
   return { id: `r${index + 1}`, name, color, hidden: flags.includes(HIDDEN_FLAG), initial, timeline };

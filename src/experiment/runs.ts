@@ -5,7 +5,6 @@ import { cutAt, visibleText } from '../config/linkText';
 import { outOfRange, validateValue } from '../config/validate';
 import {
   LIVE_KEYS,
-  OPTIMIZERS,
   SHARED_KEYS,
   type LiveKey,
   type OptimizerName,
@@ -34,7 +33,10 @@ export const RUN_COLORS: readonly string[] = [
 export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   sgd: 'SGD',
   momentum: 'Momentum',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSProp',
   adam: 'Adam',
+  adamw: 'AdamW',
 };
 
 /** In UTF-16 code units; a legend entry, not a description. */
@@ -132,13 +134,22 @@ export function runFromSettings(settings: RunSettings, index: number, id: string
 export const COMPARE_LEARNING_RATES: Readonly<Record<OptimizerName, number>> = {
   sgd: 0.1,
   momentum: 0.01,
+  adagrad: 0.01,
+  rmsprop: 0.001,
   adam: 0.001,
+  adamw: 0.001,
 };
 
-/** The race "Compare optimizers" sets up: every optimizer from the same start, each with its η. */
+/**
+ * The optimizers "Compare optimizers" races (a comparison holds MAX_RUNS): the course's story in four,
+ * SGD → momentum → RMSProp (momentum's idea applied to the step size instead) → Adam (both together).
+ */
+export const RACE: readonly OptimizerName[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+
+/** The race "Compare optimizers" sets up: the RACE optimizers from the same start, each with its η. */
 export function comparisonRuns(newId: () => string): RunSpec[] {
   const base = defaultSettings();
-  return OPTIMIZERS.map((optimizer, i) =>
+  return RACE.map((optimizer, i) =>
     runFromSettings({ ...base, optimizer, learningRate: COMPARE_LEARNING_RATES[optimizer] }, i, newId()),
   );
 }

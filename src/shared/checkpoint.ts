@@ -2,11 +2,27 @@
 // GPU context or the worker is lost (same device and batches give the same losses again).
 import type { HyperParams, OptimizerName } from './settings';
 
+/** Hyperparameters added after the first checkpoints: absent means their default. */
+type LaterHyper = 'biasCorrection' | 'weightDecay' | 'schedule' | 'warmup' | 'gamma';
+
 /**
- * The optimizer's own hyperparameters: the run's, with `biasCorrection` optional so that callers
- * (and checkpoints) from before it existed keep working; absent means on.
+ * The optimizer's own hyperparameters: the run's, with the later ones optional so that callers (and
+ * checkpoints) from before they existed keep working; absent means bias correction on, no weight
+ * decay, a constant learning rate.
  */
-export type EngineHyperParams = Omit<HyperParams, 'biasCorrection'> & { biasCorrection?: boolean };
+export type EngineHyperParams = Omit<HyperParams, LaterHyper> & Partial<Pick<HyperParams, LaterHyper>>;
+
+/** The run's full hyperparameters from an optimizer's: later ones that are absent get their default. */
+export function fullHyper(h: EngineHyperParams): HyperParams {
+  return {
+    ...h,
+    biasCorrection: h.biasCorrection ?? true,
+    weightDecay: h.weightDecay ?? 0,
+    schedule: h.schedule ?? 'constant',
+    warmup: h.warmup ?? 0,
+    gamma: h.gamma ?? 0.5,
+  };
+}
 
 export interface OptimizerState {
   name: OptimizerName;

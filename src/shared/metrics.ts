@@ -8,6 +8,8 @@ export interface MetricPoint {
   epoch: number;
   loss: number;
   accuracy: number;
+  /** η_t the step trained with (the schedule applied); absent in runs recorded before schedules. */
+  lr?: number;
 }
 
 /** Loss and accuracy on a held-out split after `step` steps (0: before training). */

@@ -1,6 +1,6 @@
 // A run's training points as columns (typed arrays that grow by doubling) rather than one object per
 // step: a ten-epoch four-run race keeps 69,000 points, a hundred-epoch one 687,000, and an object
-// with two boxed doubles costs about 60 bytes where a row of columns costs 22. Readers see MetricPoints,
+// with two boxed doubles costs about 60 bytes where a row of columns costs 30. Readers see MetricPoints,
 // which a plain array of points also is (imported and kept runs).
 import { isDiverged, type MetricPoint } from './metrics';
 
@@ -18,6 +18,8 @@ export class PointColumns implements MetricPoints {
   private epochs = new Uint16Array(INITIAL);
   private losses = new Float64Array(INITIAL);
   private accuracies = new Float64Array(INITIAL);
+  /** η_t of each step; NaN where a point has none (recorded before schedules). */
+  private rates = new Float64Array(INITIAL);
   private n = 0;
   /** The first step whose loss diverged, or null: kept as points arrive, never searched for. */
   divergedAt: number | null = null;
@@ -29,12 +31,15 @@ export class PointColumns implements MetricPoints {
   at(i: number): MetricPoint | undefined {
     const k = i < 0 ? this.n + i : i;
     if (!(k >= 0 && k < this.n)) return undefined;
-    return {
+    const point: MetricPoint = {
       step: this.steps[k]!,
       epoch: this.epochs[k]!,
       loss: this.losses[k]!,
       accuracy: this.accuracies[k]!,
     };
+    const lr = this.rates[k]!;
+    if (!Number.isNaN(lr)) point.lr = lr;
+    return point;
   }
 
   push(...points: readonly MetricPoint[]): void {
@@ -45,6 +50,7 @@ export class PointColumns implements MetricPoints {
       this.epochs[k] = p.epoch;
       this.losses[k] = p.loss;
       this.accuracies[k] = p.accuracy;
+      this.rates[k] = p.lr ?? NaN;
       if (this.divergedAt === null && isDiverged(p.loss)) this.divergedAt = p.step;
     }
   }
@@ -65,6 +71,7 @@ export class PointColumns implements MetricPoints {
     this.epochs = grow(this.epochs, (c) => new Uint16Array(c));
     this.losses = grow(this.losses, (c) => new Float64Array(c));
     this.accuracies = grow(this.accuracies, (c) => new Float64Array(c));
+    this.rates = grow(this.rates, (c) => new Float64Array(c));
   }
 }
 

@@ -4,8 +4,13 @@ import type { Activation, ModelName } from './model';
 // shares with its comparison, and a live change as one typed { key, value }. No tfjs, no DOM: the page,
 // the worker, the engine and Node tests all import this.
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+/** In the order a course tells them: SGD → momentum → AdaGrad → RMSProp → Adam → AdamW. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** How the learning rate moves over a run (shared/schedule.ts): η_t = η · warmup_t · decay_t. */
+export const SCHEDULES = ['constant', 'step', 'cosine', 'cyclic'] as const;
+export type ScheduleName = (typeof SCHEDULES)[number];
 
 /** How raw bytes become model inputs (数据预处理 in the origin article). */
 export const PREPROCESSINGS = ['scale', 'standardize', 'none'] as const;
@@ -25,6 +30,12 @@ export interface HyperParams {
   epsilon: number;
   /** Adam's 1/(1 − β^t) factors on m̂_t and v̂_t; off means θ ← θ − η·m/(√v + ε). */
   biasCorrection: boolean;
+  /** λ: L2 added to the gradient (g + λ·θ), or AdamW's decoupled decay θ ← θ − η_t·λ·θ. */
+  weightDecay: number;
+  /** The learning-rate schedule, its warmup in steps, and the step schedule's factor per epoch. */
+  schedule: ScheduleName;
+  warmup: number;
+  gamma: number;
 }
 export const HYPER_KEYS = [
   'learningRate',
@@ -34,6 +45,10 @@ export const HYPER_KEYS = [
   'beta2',
   'epsilon',
   'biasCorrection',
+  'weightDecay',
+  'schedule',
+  'warmup',
+  'gamma',
 ] as const satisfies readonly (keyof HyperParams)[];
 
 /** Settings a run may change while it trains. */

@@ -26,8 +26,10 @@ export interface TracePoint {
   /** The optimizer's state for this weight before and after: momentum [v]; Adam [m, v]; SGD []. */
   slotsBefore: number[];
   slotsAfter: number[];
-  /** The hyperparameters this step used. */
+  /** The hyperparameters this step used (η the base rate). */
   hyper: HyperParams;
+  /** η_t: the learning rate this step used, the schedule applied (equals hyper.learningRate without one). */
+  rate: number;
   /** Adam: P1 = Πβ1 and P2 = Πβ2 over the steps so far, this one included (1 − P is the correction). */
   products: number[];
 }

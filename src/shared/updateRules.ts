@@ -1,4 +1,5 @@
-// The one float64 definition of the optimizer update rules (SGD, momentum, Adam) over plain arrays.
+// The one float64 definition of the optimizer update rules (SGD, momentum, AdaGrad, RMSProp, Adam,
+// AdamW, with weight decay) over plain arrays, in PyTorch's conventions (torch.optim).
 // The 2-D lab walks its surfaces with it, and the tests pin the tensor code and the fused WebGL
 // programs to it, so what students see on a surface is the arithmetic that trains MNIST.
 import type { EngineHyperParams } from './checkpoint';
@@ -9,7 +10,7 @@ export interface RuleState {
   readonly name: OptimizerName;
   /** Per parameter array: momentum's velocity v, or Adam's first moment m_t; created on first use. */
   readonly m: Float64Array[];
-  /** Per parameter array: Adam's second moment v_t. */
+  /** Per parameter array: Adam's and RMSProp's second moment v_t, or AdaGrad's sum s_t of g². */
   readonly v: Float64Array[];
   /** Adam's running products of the β values used: P1 = Π β1, P2 = Π β2 (1 before the first step). */
   p1: number;
@@ -41,6 +42,46 @@ export function momentumStep(
     const dir = h.nesterov ? gi + h.momentum * velocity[i]! : velocity[i]!;
     theta[i]! -= h.learningRate * dir;
   }
+}
+
+/** RMSProp (torch.optim.RMSprop, alpha = β2, not centred, no momentum): v ← β2·v + (1 − β2)·g²; θ ← θ − η·g/(√v + ε). */
+export function rmspropStep(
+  theta: Float64Array,
+  g: Float64Array,
+  v: Float64Array,
+  h: EngineHyperParams,
+): void {
+  for (let i = 0; i < theta.length; i++) {
+    const gi = g[i]!;
+    v[i] = h.beta2 * v[i]! + (1 - h.beta2) * gi * gi;
+    theta[i]! -= (h.learningRate * gi) / (Math.sqrt(v[i]!) + h.epsilon);
+  }
+}
+
+/** AdaGrad (torch.optim.Adagrad, no lr decay, s starts at 0): s ← s + g²; θ ← θ − η·g/(√s + ε). */
+export function adagradStep(
+  theta: Float64Array,
+  g: Float64Array,
+  s: Float64Array,
+  h: EngineHyperParams,
+): void {
+  for (let i = 0; i < theta.length; i++) {
+    const gi = g[i]!;
+    s[i] = s[i]! + gi * gi;
+    theta[i]! -= (h.learningRate * gi) / (Math.sqrt(s[i]!) + h.epsilon);
+  }
+}
+
+/** AdamW's decoupled decay before Adam's step (torch.optim.AdamW): θ ← θ − η·λ·θ. */
+export function decoupledDecay(theta: Float64Array, h: EngineHyperParams): void {
+  const keep = 1 - h.learningRate * (h.weightDecay ?? 0);
+  for (let i = 0; i < theta.length; i++) theta[i]! *= keep;
+}
+
+/** L2 weight decay as torch.optim adds it to the gradient: g + λ·θ (a new array; `g` when λ = 0). */
+export function withL2(g: Float64Array, theta: Float64Array, weightDecay: number): Float64Array {
+  if (weightDecay === 0) return g;
+  return g.map((gi, i) => gi + weightDecay * theta[i]!);
 }
 
 /**
@@ -85,19 +126,26 @@ function slot(slots: Float64Array[], k: number, length: number): Float64Array {
 /**
  * One step of `state.name` on every parameter array, in place: `params[k]` moves along `grads[k]`.
  * The products advance once per step, before the update (P1 ← P1·β1, P2 ← P2·β2), as in the engine.
+ * `lrScale` is the schedule's factor for this step (shared/schedule.ts): the step uses η·lrScale.
+ * Weight decay λ is L2 on the gradient (g + λ·θ_{t−1}) for every optimizer but AdamW, which decays
+ * θ by η_t·λ·θ before Adam's step.
  */
 export function applyRule(
   state: RuleState,
-  h: EngineHyperParams,
+  hyper: EngineHyperParams,
   params: readonly Float64Array[],
   grads: readonly Float64Array[],
+  lrScale = 1,
 ): void {
   if (params.length !== grads.length)
     throw new RangeError(`applyRule: ${params.length} parameter arrays but ${grads.length} gradients`);
+  const h = lrScale === 1 ? hyper : { ...hyper, learningRate: hyper.learningRate * lrScale };
+  const decay = h.weightDecay ?? 0;
   state.p1 *= h.beta1;
   state.p2 *= h.beta2;
   params.forEach((theta, k) => {
-    const g = grads[k]!;
+    const g = state.name === 'adamw' ? grads[k]! : withL2(grads[k]!, theta, decay);
+    if (state.name === 'adamw') decoupledDecay(theta, h); // then Adam's step
     switch (state.name) {
       case 'sgd':
         sgdStep(theta, g, h);
@@ -105,7 +153,14 @@ export function applyRule(
       case 'momentum':
         momentumStep(theta, g, slot(state.m, k, theta.length), h);
         break;
+      case 'rmsprop':
+        rmspropStep(theta, g, slot(state.v, k, theta.length), h);
+        break;
+      case 'adagrad':
+        adagradStep(theta, g, slot(state.v, k, theta.length), h);
+        break;
       case 'adam':
+      case 'adamw':
         adamStep(
           theta,
           g,

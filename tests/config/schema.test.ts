@@ -31,6 +31,10 @@ describe('FIELDS table', () => {
       momentum: 0.9,
       nesterov: false,
       biasCorrection: true,
+      weightDecay: 0,
+      schedule: 'constant',
+      warmup: 0,
+      gamma: 0.5,
       batchSize: 32,
       epochs: 10,
       preprocessing: 'scale',
@@ -52,6 +56,10 @@ describe('FIELDS table', () => {
       ['Momentum μ', 'mom'],
       ['Nesterov', 'nesterov'],
       ['Bias correction', 'bc'],
+      ['Weight decay λ', 'wd'],
+      ['Learning-rate schedule', 'sched'],
+      ['Warmup steps', 'warmup'],
+      ['Step decay γ', 'gamma'],
       ['Batch size', 'bs'],
       ['Epochs', 'epochs'],
       ['Preprocessing', 'prep'],
@@ -73,6 +81,9 @@ describe('FIELDS table', () => {
       ['beta2', 'number', 0, 0.99999, 'decay'],
       ['epsilon', 'number', 1e-10, 1, 'log'],
       ['momentum', 'number', 0, 0.999, 'decay'],
+      ['weightDecay', 'number', 0, 1, 'log'],
+      ['warmup', 'int', 0, 5000, 'linear'],
+      ['gamma', 'number', 0.01, 1, 'linear'],
       ['batchSize', 'int', 1, 1024, 'linear'],
       ['epochs', 'int', 1, 100, 'linear'],
       ['seed', 'int', 0, 2147483647, 'linear'],
@@ -90,6 +101,10 @@ describe('FIELDS table', () => {
       'momentum',
       'nesterov',
       'biasCorrection',
+      'weightDecay',
+      'schedule',
+      'warmup',
+      'gamma',
     ]);
     expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed', 'model', 'activation']);
     expect(by('startup')).toEqual(['webgl']);
@@ -98,10 +113,15 @@ describe('FIELDS table', () => {
 
 describe('usedBy', () => {
   it('lists the hyperparameters each optimizer reads', () => {
-    expect([...usedBy('sgd')]).toEqual(['learningRate']);
-    expect([...usedBy('momentum')]).toEqual(['learningRate', 'momentum', 'nesterov']);
-    expect([...usedBy('adam')]).toEqual(['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection']);
-    expect(OPTIMIZERS).toEqual(['sgd', 'momentum', 'adam']);
+    const every = ['weightDecay', 'schedule', 'warmup', 'gamma'];
+    const adam = ['learningRate', 'beta1', 'beta2', 'epsilon', 'biasCorrection', ...every];
+    expect([...usedBy('sgd')]).toEqual(['learningRate', ...every]);
+    expect([...usedBy('momentum')]).toEqual(['learningRate', 'momentum', 'nesterov', ...every]);
+    expect([...usedBy('adagrad')]).toEqual(['learningRate', 'epsilon', ...every]);
+    expect([...usedBy('rmsprop')]).toEqual(['learningRate', 'beta2', 'epsilon', ...every]);
+    expect([...usedBy('adam')]).toEqual(adam);
+    expect([...usedBy('adamw')]).toEqual(adam);
+    expect(OPTIMIZERS).toEqual(['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adamw']);
   });
 
   it('only names live settings', () => {
@@ -142,9 +162,9 @@ describe('validateValue', () => {
     expect(english(validateValue('epochs', 2.5))).toEqual({ ok: false, reason: 'is not a whole number' });
     expect(english(validateValue('epochs', '3'))).toEqual({ ok: false, reason: 'is not a number' });
     expect(english(validateValue('nesterov', 1))).toEqual({ ok: false, reason: 'is not on or off' });
-    expect(english(validateValue('optimizer', 'rmsprop'))).toEqual({
+    expect(english(validateValue('optimizer', 'lion'))).toEqual({
       ok: false,
-      reason: 'is not one of sgd, momentum, adam',
+      reason: 'is not one of sgd, momentum, adagrad, rmsprop, adam, adamw',
     });
     expect(validateValue('optimizer', 'toString')).toMatchObject({ ok: false });
   });

@@ -67,7 +67,7 @@ const GARBAGE: Record<AnyFieldSpec['kind'], string[]> = {
   number: ['abc', 'NaN', 'Infinity', '-Infinity', '', '1e999', '0x10', '%E0%A4%A', '%', '1..2', ' ', '1,2,3'],
   int: ['2.5', 'abc', '', '1e999', '%zz', 'NaN', '0b1'],
   bool: ['yes', '2', '', 'TRUE', '%', 'on'],
-  enum: ['rmsprop', 'ADAM', '', '%zz', '__proto__', 'constructor'],
+  enum: ['lion', 'ADAM', '', '%zz', '__proto__', 'constructor'],
   model: [
     'mlp-8',
     'mlp-2048',

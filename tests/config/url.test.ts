@@ -103,9 +103,11 @@ describe('parseHash specific links', () => {
   });
 
   it('refuses unknown enum members and bad booleans', () => {
-    expect(parse('#opt=rmsprop')).toEqual({
+    expect(parse('#opt=lion')).toEqual({
       config: DEFAULT_CONFIG,
-      notices: ['"opt=rmsprop" is not one of sgd, momentum, adam; using the default adam.'],
+      notices: [
+        '"opt=lion" is not one of sgd, momentum, adagrad, rmsprop, adam, adamw; using the default adam.',
+      ],
     });
     expect(parse('#nesterov=yes').notices).toEqual(['"nesterov=yes" is not 0 or 1; using the default 0.']);
     expect(parse('#webgl=software').config.webgl).toBe('software');

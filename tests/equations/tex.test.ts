@@ -26,6 +26,7 @@ function trace(optimizer: OptimizerName, over: Partial<TracePoint> = {}): TraceP
     slotsBefore: optimizer === 'adam' ? [0.1, 0.01] : optimizer === 'momentum' ? [0.3] : [],
     slotsAfter: [],
     hyper: { ...HYPER },
+    rate: HYPER.learningRate,
     products: optimizer === 'adam' ? [0.9 ** 3, 0.999 ** 3] : [],
     ...over,
   };

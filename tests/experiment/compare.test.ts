@@ -14,11 +14,12 @@ let n = 0;
 const id = () => `t${++n}`;
 
 describe('comparisonRuns', () => {
-  it('races every optimizer from the recipe, each with its own learning rate, in the palette order', () => {
+  it('races SGD, momentum, RMSProp and Adam from the recipe, each with its own learning rate, in the palette order', () => {
     const runs = comparisonRuns(id);
     expect(runs.map((r) => [r.initial.optimizer, r.initial.learningRate])).toEqual([
       ['sgd', 0.1],
       ['momentum', 0.01],
+      ['rmsprop', 0.001],
       ['adam', 0.001],
     ]);
     expect(COMPARE_LEARNING_RATES.adam).toBe(defaultSettings().learningRate);
@@ -28,7 +29,7 @@ describe('comparisonRuns', () => {
         optimizer: r.initial.optimizer,
         learningRate: 0,
       });
-    expect(new Set(runs.map((r) => r.color)).size).toBe(3);
+    expect(new Set(runs.map((r) => r.color)).size).toBe(4);
   });
 });
 

@@ -94,8 +94,8 @@ export const CASES: [string, string, string][] = [
   ],
   [
     'an unknown optimizer',
-    edited((f) => ((run0(f).spec.initial as Record<string, unknown>).optimizer = 'rmsprop')),
-    'Run 1\'s initial setting "Optimizer" is not one of sgd, momentum, adam.',
+    edited((f) => ((run0(f).spec.initial as Record<string, unknown>).optimizer = 'lion')),
+    'Run 1\'s initial setting "Optimizer" is not one of sgd, momentum, adagrad, rmsprop, adam, adamw.',
   ],
   [
     'a missing initial setting',

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { configToHash } from '../../src/config/url';
 import { experimentToHash, parseExperimentHash } from '../../src/experiment/link';
-import { SETTING_FLAGS, SETTING_ORDER } from '../../src/experiment/linkRun';
+import { SETTING_FLAGS, SETTING_ITEMS, SETTING_ORDER } from '../../src/experiment/linkRun';
 import { defaultSettings, runFromSettings, sharedOf } from '../../src/experiment/runs';
 import { inEnglish } from '../../src/i18n/text';
 import type { Experiment } from '../../src/experiment/types';
@@ -59,7 +59,7 @@ describe('experimentToHash', () => {
 
 describe('run= positional settings', () => {
   it('cover every live setting exactly once, with the flags (the order itself is frozen for old links)', () => {
-    const all = [...SETTING_ORDER, ...Object.keys(SETTING_FLAGS)];
+    const all = [...SETTING_ORDER, ...Object.keys(SETTING_FLAGS), ...SETTING_ITEMS];
     expect(new Set(all).size).toBe(all.length);
     expect([...all].sort()).toEqual([...LIVE_KEYS].sort());
     expect(SETTING_ORDER).toEqual([

@@ -99,7 +99,7 @@ describe('parseExperimentHash', () => {
     expect(notices).toEqual([
       'Ignored "lr" outside the runs: each run sets its own optimizer settings.',
       'Run 1: ignored the unknown flag "q".',
-      'Run 1: ignored 1 extra fields.',
+      'Run 1: Ignored unknown setting "extra".',
     ]);
   });
 

@@ -3,6 +3,9 @@
 export const ALLOWED_LATIN = new Set([
   'SGD',
   'Adam',
+  'AdaGrad',
+  'RMSProp',
+  'AdamW',
   'MNIST',
   'ReLU',
   'Nesterov',

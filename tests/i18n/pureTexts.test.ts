@@ -94,8 +94,10 @@ describe('validation reasons in Chinese', () => {
     expect(!r.ok && zh(r.reason)).toBe('不是整数');
     const clamped = parseText('batchSize', '5000');
     expect(clamped.ok && clamped.note && zh(clamped.note)).toBe('大于最大值 1024，改用 1024');
-    const option = parseText('optimizer', 'rmsprop');
-    expect(!option.ok && zh(option.reason)).toBe('不是 sgd、momentum、adam 中的一个');
+    const option = parseText('optimizer', 'lion');
+    expect(!option.ok && zh(option.reason)).toBe(
+      '不是 sgd、momentum、adagrad、rmsprop、adam、adamw 中的一个',
+    );
   });
 });
 

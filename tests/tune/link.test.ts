@@ -64,7 +64,10 @@ describe('splitTuneKeys', () => {
     const cases: [string, RegExp][] = [
       ['trials=many', /"trials=many" is not a number; using the default 8/],
       ['tsteps=2.5', /"tsteps=2.5" is not a whole number; using the default 200/],
-      ['topt=adam,rmsprop', /"topt=adam,rmsprop" is not one of sgd, momentum, adam; using the default/],
+      [
+        'topt=adam,lion',
+        /"topt=adam,lion" is not one of sgd, momentum, adagrad, rmsprop, adam, adamw; using the default/,
+      ],
       ['topt=', /"topt=" is not one of/],
       ['tlr=0.001', /"tlr=0.001" is not a range written as min~max; using the default 0.0001~0.1/],
       ['tb1=0.8~abc', /"tb1=0.8~abc" is not a number/],

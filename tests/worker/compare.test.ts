@@ -20,6 +20,10 @@ const HYPER = {
   beta2: 0.999,
   epsilon: 1e-7,
   biasCorrection: true,
+  weightDecay: 0,
+  schedule: 'constant' as const,
+  warmup: 0,
+  gamma: 0.5,
 };
 
 beforeAll(async () => {

@@ -23,6 +23,8 @@ export type ProgramKind =
   | 'adam-m'
   | 'adam-s'
   | 'adam-t'
+  | 'ada-s'
+  | 'l2'
   | 'moments-sgd'
   | 'moments-momentum'
   | 'moments-adam'

@@ -1,8 +1,15 @@
 // The update of one traced weight, written out with its numbers ("Adam's update, with numbers").
 import type { OptimizerName } from '../../shared/settings';
 
-const enNames: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
-const zhNames: Record<OptimizerName, string> = { sgd: 'SGD', momentum: '动量法', adam: 'Adam' };
+const enNames: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+  adamw: 'AdamW',
+};
+const zhNames: Record<OptimizerName, string> = { ...enNames, momentum: '动量法' };
 
 /**
  * What feeds the output layer, whose weights the equations follow: an MLP's last hidden layer, the

@@ -1,6 +1,6 @@
 // The settings panel: every field's label (symbols kept as symbols), groups, option names and hints.
 import type { Activation } from '../../shared/model';
-import type { OptimizerName, Preprocessing, RunConfig } from '../../shared/settings';
+import type { OptimizerName, Preprocessing, RunConfig, ScheduleName } from '../../shared/settings';
 
 type FieldKey = keyof RunConfig;
 
@@ -13,6 +13,10 @@ const fields: Record<FieldKey, string> = {
   momentum: 'Momentum μ',
   nesterov: 'Nesterov',
   biasCorrection: 'Bias correction',
+  weightDecay: 'Weight decay λ',
+  schedule: 'Learning-rate schedule',
+  warmup: 'Warmup steps',
+  gamma: 'Step decay γ',
   batchSize: 'Batch size',
   epochs: 'Epochs',
   preprocessing: 'Preprocessing',
@@ -21,7 +25,20 @@ const fields: Record<FieldKey, string> = {
   activation: 'Activation',
   webgl: 'WebGL',
 };
-const optimizers: Record<OptimizerName, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+const optimizers: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+  adamw: 'AdamW',
+};
+const schedules: Record<ScheduleName, string> = {
+  constant: 'Constant',
+  step: 'Step (×γ each epoch)',
+  cosine: 'Cosine to 0',
+  cyclic: 'Cyclic (η/10 ↔ η)',
+};
 const preprocessings: Record<Preprocessing, string> = {
   scale: 'Scale to [0, 1]',
   standardize: 'Standardize (mean 0, std 1)',
@@ -54,6 +71,7 @@ const model = {
 const en = {
   fields,
   optimizers,
+  schedules,
   preprocessings,
   activations,
   model,
@@ -78,6 +96,10 @@ const zh: typeof en = {
     momentum: '动量 μ',
     nesterov: 'Nesterov 动量',
     biasCorrection: '偏差修正',
+    weightDecay: '权重衰减 λ',
+    schedule: '学习率调度',
+    warmup: '预热步数',
+    gamma: '阶梯衰减 γ',
     batchSize: '批大小',
     epochs: '训练轮数',
     preprocessing: '预处理',
@@ -86,7 +108,20 @@ const zh: typeof en = {
     activation: '激活函数',
     webgl: 'WebGL',
   },
-  optimizers: { sgd: 'SGD', momentum: '动量法', adam: 'Adam' },
+  optimizers: {
+    sgd: 'SGD',
+    momentum: '动量法',
+    adagrad: 'AdaGrad',
+    rmsprop: 'RMSProp',
+    adam: 'Adam',
+    adamw: 'AdamW',
+  },
+  schedules: {
+    constant: '恒定',
+    step: '阶梯（每轮 ×γ）',
+    cosine: '余弦降到 0',
+    cyclic: '循环（η/10 ↔ η）',
+  },
   preprocessings: {
     scale: '缩放到 [0, 1]',
     standardize: '标准化（均值 0，标准差 1）',
