@@ -21,6 +21,7 @@ import {
   layersOf,
   layerTensor,
   LOG_QUANTITIES,
+  isStepWide,
   UPDATE_RATIO_BAND,
   type InternalsRun,
 } from './internals';
@@ -83,7 +84,7 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
             </option>
           ))}
         </select>
-        {runs.length > 1 && layers.length > 0 && quantity !== 'biasCorrection' && (
+        {runs.length > 1 && layers.length > 0 && !isStepWide(quantity) && (
           <>
             <label htmlFor={layerId}>{m.internals.layer}</label>
             <select id={layerId} value={shownLayer} onChange={(e) => setLayer(e.target.value)}>
@@ -139,7 +140,7 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                   key={l.key}
                   data={l.rows}
                   dataKey="value"
-                  name={runs.length === 1 && quantity !== 'biasCorrection' ? layerName(l.name) : l.name}
+                  name={runs.length === 1 && !isStepWide(quantity) ? layerName(l.name) : l.name}
                   stroke={runGraphicColor(l.color)}
                   strokeDasharray={l.dash}
                   strokeWidth={2}
@@ -177,7 +178,7 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                 />
               </svg>
               <span className="chart-legend-text" translate={runs.length > 1 ? 'no' : undefined}>
-                {runs.length === 1 && quantity !== 'biasCorrection' ? layerName(l.name) : l.name}
+                {runs.length === 1 && !isStepWide(quantity) ? layerName(l.name) : l.name}
               </span>
             </li>
           ))}

@@ -9,6 +9,7 @@ export const LOG_QUANTITIES: ReadonlySet<Quantity> = new Set([
   'updateRatio',
   'effectiveStep',
   'biasCorrection',
+  'learningRate',
 ]);
 
 /**
@@ -17,9 +18,15 @@ export const LOG_QUANTITIES: ReadonlySet<Quantity> = new Set([
  */
 export const UPDATE_RATIO_BAND = [10 ** -3.5, 10 ** -2.5] as const;
 
+/** Quantities of a whole step rather than of a layer: no layer to pick, no line per layer. */
+export function isStepWide(q: Quantity): boolean {
+  return q === 'biasCorrection' || q === 'learningRate';
+}
+
 /** The value of `quantity` for one layer at one step, or null where the optimizer has none. */
 export function layerValue(q: Quantity, p: InternalsPoint, layer: string, which: 1 | 2 = 1): number | null {
   if (q === 'biasCorrection') return (which === 1 ? p.biasCorrection1 : p.biasCorrection2) ?? null;
+  if (q === 'learningRate') return p.lr ?? null;
   const l: LayerInternals | undefined = p.layers[layer];
   if (!l) return null;
   switch (q) {
@@ -114,7 +121,9 @@ export function internalsLines(runs: readonly InternalsRun[], q: Quantity, layer
   const lines: InternalsLine[] = [];
   if (runs.length === 1) {
     const run = runs[0]!;
-    const names = q === 'biasCorrection' ? ['β1', 'β2'] : layersOf(run.internals);
+    // Step-wide quantities have one line per run (two for the bias corrections), not one per layer.
+    const names =
+      q === 'biasCorrection' ? ['β1', 'β2'] : q === 'learningRate' ? ['ηₜ'] : layersOf(run.internals);
     names.forEach((name, i) => {
       const which = i === 0 ? 1 : 2;
       lines.push({

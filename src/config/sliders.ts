@@ -81,6 +81,7 @@ export function valueText<K extends FieldKey>(key: K, value: RunConfig[K]): Text
   if (typeof value === 'boolean') return (m) => (value ? m.values.on : m.values.off);
   if (key === 'optimizer') return (m) => m.settings.optimizers[value as RunConfig['optimizer']];
   if (key === 'preprocessing') return (m) => m.settings.preprocessings[value as RunConfig['preprocessing']];
+  if (key === 'schedule') return (m) => m.settings.schedules[value as RunConfig['schedule']];
   const text = formatValue(key, value);
   return () => text;
 }

@@ -234,7 +234,7 @@ export class Trainer {
       points.push(point);
       at += 2;
       if (p.measured) {
-        internals.push(decodeInternals(p.step, p.measured, values, at, names, sizes));
+        internals.push({ ...decodeInternals(p.step, p.measured, values, at, names, sizes), lr: p.lr });
         at += rawLength(p.measured.kind, sizes.length);
       }
       if (p.traced) {

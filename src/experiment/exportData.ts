@@ -153,6 +153,7 @@ export function* csvParts(records: readonly RunRecord[], m: Messages = EN): Gene
         point?.epoch,
         point?.loss,
         point?.accuracy,
+        point?.lr,
         val?.loss,
         val?.accuracy,
         ...cols.map((c) => columnValue(c, inside)),

@@ -113,7 +113,12 @@ export function checkPoint(v: unknown, where: Text): MetricPoint {
   const epoch = own(v as Obj, 'epoch');
   if (typeof epoch !== 'number' || !Number.isFinite(epoch) || epoch < 0)
     refuseWith(epoch, (m, shown) => m.imports.badEpoch(where(m), shown));
-  return { step, epoch, loss, accuracy };
+  // η_t: absent in files from before schedules.
+  if (!Object.hasOwn(v as Obj, 'lr')) return { step, epoch, loss, accuracy };
+  const lr = own(v as Obj, 'lr');
+  if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0)
+    refuseWith(lr, (m, shown) => m.imports.badRate(where(m), shown));
+  return { step, epoch, loss, accuracy, lr };
 }
 
 /** One of a run's metric series (`run` names the run), each item checked and steps strictly rising. */

@@ -34,6 +34,8 @@ export interface InternalsPoint {
   biasCorrection1?: number;
   /** Adam: 1/(1 − P2), P2 the product of the β2 values used so far. */
   biasCorrection2?: number;
+  /** η_t the step used (the schedule applied); absent in runs recorded before schedules. */
+  lr?: number;
 }
 
 /** Instruments are recorded at every step up to this one… */
@@ -68,5 +70,6 @@ export const QUANTITIES = [
   'epsShare',
   'biasCorrection',
   'velocityCosine',
+  'learningRate',
 ] as const;
 export type Quantity = (typeof QUANTITIES)[number];

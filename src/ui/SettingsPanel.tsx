@@ -6,6 +6,7 @@ import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { SetupSettings } from './SetupSettings';
 import { ToggleControl } from './ToggleControl';
+import { RegularizeControls } from './RegularizeControls';
 
 export interface DisplayOptions {
   smoothing: number;
@@ -68,6 +69,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
             onChange={(v) => onChange(settingChange('nesterov', v))}
           />
         )}
+        <RegularizeControls config={config} onChange={onChange} compact={compact} />
       </fieldset>
       {!compact && (
         <>

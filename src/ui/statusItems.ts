@@ -3,6 +3,7 @@
 import type { LaneData, SessionSnapshot } from '../client/session';
 import type { Messages } from '../i18n/messages';
 import { modelSpec, parameterCount, type ModelName } from '../shared/model';
+import { formatValue } from '../config/sliders';
 
 /** Which item it is, independent of the language: the page styles and tests find items by it. */
 export type StatusKey =
@@ -15,6 +16,7 @@ export type StatusKey =
   | 'params'
   | 'run'
   | 'loss'
+  | 'lr'
   | 'val'
   | 'test'
   | 'arriving';
@@ -103,6 +105,9 @@ export function statusItems(
   const epochs = stepsPerEpoch ? totalSteps / stepsPerEpoch : 0;
   const epoch = stepsPerEpoch ? Math.min(Math.floor(Math.max(step - 1, 0) / stepsPerEpoch) + 1, epochs) : 0;
   const lastLoss = lane?.points.at(-1)?.loss;
+  // η_t is shown once it has moved (a schedule, a warmup or a live edit): a constant η is in the settings.
+  const lastLr = lane?.points.at(-1)?.lr;
+  const lrMoved = lastLr !== undefined && lane?.points.at(0)?.lr !== lastLr;
   const lastVal = lane?.validation.at(-1);
   const test = lane?.test;
   const item = (key: StatusKey, label: string, value: string): StatusItem[] => [{ key, label, value }];
@@ -121,6 +126,7 @@ export function statusItems(
     ...(model ? [paramsItem(model, m)] : []),
     ...(runName ? item('run', s.run, runName) : []),
     ...item('loss', s.loss, lastLoss === undefined ? '–' : f.fixed(lastLoss, 4)),
+    ...(lrMoved ? item('lr', s.learningRate, formatValue('learningRate', lastLr)) : []),
     ...item('val', s.valAccuracy, lastVal ? f.pct(lastVal.accuracy) : '–'),
     ...(test ? item('test', s.testAccuracy, f.pct(test.accuracy)) : []),
     // While MNIST streams in, training already runs on the images that have arrived.

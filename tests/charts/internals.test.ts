@@ -67,3 +67,18 @@ describe('internals lines', () => {
     expect(layerValue('updateRatio', { step: 1, layers: { x: layer(1, 1, 0) } }, 'x')).toBeNull();
   });
 });
+
+describe('the learning rate ηₜ', () => {
+  const warm = (step: number): InternalsPoint => ({ ...sgdPoint(step), lr: 0.1 * Math.min(1, step / 2) });
+  it('is one line per run, not per layer, with the η each step used', () => {
+    const run = { ...sgd, internals: [1, 2, 3].map(warm) };
+    const lines = internalsLines([run], 'learningRate', '');
+    expect(lines.map((l) => l.name)).toEqual(['ηₜ']);
+    expect(lines[0]!.rows).toEqual([
+      { step: 1, value: 0.05 },
+      { step: 2, value: 0.1 },
+      { step: 3, value: 0.1 },
+    ]);
+    expect(internalsLines([run, adam], 'learningRate', 'dense1.kernel').map((l) => l.name)).toEqual(['SGD']);
+  });
+});

@@ -135,7 +135,7 @@ describe('compare and replay', () => {
     ]);
     const csv = (await readFile((await csvDownload.path())!, 'utf8')).trim().split(/\r?\n/);
     // The recorded columns, then one per layer and instrument.
-    expect(csv[0]).toMatch(/^run,step,epoch,loss,accuracy,val_loss,val_accuracy,dense1\.kernel\.gradNorm,/);
+    expect(csv[0]).toMatch(/^run,step,epoch,loss,accuracy,lr,val_loss,val_accuracy,dense1\.kernel\.gradNorm,/);
     expect(csv).toHaveLength(steps + 1);
     expect(Number(csv.at(-1)!.split(',')[3])).toBeCloseTo(lastLoss, 4);
 

@@ -14,21 +14,26 @@ const NAMES: readonly OptimizerName[] = OPTIMIZERS;
 // Several elements per variable so its largest magnitude (the error's scale) never sits near zero.
 const SHAPES = [[7, 5], [5], [3, 4, 2], [6]];
 
-/** A schedule that changes every hyperparameter at least once mid-run. */
+/** A schedule that changes every hyperparameter the rules read at least once mid-run. */
 const CHANGES: Record<number, Partial<HyperParams>> = {
+  20: { weightDecay: 0.05 },
   40: { learningRate: 0.05 },
   80: { beta1: 0.5 },
+  100: { weightDecay: 0.3 },
   120: { beta2: 0.9 },
   150: { momentum: 0.3, nesterov: true },
-  190: { epsilon: 1e-3 },
+  190: { epsilon: 1e-3, weightDecay: 0 },
   230: { learningRate: 0.002, beta1: 0.95, beta2: 0.99999 },
-  260: { epsilon: 1e-8, momentum: 0.99, nesterov: false },
+  260: { epsilon: 1e-8, momentum: 0.99, nesterov: false, weightDecay: 0.01 },
 };
+
+/** The learning-rate factor of step `step` (0-based) in these tests: a warmup, then a wave. */
+const lrScaleAt = (step: number) => Math.min(1, (step + 1) / 30) * (0.6 + 0.4 * Math.cos(step / 17));
 
 beforeAll(useCpu);
 
 describe.each(NAMES)('%s against a float64 reference', (name) => {
-  it('stays within 1e-4 relative error for 300 steps with live changes', () => {
+  it('stays within 1e-4 relative error for 300 steps with live changes, weight decay and a schedule', () => {
     const rng = createRng(42);
     const rand = (n: number) => Float32Array.from({ length: n }, () => rng() * 2 - 1);
     const sizes = SHAPES.map((s) => s.reduce((a, b) => a * b, 1));
@@ -46,10 +51,13 @@ describe.each(NAMES)('%s against a float64 reference', (name) => {
       }
       const g32 = sizes.map(rand);
       const grads = g32.map((g, i) => tf.tensor(g, SHAPES[i]!));
+      opt.setLearningRateScale(lrScaleAt(step));
+      expect(opt.rate).toBeCloseTo(opt.getHyperParams().learningRate * lrScaleAt(step), 12);
       opt.apply(vars, grads);
       reference.apply(
         ref,
         g32.map((g) => Float64Array.from(g)),
+        lrScaleAt(step),
       );
       grads.forEach((g) => g.dispose());
       vars.forEach((v, i) => {
@@ -103,6 +111,28 @@ describe('hand-worked values', () => {
     expect(b![0]).toBeCloseTo(0.54, 6);
     expect(b![1]).toBeCloseTo(1.08, 6);
   });
+  // The values below were worked in float64 by hand-written loops of each rule (torch.optim's form).
+  it('rmsprop: [1,2] → [0.683772,1.683772] → [0.498871,1.473875]', () => {
+    const [a, b] = twoSteps('rmsprop', [1, 2], { ...BASE, learningRate: 0.1, beta2: 0.9, epsilon: 1e-8 });
+    expect(a).toEqual([expect.closeTo(0.683772, 5), expect.closeTo(1.683772, 5)]);
+    expect(b).toEqual([expect.closeTo(0.498871, 5), expect.closeTo(1.473875, 5)]);
+  });
+  it('adagrad: [1,2] → [0.9,1.9] → [0.833104,1.831125] (the first step is η·sign(g))', () => {
+    const [a, b] = twoSteps('adagrad', [1, 2], { ...BASE, learningRate: 0.1, epsilon: 1e-8 });
+    expect(a).toEqual([expect.closeTo(0.9, 5), expect.closeTo(1.9, 5)]);
+    expect(b).toEqual([expect.closeTo(0.833104, 5), expect.closeTo(1.831125, 5)]);
+  });
+  it('adamw: [2,4] → [1.88,3.86] → [1.761429,3.72152] (θ·(1 − ηλ), then Adam)', () => {
+    const h = { ...BASE, learningRate: 0.1, beta1: 0.8, beta2: 0.9, epsilon: 1e-8, weightDecay: 0.1 };
+    const [a, b] = twoSteps('adamw', [2, 4], h);
+    expect(a).toEqual([expect.closeTo(1.88, 5), expect.closeTo(3.86, 5)]);
+    expect(b).toEqual([expect.closeTo(1.761429, 5), expect.closeTo(3.72152, 5)]);
+  });
+  it('sgd with L2 λ 0.5: [1,2] → [0.75,1.5] → [0.5625,1.125] (g + λθ)', () => {
+    const [a, b] = twoSteps('sgd', [1, 2], { ...BASE, learningRate: 0.1, weightDecay: 0.5 });
+    expect(a).toEqual([expect.closeTo(0.75, 6), expect.closeTo(1.5, 6)]);
+    expect(b).toEqual([expect.closeTo(0.5625, 6), expect.closeTo(1.125, 6)]);
+  });
   it('sgd: [1,2] → [0.8,1.6] → [0.64,1.28]', () => {
     const [a, b] = twoSteps('sgd', [1, 2], { ...BASE, learningRate: 0.1 });
     expect(a).toEqual([expect.closeTo(0.8, 6), expect.closeTo(1.6, 6)]);
@@ -155,6 +185,13 @@ describe('validation and tensor discipline', () => {
     [{ epsilon: 0 }, 'epsilon'],
     [{ epsilon: -1e-8 }, 'epsilon'],
     [{ epsilon: Infinity }, 'epsilon'],
+    [{ weightDecay: -0.1 }, 'weightDecay'],
+    [{ weightDecay: NaN }, 'weightDecay'],
+    [{ schedule: 'linear' as 'step' }, 'schedule'],
+    [{ warmup: 1.5 }, 'warmup'],
+    [{ warmup: -1 }, 'warmup'],
+    [{ gamma: 0 }, 'gamma'],
+    [{ gamma: 1.5 }, 'gamma'],
   ];
   it.each(bad)('%o throws a RangeError naming %s', (change, param) => {
     for (const name of NAMES) {
@@ -171,7 +208,7 @@ describe('validation and tensor discipline', () => {
     const before = tf.memory().numTensors;
     const v = tf.tidy(() => tf.variable(tf.ones([10, 3])));
     const g = tf.fill([10, 3], 0.5);
-    const opt = createOptimizer(name, BASE);
+    const opt = createOptimizer(name, { ...BASE, weightDecay: 0.01 });
     opt.apply([v], [g]);
     const afterFirst = tf.memory().numTensors;
     for (let i = 0; i < 100; i++) opt.apply([v], [g]);

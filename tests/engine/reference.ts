@@ -22,7 +22,8 @@ export class ReferenceOptimizer {
     return this.state.p2;
   }
 
-  apply(params: Float64Array[], grads: Float64Array[]): void {
-    applyRule(this.state, this.hyper, params, grads);
+  /** One step; `lrScale` is the schedule's factor (the step uses η·lrScale). */
+  apply(params: Float64Array[], grads: Float64Array[], lrScale = 1): void {
+    applyRule(this.state, this.hyper, params, grads, lrScale);
   }
 }

@@ -8,6 +8,7 @@ import { loadMnist } from '../../src/engine/mnistLoader';
 import { Trainer, trainToEnd, type TrainerConfig } from '../../src/engine/trainer';
 import { pixelStats } from '../../src/engine/preprocess';
 import type { MetricPoint } from '../../src/shared/metrics';
+import { OPTIMIZERS } from '../../src/shared/settings';
 import { head, nodeByteSource } from '../helpers/nodeMnist';
 import { useCpu } from '../helpers/tf';
 
@@ -127,9 +128,10 @@ describe('Trainer', () => {
     expect(() => new Trainer(small, { ...CONFIG, batchSize: 5000 })).toThrow(/exceeds/);
   });
 
-  it('restores a checkpoint exactly: the same losses follow, for every optimizer', async () => {
-    for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
-      const config = { ...CONFIG, settings: { ...CONFIG.settings, optimizer } };
+  it('restores a checkpoint exactly: the same losses follow, for every optimizer, decay and schedule', async () => {
+    for (const optimizer of OPTIMIZERS) {
+      const later = { weightDecay: 0.001, schedule: 'cosine', warmup: 3 } as const;
+      const config = { ...CONFIG, settings: { ...CONFIG.settings, ...later, optimizer } };
       const a = new Trainer(small, config);
       for (let i = 0; i < 7; i++) a.trainStep();
       a.applyChange({ key: 'learningRate', value: 0.003 });
@@ -145,6 +147,7 @@ describe('Trainer', () => {
       b.restore(cp);
       expect(b.step).toBe(7);
       expect(b.settings.learningRate).toBe(0.003);
+      expect(b.settings).toMatchObject(later);
       for (let i = 0; i < 5; i++) b.trainStep();
       const got = await b.flushMetrics();
       expect(got.map((m) => m.step)).toEqual([8, 9, 10, 11, 12]);

@@ -75,17 +75,17 @@ describe('toCsv', () => {
     const lines = toCsv(sampleRecords()).split('\r\n');
     expect(lines).toEqual([
       CSV_HEADER,
-      'Adam,0,,,,2.31,0.09',
-      'Adam,1,0,2.3,0.1,,',
-      'Adam,2,0,1.5,0.4,1.4,0.5',
-      'Adam,3,1,0.9,0.7,,',
-      '"Big ""lr"", SGD",1,0,2.3,0.1,,',
-      '"Big ""lr"", SGD",2,0,Infinity,0.1,,',
-      '"Big ""lr"", SGD",3,1,NaN,NaN,,',
-      '"Big ""lr"", SGD",4,1,-Infinity,0,,',
+      'Adam,0,,,,,2.31,0.09',
+      'Adam,1,0,2.3,0.1,,,',
+      'Adam,2,0,1.5,0.4,,1.4,0.5',
+      'Adam,3,1,0.9,0.7,,,',
+      '"Big ""lr"", SGD",1,0,2.3,0.1,,,',
+      '"Big ""lr"", SGD",2,0,Infinity,0.1,,,',
+      '"Big ""lr"", SGD",3,1,NaN,NaN,,,',
+      '"Big ""lr"", SGD",4,1,-Infinity,0,,,',
       '',
     ]);
-    expect(CSV_HEADER).toBe('run,step,epoch,loss,accuracy,val_loss,val_accuracy');
+    expect(CSV_HEADER).toBe('run,step,epoch,loss,accuracy,lr,val_loss,val_accuracy');
   });
 
   it('quotes names with line breaks and writes just the header for no runs', () => {
@@ -96,8 +96,22 @@ describe('toCsv', () => {
       validation: [],
       points: first!.points.slice(0, 1),
     };
-    expect(toCsv([record])).toBe(`${CSV_HEADER}\r\n"a\nb",1,0,2.3,0.1,,\r\n`);
+    expect(toCsv([record])).toBe(`${CSV_HEADER}\r\n"a\nb",1,0,2.3,0.1,,,\r\n`);
     expect(toCsv([])).toBe(`${CSV_HEADER}\r\n`);
+  });
+});
+
+describe('the learning rate η_t in exports', () => {
+  it('writes the lr of each point in the CSV column and the JSON, and imports it back', () => {
+    const [first] = sampleRecords();
+    const points = first!.points.map((p, i) => ({ ...p, lr: 0.001 * (i + 1) }));
+    const record = { ...first!, points, validation: [] };
+    expect(toCsv([record]).split('\r\n').slice(1, 3)).toEqual([
+      'Adam,1,0,2.3,0.1,0.001,,',
+      'Adam,2,0,1.5,0.4,0.002,,',
+    ]);
+    const back = parseImport(toJson(SHARED, [record]));
+    expect(back.ok && back.file.runs[0]!.points.map((p) => p.lr)).toEqual([0.001, 0.002, 0.003]);
   });
 });
 

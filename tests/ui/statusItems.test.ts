@@ -47,6 +47,18 @@ describe('status details a class notices', () => {
   const value = (items: { label: string; value: string }[], label: string) =>
     items.find((i) => i.label === label)?.value;
 
+  it('shows ηₜ after the loss once a schedule or an edit has moved it, and not for a constant η', () => {
+    const points = [
+      { step: 1, epoch: 0, loss: 2.3, accuracy: 0.1, lr: 0.0001 },
+      { step: 600, epoch: 1, loss: 0.25, accuracy: 0.9, lr: 0.000734 },
+    ];
+    const items = statusItems(snap, { ...lane, points }, null, EN);
+    expect(labels(items)).toEqual([...NUMBERS, 'Loss', 'ηₜ', 'Val. accuracy', 'Test accuracy']);
+    expect(value(items, 'ηₜ')).toBe('0.000734');
+    const constant = points.map((p) => ({ ...p, lr: 0.001 }));
+    expect(labels(statusItems(snap, { ...lane, points: constant }, null, EN))).not.toContain('ηₜ');
+  });
+
   it('shows samples/s only while training', () => {
     const fast = { ...snap, samplesPerSec: 6_401_076 };
     expect(value(statusItems({ ...fast, state: 'running' }, lane, null, EN), 'Samples/s')).toBe('6,401,076');

@@ -26,7 +26,7 @@ const en = {
   replays: ' (replays at this step)',
   step: (step: string) => `step ${step}`,
   /** CSV column names, in column order; the JSON export keeps its keys in English for programs. */
-  csvHeader: ['run', 'step', 'epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy'],
+  csvHeader: ['run', 'step', 'epoch', 'loss', 'accuracy', 'lr', 'val_loss', 'val_accuracy'],
 };
 
 const zh: typeof en = {
@@ -54,7 +54,7 @@ const zh: typeof en = {
   forgetTitle: '重置时会重放这些修改；此按钮改为忘记它们',
   replays: '（将在这一步重放）',
   step: (step: string) => `第 ${step} 步`,
-  csvHeader: ['运行', '步数', '轮次', '损失', '准确率', '验证集损失', '验证集准确率'],
+  csvHeader: ['运行', '步数', '轮次', '损失', '准确率', '学习率', '验证集损失', '验证集准确率'],
 };
 
 export const data = { en, zh };

@@ -44,6 +44,7 @@ const en = {
   notObject: (where: string) => `${where} is not an object.`,
   badStep: (where: string, value: string) => `${where} has an invalid step (${value}).`,
   badEpoch: (where: string, value: string) => `${where} has an invalid epoch (${value}).`,
+  badRate: (where: string, value: string) => `${where} has an invalid learning rate (${value}).`,
   notMetric: (where: string, metric: string, value: string) =>
     `${where} has ${metric} that is not a number (${value}).`,
   seriesMissing: (where: string, series: string) => `${where}'s ${series} are missing or not a list.`,
@@ -104,6 +105,7 @@ const zh: typeof en = {
   notObject: (where: string) => `${sp(where)}不是对象。`,
   badStep: (where: string, value: string) => `${sp(where)}的步数无效（${value}）。`,
   badEpoch: (where: string, value: string) => `${sp(where)}的轮次无效（${value}）。`,
+  badRate: (where: string, value: string) => `${sp(where)}的学习率无效（${value}）。`,
   notMetric: (where: string, metric: string, value: string) =>
     `${sp(where)}的${metric}不是数字（${value}）。`,
   seriesMissing: (where: string, series: string) => `${sp(where)}的${series}缺失，或者不是列表。`,

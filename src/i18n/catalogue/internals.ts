@@ -4,10 +4,11 @@ import type { Quantity } from '../../shared/internals';
 const quantities: Record<Quantity, string> = {
   gradNorm: 'Gradient norm ‖g‖',
   updateRatio: 'Update / weight ‖Δθ‖ / ‖θ‖',
-  effectiveStep: 'Effective step η·|m̂| / (√v̂ + ε), median',
+  effectiveStep: 'Effective step η·|m̂| / (√v̂ + ε), median (AdaGrad, RMSProp: m̂ = g)',
   epsShare: 'ε share: weights where ε ≥ √v̂',
   biasCorrection: 'Bias correction 1 / (1 − βᵗ)',
   velocityCosine: 'Velocity vs. gradient cos(v, g)',
+  learningRate: 'Learning rate ηₜ (the schedule applied)',
 };
 
 const en = {
@@ -34,10 +35,11 @@ const zh: typeof en = {
   quantities: {
     gradNorm: '梯度范数 ‖g‖',
     updateRatio: '更新量 / 权重 ‖Δθ‖ / ‖θ‖',
-    effectiveStep: '有效步长 η·|m̂| / (√v̂ + ε)，中位数',
+    effectiveStep: '有效步长 η·|m̂| / (√v̂ + ε)，中位数（AdaGrad、RMSProp：m̂ = g）',
     epsShare: 'ε 占比：ε ≥ √v̂ 的权重',
     biasCorrection: '偏差修正 1 / (1 − βᵗ)',
     velocityCosine: '速度与梯度的夹角余弦 cos(v, g)',
+    learningRate: '学习率 ηₜ（计入调度）',
   },
   // Numbered by position, so the CNN's dense layer (dense1) is 第 3 层, after its two convolutions.
   layerName: (_tensor: string, depth: number, part: string, conv: boolean) =>

@@ -22,6 +22,7 @@ const en = {
   /** The tooltip: `count` formatted, `model` as links write it. */
   paramsOf: (count: string, model: string) => `${model}: ${count} trainable parameters`,
   loss: 'Loss',
+  learningRate: 'ηₜ',
   valAccuracy: 'Val. accuracy',
   testAccuracy: 'Test accuracy',
   images: 'Training images',
@@ -60,6 +61,7 @@ const zh: typeof en = {
   params: '参数量',
   paramsOf: (count: string, model: string) => `${model}：${count} 个可训练参数`,
   loss: '损失',
+  learningRate: 'ηₜ',
   valAccuracy: '验证集准确率',
   testAccuracy: '测试集准确率',
   images: '训练图像',
