@@ -103,3 +103,66 @@ describe('bias correction in links', () => {
     expect(parseExperimentHash('#opt=adam&bc=0').experiment.runs[0]!.initial.biasCorrection).toBe(false);
   });
 });
+
+describe('weight decay and schedules in links', () => {
+  const later = { weightDecay: 0.01, schedule: 'cosine', warmup: 500, gamma: 0.5 } as const;
+  const shared = sharedOf(DEFAULT_CONFIG);
+
+  it('are items after the flags, only where not default, and read back exactly', () => {
+    const a = { ...runFromSettings({ ...defaultSettings(), ...later, optimizer: 'adamw' }, 0, 'r1') };
+    const b = {
+      ...runFromSettings({ ...defaultSettings(), schedule: 'step', gamma: 0.1 }, 1, 'r2'),
+      timeline: [{ step: 300, key: 'weightDecay' as const, value: 0.001 }],
+    };
+    const hash = experimentToHash({ shared, runs: [a, b] });
+    expect(hash).toContain(
+      'run=AdamW~0072B2~adamw~0.001~0.9~0.999~1e-7~0.9~0~~~wd.0.01_sched.cosine_warmup.500&',
+    );
+    expect(hash).toMatch(
+      /run=Adam~D55E00~adam~0\.001~0\.9~0\.999~1e-7~0\.9~0~300\.wd\.0\.001~~sched\.step_gamma\.0\.1$/,
+    );
+    const back = parseExperimentHash(hash);
+    expect(back.notices).toEqual([]);
+    expect(withoutIds(back.experiment)).toEqual(withoutIds({ shared, runs: [a, b] }));
+  });
+
+  it('are single-run keys too, left out when default, so old links read and write as before', () => {
+    expect(experimentToHash(single())).toBe(OLD);
+    const one = parseExperimentHash(`${OLD}&wd=0.0005&sched=cyclic&warmup=100&gamma=0.3`);
+    expect(one.notices).toEqual([]);
+    expect(one.experiment.runs[0]!.initial).toMatchObject({
+      ...later,
+      weightDecay: 0.0005,
+      schedule: 'cyclic',
+      warmup: 100,
+      gamma: 0.3,
+    });
+    const old = parseExperimentHash(
+      '#bs=32&epochs=1&prep=scale&seed=1&run=A~009E73~sgd~0.1~0.9~0.999~1e-7~0.9~0~',
+    );
+    expect(old.notices).toEqual([]);
+    expect(old.experiment.runs[0]!.initial).toMatchObject({
+      weightDecay: 0,
+      schedule: 'constant',
+      warmup: 0,
+      gamma: 0.5,
+    });
+  });
+
+  it('keep the default for a bad item, with a notice that names it', () => {
+    const hash =
+      '#bs=32&epochs=1&prep=scale&seed=1&run=A~009E73~sgd~0.1~0.9~0.999~1e-7~0.9~0~~~wd.-1_sched.linear_warmup.2.5_zz.1';
+    const back = parseExperimentHash(hash);
+    expect(back.experiment.runs[0]!.initial).toMatchObject({
+      weightDecay: 0,
+      schedule: 'constant',
+      warmup: 0,
+    });
+    expect(back.notices.map(inEnglish)).toEqual([
+      expect.stringMatching(/^Run 1: "wd\.-1" is below the minimum 0/),
+      expect.stringMatching(/^Run 1: .*"sched\.linear" is not one of constant, step, cosine, cyclic/),
+      expect.stringMatching(/^Run 1: .*"warmup\.2\.5" is not a whole number/),
+      'Run 1: Ignored unknown setting "zz.1".',
+    ]);
+  });
+});
