@@ -1,7 +1,8 @@
-// The lab's settings: surface, condition number κ (quadratics), gradient noise σ (noisy quadratic),
-// the start typed as numbers, and the step count with its play control.
+// The lab's settings: surface, which η the runs walk with, condition number κ (quadratics), gradient
+// noise σ (noisy quadratic), the start typed as numbers, and the step count with its play control.
 import { useId } from 'react';
 import { useI18n } from '../i18n/I18n';
+import { LabEtaChoice } from './LabEtaChoice';
 import { LabNumberField } from './LabNumberField';
 import { LabSlider } from './LabSlider';
 import { clampLab, labRange, withSurface, type LabNumberKey, type LabSettings } from './settings';
@@ -49,6 +50,7 @@ export function LabControls({ lab, playback, onLabChange }: Props) {
         </select>
         <p className="lab-formula">{m.lab.formulas[lab.surface]}</p>
       </div>
+      <LabEtaChoice eta={lab.eta} onChange={(eta) => onLabChange({ ...lab, eta })} />
       {surface.usesKappa && (
         <LabSlider
           label={m.lab.kappa}

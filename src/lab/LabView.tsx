@@ -84,7 +84,7 @@ export function LabView({ runs, lab, seed, onLabChange, onDownload }: LabViewPro
           {m.lab.exportJson}
         </button>
       </div>
-      <LabSummary id={summaryId} drawn={drawn} surface={surface} steps={lab.steps} />
+      <LabSummary id={summaryId} drawn={drawn} surface={surface} lab={lab} />
     </section>
   );
 }

@@ -3,7 +3,8 @@
 import type { RunSpec } from '../experiment/types';
 import { hyperParamsOf, type HyperParams, type OptimizerName } from '../shared/settings';
 import type { LabPath } from './paths';
-import type { LabSettings } from './settings';
+import { labRate } from './rates';
+import type { LabEta, LabSettings } from './settings';
 import type { SurfaceName } from './surfaces';
 
 export interface PathPoint {
@@ -18,6 +19,8 @@ export interface ExportedPath {
   /** The run's settings at step 1; its live changes are in the experiment link. */
   optimizer: OptimizerName;
   hyper: HyperParams;
+  /** The η the lab walked with at step 1, before the schedule's factor (rates.ts). */
+  labLearningRate: number;
   /** Step 0 (the start) to the last step, or to the last finite step of a path that ran away. */
   points: PathPoint[];
 }
@@ -26,6 +29,8 @@ export interface PathExport {
   surface: SurfaceName;
   kappa: number;
   noise: number;
+  /** Whether the runs walked at rates suited to the surface or at their own η. */
+  eta: LabEta;
   start: [x0: number, y0: number];
   runs: ExportedPath[];
 }
@@ -46,12 +51,21 @@ export function buildPathExport(
       y: p.ys[i]!,
       loss: p.losses[i]!,
     }));
-    return [{ name: run.name, optimizer: run.initial.optimizer, hyper: hyperParamsOf(run.initial), points }];
+    return [
+      {
+        name: run.name,
+        optimizer: run.initial.optimizer,
+        hyper: hyperParamsOf(run.initial),
+        labLearningRate: labRate(run.initial, lab),
+        points,
+      },
+    ];
   });
   return {
     surface: lab.surface,
     kappa: lab.kappa,
     noise: lab.noise,
+    eta: lab.eta,
     start: [lab.x0, lab.y0],
     runs: exported,
   };

@@ -1,5 +1,5 @@
-// The lab's keys in the experiment link (surface, kappa, noise, x0, y0, steps), split off before the
-// experiment is parsed and appended when a link is written, like the page keys (config/pageKeys.ts).
+// The lab's keys in the experiment link (surface, eta, kappa, noise, x0, y0, steps), split off before
+// the experiment is parsed and appended when a link is written, like the page keys (config/pageKeys.ts).
 // Reading never throws: a bad value keeps its default and says so; defaults are left out when written.
 import { claimKeys, noticeList, show } from '../config/linkText';
 import { clampedNotice } from '../config/validate';
@@ -7,10 +7,14 @@ import type { Text } from '../i18n/text';
 import {
   clampLab,
   defaultLab,
+  isLabEta,
   labDefault,
   labRange,
+  LAB_ETAS,
   LAB_KEYS,
   LAB_NUMBER_KEYS,
+  LEGACY_ETA,
+  type LabEta,
   type LabKey,
   type LabNumberKey,
   type LabSettings,
@@ -55,6 +59,12 @@ function numberProblem(key: LabNumberKey, text: string, lab: LabSettings): Text 
 }
 
 /**
+ * The η a link means when it has no `eta` key: the default for a link without lab keys (a first
+ * view), the η each run trains with for one that names others (written before `eta` existed).
+ */
+const etaWithoutKey = (namesLabKeys: boolean): LabEta => (namesLabKeys ? LEGACY_ETA : defaultLab().eta);
+
+/**
  * The lab settings out of a hash (or query), and the hash without their keys. The last of repeated
  * keys wins, as for experiment keys; every key it overrides gets a notice.
  */
@@ -71,6 +81,15 @@ export function splitLabKeys(hash: string): { rest: string; lab: LabSettings; no
       notices.add((m) => m.links.refused(item, m.validation.notOneOf(SURFACES), lab.surface));
     }
   }
+  lab.eta = etaWithoutKey([...found.keys()].some((key) => key !== 'eta'));
+  const etaText = found.get('eta');
+  if (etaText !== undefined) {
+    if (isLabEta(etaText)) lab.eta = etaText;
+    else {
+      const item = show(`eta=${etaText}`);
+      notices.add((m) => m.links.refused(item, m.validation.notOneOf(LAB_ETAS), lab.eta));
+    }
+  }
   for (const key of LAB_NUMBER_KEYS) {
     const text = found.get(key);
     if (text === undefined) continue;
@@ -80,14 +99,18 @@ export function splitLabKeys(hash: string): { rest: string; lab: LabSettings; no
   return { rest, lab, notices: notices.done() };
 }
 
-/** `hash` with the lab's settings appended; values equal to their defaults are left out. */
+/**
+ * `hash` with the lab's settings appended; values equal to their defaults are left out, and `eta`
+ * when the reader would take the same η without it (so a lesson's link is written back as it was).
+ */
 export function withLabKeys(hash: string, lab: LabSettings): string {
-  const extra: string[] = [];
-  if (lab.surface !== defaultLab().surface) extra.push(`surface=${lab.surface}`);
-  for (const key of LAB_NUMBER_KEYS) {
-    // String(n) is the shortest text that reads back as the same double, in [0-9.e+-] only.
-    if (!Object.is(lab[key], labDefault(key, lab.surface))) extra.push(`${key}=${String(lab[key])}`);
-  }
+  const surface = lab.surface !== defaultLab().surface ? [`surface=${lab.surface}`] : [];
+  // String(n) is the shortest text that reads back as the same double, in [0-9.e+-] only.
+  const numbers = LAB_NUMBER_KEYS.filter((key) => !Object.is(lab[key], labDefault(key, lab.surface))).map(
+    (key) => `${key}=${String(lab[key])}`,
+  );
+  const eta = lab.eta !== etaWithoutKey(surface.length + numbers.length > 0) ? [`eta=${lab.eta}`] : [];
+  const extra = [...surface, ...eta, ...numbers];
   if (extra.length === 0) return hash;
   const body = hash.replace(/^#/, '');
   return `#${body === '' ? '' : `${body}&`}${extra.join('&')}`;

@@ -1,10 +1,13 @@
 // The path each run walks on a lab surface: its optimizer (src/shared/updateRules.ts, the rules that
-// train MNIST) applied to the 2-element parameter (x, y), with the run's live changes at their steps.
+// train MNIST) applied to the 2-element parameter (x, y), at the lab's η (rates.ts) and the run's
+// learning-rate schedule, with the run's live changes at their steps.
 import { sortTimeline } from '../experiment/runs';
 import type { RunSpec } from '../experiment/types';
-import { hyperParamsOf, withChange, type RunSettings } from '../shared/settings';
+import { scheduleFactor, type SchedulePeriod } from '../shared/schedule';
+import { hyperParamsOf, withChange, type HyperParams, type RunSettings } from '../shared/settings';
 import { applyRule, createRuleState } from '../shared/updateRules';
 import { gradientNoise } from './noise';
+import { labRate } from './rates';
 import type { LabSettings } from './settings';
 import { surfaceOf, type Surface } from './surfaces';
 
@@ -32,10 +35,31 @@ export interface LabPath {
 /** The step the last point was reached at (0 for a path that stopped on its first step). */
 export const lastStep = (p: LabPath): number => p.count - 1;
 
+/** How many "epochs" a lab path is split into, for the schedules that count epochs. */
+export const LAB_EPOCHS = 10;
+
+/**
+ * The schedule's period on a lab path. A surface has no data and so no epochs: the path's steps are
+ * split into LAB_EPOCHS "epochs" of ⌈steps/LAB_EPOCHS⌉ steps (the last may be shorter), so whatever
+ * the step count a step schedule decays up to LAB_EPOCHS − 1 times, a cyclic one runs LAB_EPOCHS / 2
+ * cycles and cosine falls to nearly 0 on the last step, as over MNIST's default 10 epochs. Warmup
+ * counts steps, as on MNIST.
+ */
+export function labPeriod(steps: number): SchedulePeriod {
+  return { stepsPerEpoch: Math.ceil(steps / LAB_EPOCHS), totalSteps: steps };
+}
+
+/** A run's hyperparameters as the lab walks them: η is the lab's rate for the run's optimizer. */
+function labHyper(settings: RunSettings, lab: LabSettings): HyperParams {
+  return { ...hyperParamsOf(settings), learningRate: labRate(settings, lab) };
+}
+
 /**
  * Walks `run` for `lab.steps` steps on `surface` from (lab.x0, lab.y0). Step t uses the run's
  * initial settings plus every timeline entry with step ≤ t; a hyperparameter change keeps the
  * optimizer's moments, a switch of optimizer starts the new one fresh, as the trainer does.
+ * Step t's η is the lab's rate times the schedule's factor at t (labPeriod). Weight decay λ acts
+ * through applyRule: L2 on the gradient, or AdamW's decay θ ← θ − η_t·λ·θ at the lab's η_t.
  * `noise` (standard normals, see gradientNoise) is scaled by σ on noisy surfaces.
  */
 export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Float64Array | null): LabPath {
@@ -58,7 +82,8 @@ export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Fl
   const timeline = sortTimeline(run.timeline);
   let next = 0;
   let settings: RunSettings = run.initial;
-  let hyper = hyperParamsOf(settings);
+  let hyper = labHyper(settings, lab);
+  const period = labPeriod(lab.steps);
   let state = createRuleState(settings.optimizer);
   const sigma = surface.noisy && noise ? lab.noise : 0;
   for (let t = 1; t <= lab.steps; t++) {
@@ -66,7 +91,7 @@ export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Fl
       const before = settings.optimizer;
       while (next < timeline.length && timeline[next]!.step <= t)
         settings = withChange(settings, timeline[next++]!);
-      hyper = hyperParamsOf(settings);
+      hyper = labHyper(settings, lab);
       if (settings.optimizer !== before) state = createRuleState(settings.optimizer);
     }
     surface.grad(theta[0]!, theta[1]!, g);
@@ -74,7 +99,7 @@ export function walk(run: RunSpec, lab: LabSettings, surface: Surface, noise: Fl
       g[0]! += sigma * noise![2 * (t - 1)]!;
       g[1]! += sigma * noise![2 * (t - 1) + 1]!;
     }
-    applyRule(state, hyper, params, grads);
+    applyRule(state, hyper, params, grads, scheduleFactor(settings, t, period));
     const [x, y] = [theta[0]!, theta[1]!];
     const loss = surface.f(x, y);
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(loss)) {

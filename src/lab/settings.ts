@@ -2,8 +2,13 @@
 // and the controls both read it. The start's range is the surface's plot box, so it is always visible.
 import { surfaceOf, type SurfaceName } from './surfaces';
 
+/** Which η the lab walks each run with (rates.ts): one suited to the surface, or the run's own. */
+export const LAB_ETAS = ['surface', 'run'] as const;
+export type LabEta = (typeof LAB_ETAS)[number];
+
 export interface LabSettings {
   surface: SurfaceName;
+  eta: LabEta;
   /** Condition number κ of the two quadratics. */
   kappa: number;
   /** Standard deviation σ of the gradient noise on the noisy quadratic. */
@@ -15,11 +20,12 @@ export interface LabSettings {
   steps: number;
 }
 export type LabKey = keyof LabSettings;
-export type LabNumberKey = Exclude<LabKey, 'surface'>;
+export type LabNumberKey = Exclude<LabKey, 'surface' | 'eta'>;
 
 /** Link order: the surface first, since the start's range depends on it. */
 export const LAB_KEYS = [
   'surface',
+  'eta',
   'kappa',
   'noise',
   'x0',
@@ -36,6 +42,13 @@ export const LAB_NUMBER_KEYS = [
 
 export const MAX_LAB_STEPS = 2000;
 export const DEFAULT_SURFACE: SurfaceName = 'quadratic';
+/** A first view walks at rates suited to the surface: MNIST's rates barely move a point here. */
+export const DEFAULT_ETA: LabEta = 'surface';
+/**
+ * What a link that names lab keys but not `eta` means: it was written before the lab had rates of its
+ * own, when every run walked at its own η (the lessons' links among them), so it keeps doing that.
+ */
+export const LEGACY_ETA: LabEta = 'run';
 
 export interface LabRange {
   min: number;
@@ -75,12 +88,15 @@ export function labDefault(key: LabNumberKey, surface: SurfaceName): number {
 }
 
 export function defaultLab(surface: SurfaceName = DEFAULT_SURFACE): LabSettings {
-  const lab = { surface } as LabSettings;
+  const lab = { surface, eta: DEFAULT_ETA } as LabSettings;
   for (const key of LAB_NUMBER_KEYS) lab[key] = labDefault(key, surface);
   return lab;
 }
 
-/** `lab` on another surface, starting from that surface's default start (the old one may lie outside). */
+/**
+ * `lab` on another surface, starting from that surface's default start (the old one may lie outside).
+ * The choice of η stays: "suited to the surface" follows the new surface by itself.
+ */
 export function withSurface(lab: LabSettings, surface: SurfaceName): LabSettings {
   if (surface === lab.surface) return lab;
   return { ...lab, surface, x0: labDefault('x0', surface), y0: labDefault('y0', surface) };
@@ -97,5 +113,11 @@ export function clampLab(key: LabNumberKey, value: number, surface: SurfaceName)
 
 /** Whether every value of `lab` is in range (what the link codec and the controls produce). */
 export function isValidLab(lab: LabSettings): boolean {
-  return LAB_NUMBER_KEYS.every((k) => Object.is(clampLab(k, lab[k], lab.surface), lab[k]));
+  return (
+    isLabEta(lab.eta) && LAB_NUMBER_KEYS.every((k) => Object.is(clampLab(k, lab[k], lab.surface), lab[k]))
+  );
+}
+
+export function isLabEta(s: string): s is LabEta {
+  return (LAB_ETAS as readonly string[]).includes(s);
 }

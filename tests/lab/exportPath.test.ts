@@ -17,12 +17,14 @@ describe('the path export', () => {
 
   it('has the documented shape, step 0 the start', () => {
     const e = buildPathExport(lab, runs, paths);
-    expect(Object.keys(e)).toEqual(['surface', 'kappa', 'noise', 'start', 'runs']);
-    expect(e).toMatchObject({ surface: 'rosenbrock', kappa: 50, noise: 1, start: [-1.5, 2] });
+    expect(Object.keys(e)).toEqual(['surface', 'kappa', 'noise', 'eta', 'start', 'runs']);
+    expect(e).toMatchObject({ surface: 'rosenbrock', kappa: 50, noise: 1, eta: 'surface', start: [-1.5, 2] });
+    // On Rosenbrock SGD keeps its own η (nothing larger is stable there); Adam's is 200 times its own.
+    expect(e.runs.map((r) => r.labLearningRate)).toEqual([0.001, expect.closeTo(10, 12)]);
     expect(e.runs.map((r) => r.name)).toEqual([runs[0]!.name, runs[2]!.name]);
     for (const [i, r] of e.runs.entries()) {
       const run = runs[i === 0 ? 0 : 2]!;
-      expect(Object.keys(r)).toEqual(['name', 'optimizer', 'hyper', 'points']);
+      expect(Object.keys(r)).toEqual(['name', 'optimizer', 'hyper', 'labLearningRate', 'points']);
       expect(r.optimizer).toBe(run.initial.optimizer);
       expect(r.hyper).toEqual(hyperParamsOf(run.initial));
       expect(r.points).toHaveLength(26);

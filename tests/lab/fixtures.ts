@@ -17,6 +17,11 @@ export function makeLab(surface: SurfaceName, changes: Partial<LabSettings> = {}
   return { ...defaultLab(surface), ...changes };
 }
 
+/** makeLab walking every run at its own η (eta=run): for tests that give the η a path must use. */
+export function ownEtaLab(surface: SurfaceName, changes: Partial<LabSettings> = {}): LabSettings {
+  return makeLab(surface, { eta: 'run', ...changes });
+}
+
 /** The largest |a − b| / |b| over the points where |b| is at least `floor`; where b is 0, a must be too. */
 export function worstRelative(
   a: ArrayLike<number>,

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // What LabView draws and sends back: one line and one row per visible run, a path that changes when
 // its run's η does, bands for the surface, labelled controls, a surface change through onLabChange,
-// and the exported JSON. happy-dom has no layout, so dragging is left to the browser test.
+// which η the lab walks with (the choice and each run's η in the table), and the exported JSON.
+// happy-dom has no layout, so dragging is left to the browser test.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -83,7 +84,7 @@ describe('LabView', () => {
     });
     const labels = Array.from(root.querySelectorAll('label')).map((l) => l.textContent);
     expect(labels).toEqual(
-      expect.arrayContaining(['Surface', 'Condition number', 'Start x', 'Start y', 'Steps']),
+      expect.arrayContaining(['Surface', 'η in the lab', 'Condition number', 'Start x', 'Start y', 'Steps']),
     );
     expect(labels).not.toContain('Gradient noise');
     for (const input of root.querySelectorAll('select, input[type="range"], input[type="text"]'))
@@ -94,6 +95,30 @@ describe('LabView', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(onLabChange).toHaveBeenCalledWith({ ...defaultLab(), surface: 'saddle', x0: -2, y0: 1e-3 });
+  });
+
+  it('says which η each run walks with, and reports a change of that choice', async () => {
+    const onLabChange = vi.fn<(next: LabSettings) => void>();
+    const runs = [makeRun({}, [], 'default'), makeRun({ optimizer: 'sgd', learningRate: 0.002 }, [], 'sgd')];
+    const props = { runs, lab: defaultLab(), seed: 1, onLabChange, onDownload: () => {} };
+    const { root, render } = await mount(props);
+    const etaColumn = () =>
+      Array.from(root.querySelectorAll('.lab-summary tbody tr')).map((r) => r.children[1]!.textContent);
+    expect(root.querySelector('.lab-summary thead th:nth-child(2)')?.textContent).toBe('η in the lab');
+    // Adam at MNIST's 0.001 walks at 0.1; SGD's factor on the quadratic at κ 50 is 20.
+    expect(etaColumn()).toEqual(['0.1 = 100 × 0.001', '0.04 = 20 × 0.002']);
+    const choice = root.querySelectorAll('select')[1]!;
+    expect(choice.value).toBe('surface');
+    expect(document.getElementById(choice.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /multiplied by a factor for its optimizer on this surface/,
+    );
+    await act(async () => {
+      choice.value = 'run';
+      choice.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(onLabChange).toHaveBeenCalledWith({ ...defaultLab(), eta: 'run' });
+    await render({ ...props, lab: { ...defaultLab(), eta: 'run' } });
+    expect(etaColumn()).toEqual(['0.001', '0.002']);
   });
 
   it('exports the paths as JSON, step 0 the start', async () => {

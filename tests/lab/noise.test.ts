@@ -33,7 +33,7 @@ describe('gradient noise', () => {
   });
 
   it('adds σ·z_t to the gradient at step t: one SGD step moves by η·(∇f + σ·z_1)', () => {
-    const lab = makeLab('noisy-quadratic', { noise: 3, steps: 1 });
+    const lab = makeLab('noisy-quadratic', { eta: 'run', noise: 3, steps: 1 });
     const [p] = computePaths([makeRun({ optimizer: 'sgd', learningRate: 0.01 })], lab, 9);
     const z = gradientNoise(9);
     expect(p!.xs[1]).toBeCloseTo(lab.x0 - 0.01 * (lab.x0 + 3 * z[0]!), 14);

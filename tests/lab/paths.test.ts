@@ -1,13 +1,14 @@
 // The lab's paths against theory and against float64 arithmetic written here, independently of
 // src/shared/updateRules.ts: SGD's closed form on the quadratic, momentum (plain and Nesterov) and
 // Adam (with and without bias correction) step by step, divergence past η = 2/κ, live changes at
-// their steps, and paths that run away.
+// their steps, and paths that run away. Every lab here walks at the runs' own η (eta=run); the other
+// optimizers and the schedules are in pathRules.test.ts, the lab's suited rates in rates.test.ts.
 import { describe, expect, it } from 'vitest';
 import { computePaths, walk } from '../../src/lab/paths';
 import { MAX_LAB_STEPS } from '../../src/lab/settings';
 import { surfaceOf } from '../../src/lab/surfaces';
 import type { RunSettings } from '../../src/shared/settings';
-import { makeLab, makeRun, worstRelative } from './fixtures';
+import { makeRun, ownEtaLab, worstRelative } from './fixtures';
 
 /** Float32's unit roundoff: "to float32 precision". */
 const FLOAT32_EPS = 2 ** -23;
@@ -21,7 +22,7 @@ describe('SGD on the quadratic', () => {
       // 1 − ηκ = 0: y reaches the minimum in one step and stays there.
       [0.001, 1000],
     ] as const) {
-      const lab = makeLab('quadratic', { kappa, steps: 500 });
+      const lab = ownEtaLab('quadratic', { kappa, steps: 500 });
       const [path] = computePaths([makeRun({ optimizer: 'sgd', learningRate: eta })], lab, 1);
       expect(path!.count).toBe(501);
       const xs = Float64Array.from({ length: 501 }, (_, t) => (1 - eta) ** t * lab.x0);
@@ -37,7 +38,7 @@ describe('SGD on the quadratic', () => {
     const eta = 2.2 / kappa;
     const [path] = computePaths(
       [makeRun({ optimizer: 'sgd', learningRate: eta })],
-      makeLab('quadratic', { kappa, steps: 40 }),
+      ownEtaLab('quadratic', { kappa, steps: 40 }),
       1,
     );
     for (let t = 1; t <= 40; t++) {
@@ -124,7 +125,7 @@ describe('momentum and Adam on the quadratic match float64 arithmetic for 200 st
   ];
   it.each(cases)('%s: relative error ≤ 1e-4 away from the minimum', (_, settings, byHand) => {
     const run = makeRun(settings);
-    const lab = makeLab('quadratic', { kappa, steps: 200 });
+    const lab = ownEtaLab('quadratic', { kappa, steps: 200 });
     const [path] = computePaths([run], lab, 1);
     const ref = byHand(run.initial, kappa, [lab.x0, lab.y0], 200);
     expect(path!.count).toBe(201);
@@ -139,7 +140,7 @@ describe('live changes', () => {
     const run = makeRun({ optimizer: 'sgd', learningRate: 0.01 }, [
       { step: 51, key: 'learningRate', value: 0.03 },
     ]);
-    const lab = makeLab('quadratic', { steps: 120 });
+    const lab = ownEtaLab('quadratic', { steps: 120 });
     const [path] = computePaths([run], lab, 1);
     expect(path!.count).toBe(121);
     for (const t of [1, 50, 51, 120]) {
@@ -149,7 +150,7 @@ describe('live changes', () => {
   });
 
   it('keep the moments on a hyperparameter change and start fresh on an optimizer switch', () => {
-    const lab = makeLab('quadratic', { steps: 30 });
+    const lab = ownEtaLab('quadratic', { steps: 30 });
     const surface = surfaceOf('quadratic', lab.kappa);
     const base = { optimizer: 'momentum' as const, learningRate: 0.002, momentum: 0.9 };
     const switched = walk(makeRun(base, [{ step: 11, key: 'optimizer', value: 'sgd' }]), lab, surface, null);
@@ -164,7 +165,7 @@ describe('live changes', () => {
   });
 
   it('ignore entries after the last step', () => {
-    const lab = makeLab('rosenbrock', { steps: 50 });
+    const lab = ownEtaLab('rosenbrock', { steps: 50 });
     const a = computePaths([makeRun({ optimizer: 'adam', learningRate: 0.01 })], lab, 1)[0]!;
     const b = computePaths(
       [makeRun({ optimizer: 'adam', learningRate: 0.01 }, [{ step: 51, key: 'learningRate', value: 1 }])],
@@ -179,7 +180,7 @@ describe('runaway paths', () => {
   it('stop when the point leaves the ±10⁶ box, keeping the points before it', () => {
     const [path] = computePaths(
       [makeRun({ optimizer: 'sgd', learningRate: 0.1 })],
-      makeLab('quadratic', { kappa: 1000, steps: 2000 }),
+      ownEtaLab('quadratic', { kappa: 1000, steps: 2000 }),
       1,
     );
     expect(path!.stop).toEqual({ step: path!.count, reason: 'escaped' });
@@ -190,7 +191,7 @@ describe('runaway paths', () => {
   it('stop on Rosenbrock when too large a step throws the point out of its valley', () => {
     const [path] = computePaths(
       [makeRun({ optimizer: 'sgd', learningRate: 0.05 })],
-      makeLab('rosenbrock', { steps: 2000 }),
+      ownEtaLab('rosenbrock', { steps: 2000 }),
       1,
     );
     expect(path!.stop).not.toBeNull();
@@ -208,7 +209,7 @@ describe('computePaths', () => {
       { ...makeRun({ optimizer: 'sgd' }, [], 'e'), hidden: true },
     ];
     for (const surface of ['quadratic', 'rosenbrock', 'saddle', 'noisy-quadratic'] as const) {
-      const paths = computePaths(runs, makeLab(surface, { steps: MAX_LAB_STEPS }), 7);
+      const paths = computePaths(runs, ownEtaLab(surface, { steps: MAX_LAB_STEPS }), 7);
       expect(paths.map((p) => p.runId)).toEqual(['a', 'b', 'c', 'd']);
       for (const p of paths) {
         expect(p.stop).toBeNull();
@@ -223,7 +224,7 @@ describe('computePaths', () => {
       makeRun({ optimizer: 'sgd', learningRate: 0.01 }, [], 'sgd'),
       makeRun({ optimizer: 'adam', learningRate: 0.01 }, [], 'adam'),
     ];
-    const [sgd, adam] = computePaths(runs, makeLab('saddle', { steps: 300 }), 1);
+    const [sgd, adam] = computePaths(runs, ownEtaLab('saddle', { steps: 300 }), 1);
     // Both reach the saddle's neighbourhood along x; Adam's normalised step escapes along y first.
     expect(Math.abs(sgd!.ys[300]!)).toBeLessThan(Math.abs(adam!.ys[300]!));
   });

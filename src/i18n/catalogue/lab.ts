@@ -17,6 +17,17 @@ const en = {
     saddle: 'f = x² − y² + y⁴/4',
     'noisy-quadratic': 'f = ½(x² + κ·y²), ∇f + N(0, σ²)',
   },
+  /** Which η the lab walks each run with; keyed by the link's `eta` values. */
+  eta: 'η in the lab',
+  etas: {
+    surface: 'Suited to this surface',
+    run: 'Each run’s own η (as on MNIST)',
+  },
+  etaNotes: {
+    surface:
+      'Each run’s η is multiplied by a factor for its optimizer on this surface, so MNIST’s default 0.001 takes a path that gets somewhere here. The table under the loss chart gives the η each run walks with.',
+    run: 'Each run walks at the η it trains MNIST with: often far too small to get anywhere on these surfaces.',
+  },
   kappa: 'Condition number',
   noise: 'Gradient noise',
   startX: 'Start x',
@@ -37,7 +48,16 @@ const en = {
   lossChart: 'Loss against step for each path',
   step: (step: string) => `step ${step}`,
   summaryTitle: 'After the last step',
-  columns: { run: 'Run', step: 'Step', point: 'Point', loss: 'Loss f', distance: 'Distance to the minimum' },
+  columns: {
+    run: 'Run',
+    eta: 'η in the lab',
+    step: 'Step',
+    point: 'Point',
+    loss: 'Loss f',
+    distance: 'Distance to the minimum',
+  },
+  /** A run's η in the lab: its own η times the surface's factor for its optimizer. */
+  scaledEta: (eta: string, factor: string, own: string) => `${eta} = ${factor} × ${own}`,
   point: (x: string, y: string) => `(${x}, ${y})`,
   /** Why a path ended early: its next point was not finite, or ran off beyond ±10⁶. */
   stopped: (step: string) => `stopped at step ${step}: it diverged`,
@@ -63,6 +83,16 @@ const zh: typeof en = {
     saddle: 'f = x² − y² + y⁴/4',
     'noisy-quadratic': 'f = ½(x² + κ·y²)，∇f + N(0, σ²)',
   },
+  eta: '实验室中的 η',
+  etas: {
+    surface: '适合此曲面的 η',
+    run: '各运行自己的 η（与 MNIST 相同）',
+  },
+  etaNotes: {
+    surface:
+      '每个运行的 η 乘以其优化器在此曲面上的系数，这样 MNIST 的默认值 0.001 在这里也能走出有意义的路径。损失图下面的表格列出每个运行实际使用的 η。',
+    run: '每个运行使用训练 MNIST 时的 η：在这些曲面上往往太小，几乎走不动。',
+  },
   kappa: '条件数',
   noise: '梯度噪声',
   startX: '起点 x',
@@ -82,7 +112,15 @@ const zh: typeof en = {
   lossChart: '各路径的损失随步数变化图',
   step: (step: string) => `第 ${step} 步`,
   summaryTitle: '最后一步之后',
-  columns: { run: '运行', step: '步数', point: '位置', loss: '损失 f', distance: '到最小值点的距离' },
+  columns: {
+    run: '运行',
+    eta: '实验室中的 η',
+    step: '步数',
+    point: '位置',
+    loss: '损失 f',
+    distance: '到最小值点的距离',
+  },
+  scaledEta: (eta: string, factor: string, own: string) => `${eta} = ${factor} × ${own}`,
   point: (x: string, y: string) => `(${x}, ${y})`,
   stopped: (step: string) => `在第 ${step} 步停止：已发散`,
   noRuns: '没有可见的运行：显示或添加一个运行即可看到它的路径。',
