@@ -6,6 +6,9 @@ import { chromePath, FLAGS } from './harness';
 import type { InternalsComparison } from './gpu/internals.check';
 import { CHECKED_MODELS, type ModelComparison } from './gpu/models.check';
 
+/** compareOptimizers' variants (gpu/optimizers.check.ts): every optimizer, and momentum with Nesterov. */
+const OPTIMIZER_VARIANTS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
+
 const root = new URL('./gpu/', import.meta.url).pathname;
 let server: PreviewServer;
 let browser: Browser;
@@ -30,7 +33,16 @@ afterAll(async () => {
 
 /** The instruments of the fused path equal the composed reference's, without a blocking read. */
 function expectInternalsAgree(ins: InternalsComparison): void {
-  expect(ins.variants).toEqual(['sgd', 'momentum', 'nesterov', 'adam', 'adam without bias correction']);
+  expect(ins.variants).toEqual([
+    'sgd',
+    'momentum',
+    'nesterov',
+    'adam',
+    'adam without bias correction',
+    'adagrad',
+    'rmsprop with L2',
+    'adamw',
+  ]);
   // updateNorm is θ_t − θ_{t−1} in float32: one ulp of θ between the two paths is ~1e-5 of an update.
   expect(ins.norms).toBeLessThanOrEqual(1e-4);
   expect(ins.cosine).toBeLessThanOrEqual(1e-5);
@@ -75,7 +87,7 @@ describe('fused WebGL kernels', () => {
       console.log('fused vs composed:', JSON.stringify(result));
       expect(result.error).toBeUndefined();
       expect(result.backend).toBe('webgl');
-      expect(Object.keys(result.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
+      expect(Object.keys(result.optimizers)).toEqual(OPTIMIZER_VARIANTS);
       for (const [name, err] of Object.entries(result.optimizers))
         expect(err, name).toBeLessThanOrEqual(1e-6);
       expect(result.crossEntropy.gradient).toBeLessThanOrEqual(1e-5);
@@ -108,7 +120,7 @@ describe('fused WebGL kernels', () => {
       // (the fused tanh and sigmoid gradients; the CNN's autograd around the fused cross-entropy).
       expect(Object.keys(result.models)).toEqual(Object.keys(CHECKED_MODELS));
       for (const [name, m] of Object.entries(result.models)) {
-        expect(Object.keys(m.optimizers)).toEqual(['sgd', 'momentum', 'nesterov', 'adam']);
+        expect(Object.keys(m.optimizers)).toEqual(OPTIMIZER_VARIANTS);
         for (const [opt, err] of Object.entries(m.optimizers))
           expect(err, `${name} ${opt}`).toBeLessThanOrEqual(1e-6);
         expect(Object.keys(m.backward)).toEqual(CHECKED_MODELS[name]);

@@ -6,6 +6,7 @@ export const ALLOWED_LATIN = new Set([
   'AdaGrad',
   'RMSProp',
   'AdamW',
+  'L2', // L2 regularization, as every course names it
   'MNIST',
   'ReLU',
   'Nesterov',

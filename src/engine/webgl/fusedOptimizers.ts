@@ -90,14 +90,23 @@ class FusedAdagrad extends Adagrad {
   }
 }
 
+/**
+ * An exponential average: β·a + (1 − β)·b, or of squares β·a + (1 − β)·b² (Adam's m and s, RMSProp's s).
+ * 1 − β is a uniform worked out in float64 on the host, as the composed ops do: in the shader's float32,
+ * 1 − 0.999 is off by 1.3e-5 relative.
+ */
+function average(kind: 'adam-m' | 'adam-s', old: tf.Tensor, g: tf.Tensor, beta: number): tf.Tensor {
+  const expr = kind === 'adam-m' ? 'beta * a + b * rest' : 'beta * a + (b * b) * rest';
+  return runProgram(program(kind, old.shape, 2, expr, ['beta', 'rest']), [old, g], [[beta], [1 - beta]]);
+}
+
 /** s ← β2·s + (1 − β2)·g² (Adam's s program), then θ: two programs per variable. */
 class FusedRmsprop extends Rmsprop {
   protected override readonly internals = fusedInternals;
   protected override addL2 = l2;
 
   protected override accumulate(s: tf.Tensor, g: tf.Tensor): tf.Tensor {
-    const expr = 'b2 * a + (1.0 - b2) * b * b';
-    return runProgram(program('adam-s', s.shape, 2, expr, ['b2']), [s, g], [[this.hyper.beta2]]);
+    return average('adam-s', s, g, this.hyper.beta2);
   }
   protected override update(v: tf.Variable, g: tf.Tensor, [s]: tf.Variable[]): void {
     const newS = this.accumulate(s!, g);
@@ -114,16 +123,8 @@ class FusedAdam extends Adam {
   protected override update(v: tf.Variable, g: tf.Tensor, [m, s]: tf.Variable[]): void {
     const { beta1: b1, beta2: b2, epsilon: eps } = this.hyper;
     const { stepScale, invRootBias2 } = this.factors();
-    const newM = runProgram(
-      program('adam-m', v.shape, 2, 'b1 * a + (1.0 - b1) * b', ['b1']),
-      [m!, g],
-      [[b1]],
-    );
-    const newS = runProgram(
-      program('adam-s', v.shape, 2, 'b2 * a + (1.0 - b2) * b * b', ['b2']),
-      [s!, g],
-      [[b2]],
-    );
+    const newM = average('adam-m', m!, g, b1);
+    const newS = average('adam-s', s!, g, b2);
     m!.assign(newM);
     s!.assign(newS);
     // θ ← keep·θ − (η/(1−P1))·m / (√s·(1/√(1−P2)) + ε), the composed formula term for term (without

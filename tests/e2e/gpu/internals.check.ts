@@ -85,6 +85,9 @@ export async function compareInternals(model = DEFAULT_MODEL): Promise<Internals
     ['nesterov', 'momentum', { nesterov: true }],
     ['adam', 'adam', {}],
     ['adam without bias correction', 'adam', { biasCorrection: false }],
+    ['adagrad', 'adagrad', {}],
+    ['rmsprop with L2', 'rmsprop', { weightDecay: 0.01 }],
+    ['adamw', 'adamw', { weightDecay: 0.01 }],
   ];
   const before = tf.memory().numTensors;
   for (const [label, name, extra] of variants) {

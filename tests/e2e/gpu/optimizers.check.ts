@@ -6,7 +6,12 @@ import { createFusedOptimizer } from '../../../src/engine/webgl/fusedOptimizers'
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
 import { createRng } from '../../../src/shared/random';
-import { hyperParamsOf, type HyperParams, type OptimizerName } from '../../../src/shared/settings';
+import {
+  OPTIMIZERS,
+  hyperParamsOf,
+  type HyperParams,
+  type OptimizerName,
+} from '../../../src/shared/settings';
 import { relError } from '../../helpers/tf';
 
 const HYPER: HyperParams = { ...hyperParamsOf(settingsOf(DEFAULT_CONFIG)), learningRate: 0.01 };
@@ -23,7 +28,8 @@ export async function compareOptimizer(
       Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1),
       shape,
     );
-  const h = { ...HYPER, nesterov };
+  // Weight decay from the start (L2 adds a program; AdamW decays θ in its θ program).
+  const h = { ...HYPER, nesterov, weightDecay: 0.01 };
   const a = tf.tidy(() => shapes.map((s) => tf.variable(rand(s))));
   const b = tf.tidy(() => a.map((v) => tf.variable(v.clone())));
   const composed = createOptimizer(name, h);
@@ -36,6 +42,9 @@ export async function compareOptimizer(
       );
     if (step === 20)
       [composed, fused].forEach((o) => o.setHyperParams({ epsilon: 1e-3, nesterov: !nesterov }));
+    // A schedule's factor, different at every step.
+    [composed, fused].forEach((o) => o.setLearningRateScale(0.25 + step / 40));
+    if (step === 15) [composed, fused].forEach((o) => o.setHyperParams({ weightDecay: 0 }));
     const grads = tf.tidy(() => shapes.map((s) => rand(s)));
     composed.apply(a, grads);
     fused.apply(b, grads);
@@ -51,15 +60,12 @@ export async function compareOptimizer(
   return worst;
 }
 
-/** Each optimizer variant on `shapes`: sgd, momentum, nesterov, adam. */
+/** Each optimizer variant on `shapes`, with weight decay and a changing schedule factor. */
 export async function compareOptimizers(shapes: number[][]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [name, nesterov] of [
-    ['sgd', false],
-    ['momentum', false],
-    ['momentum', true],
-    ['adam', false],
-  ] as const)
-    out[nesterov ? 'nesterov' : name] = await compareOptimizer(name, nesterov, shapes);
+  for (const name of OPTIMIZERS) {
+    out[name] = await compareOptimizer(name, false, shapes);
+    if (name === 'momentum') out.nesterov = await compareOptimizer(name, true, shapes);
+  }
   return out;
 }
