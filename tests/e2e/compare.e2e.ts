@@ -66,20 +66,20 @@ describe('compare and replay', () => {
     await page.close();
   });
 
-  it('"Compare optimizers" races SGD, Momentum and Adam with a legend', async () => {
+  it('"Compare optimizers" races SGD, Momentum, RMSProp and Adam with a legend', async () => {
     const { page, errors } = await openPage(h, '#webgl=software&bs=128&epochs=1');
     await ready(page);
     await button(page, 'Compare optimizers').click();
     await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
     await button(page, 'Pause').click();
     const text = await legend(page);
-    for (const name of ['SGD', 'Momentum', 'Adam']) expect(text).toContain(name);
+    for (const name of ['SGD', 'Momentum', 'RMSProp', 'Adam']) expect(text).toContain(name);
     // One colour per run: its smoothed training line and its validation line.
     const strokes = await page
       .locator('[aria-label="Loss chart"] path.recharts-curve')
       .evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean));
-    expect(strokes).toHaveLength(3);
-    expect(new URL(page.url()).hash.match(/run=/g)).toHaveLength(3);
+    expect(strokes).toHaveLength(4);
+    expect(new URL(page.url()).hash.match(/run=/g)).toHaveLength(4);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -135,7 +135,9 @@ describe('compare and replay', () => {
     ]);
     const csv = (await readFile((await csvDownload.path())!, 'utf8')).trim().split(/\r?\n/);
     // The recorded columns, then one per layer and instrument.
-    expect(csv[0]).toMatch(/^run,step,epoch,loss,accuracy,lr,val_loss,val_accuracy,dense1\.kernel\.gradNorm,/);
+    expect(csv[0]).toMatch(
+      /^run,step,epoch,loss,accuracy,lr,val_loss,val_accuracy,dense1\.kernel\.gradNorm,/,
+    );
     expect(csv).toHaveLength(steps + 1);
     expect(Number(csv.at(-1)!.split(',')[3])).toBeCloseTo(lastLoss, 4);
 

@@ -13,7 +13,7 @@ function layers(model: ModelName, activation: Activation, conv: string): string 
 
 const en = {
   title: 'MNIST optimizer playground',
-  subtitle: (device: string) => `hand-written SGD, momentum and Adam on ${device}`,
+  subtitle: (device: string) => `hand-written SGD, momentum, AdaGrad, RMSProp, Adam and AdamW on ${device}`,
   architecture: (model: ModelName, activation: Activation) => layers(model, activation, 'conv'),
   deviceCpu: 'the CPU',
   deviceWebgl: 'WebGL',
@@ -54,7 +54,7 @@ const en = {
 
 const zh: typeof en = {
   title: 'MNIST 优化器实验室',
-  subtitle: (device: string) => `手写的 SGD、动量法和 Adam，运行于 ${device}`,
+  subtitle: (device: string) => `手写的 SGD、动量法、AdaGrad、RMSProp、Adam 和 AdamW，运行于 ${device}`,
   architecture: (model: ModelName, activation: Activation) => layers(model, activation, '卷积'),
   deviceCpu: 'CPU',
   deviceWebgl: 'WebGL',

@@ -5,9 +5,10 @@ const en = {
   add: 'Add run',
   addTitle: "Add a run with the selected run's settings",
   compare: 'Compare optimizers',
-  compareTitle: 'SGD, Momentum and Adam from the same start, each with a learning rate that suits it',
+  compareTitle:
+    'SGD, Momentum, RMSProp and Adam from the same start, each with a learning rate that suits it',
   compareConfirm: (count: number) =>
-    `Replace ${count === 1 ? 'your run' : `your ${count} runs`} with a race of SGD, Momentum and Adam?`,
+    `Replace ${count === 1 ? 'your run' : `your ${count} runs`} with a race of SGD, Momentum, RMSProp and Adam?`,
   edit: (name: string) => `Edit ${name}`,
   colour: (name: string) => `Colour of ${name}`,
   name: (n: number) => `Name of run ${n}`,
@@ -32,8 +33,9 @@ const zh: typeof en = {
   add: '添加运行',
   addTitle: '按所选运行的设置添加一个运行',
   compare: '比较优化器',
-  compareTitle: 'SGD、动量法和 Adam 从同一起点出发，各用适合自己的学习率',
-  compareConfirm: (count: number) => `要用 SGD、动量法和 Adam 的比赛替换你现有的 ${count} 个运行吗？`,
+  compareTitle: 'SGD、动量法、RMSProp 和 Adam 从同一起点出发，各用适合自己的学习率',
+  compareConfirm: (count: number) =>
+    `要用 SGD、动量法、RMSProp 和 Adam 的比赛替换你现有的 ${count} 个运行吗？`,
   edit: (name: string) => `编辑 ${name}`,
   colour: (name: string) => `${name} 的颜色`,
   name: (n: number) => `运行 ${n} 的名称`,
