@@ -1,6 +1,7 @@
 // The run settings as one table (FIELDS): URL parsing, serializing, defaults and ranges (labels are in the message catalogues, src/i18n)
 // all read it, so adding a setting means adding one row here.
 import { ACTIVATIONS, DEFAULT_ACTIVATION, DEFAULT_MODEL, type ModelName } from '../shared/model';
+import { TRAIN_COUNT } from '../shared/mnist';
 import {
   OPTIMIZERS,
   PREPROCESSINGS,
@@ -226,6 +227,31 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     omitWhenDefault: true,
     kind: 'enum',
     options: ACTIVATIONS,
+  },
+  // The data lever: left out of links when default, so links from before them read as before.
+  trainImages: {
+    key: 'trainImages',
+    urlKey: 'train',
+    apply: 'structural',
+    default: TRAIN_COUNT,
+    omitWhenDefault: true,
+    ...int(100, TRAIN_COUNT),
+  },
+  labelNoise: {
+    key: 'labelNoise',
+    urlKey: 'noise',
+    apply: 'structural',
+    default: 0,
+    omitWhenDefault: true,
+    ...num(0, 0.9),
+  },
+  dropout: {
+    key: 'dropout',
+    urlKey: 'drop',
+    apply: 'structural',
+    default: 0,
+    omitWhenDefault: true,
+    ...num(0, 0.9),
   },
   webgl: {
     key: 'webgl',

@@ -25,14 +25,15 @@ import { decodeTrace, traceRequest } from './trace';
 import { scheduleFactor } from '../shared/schedule';
 import type { PixelStats } from './preprocess';
 
+/** Shared settings added after the first: absent means the reference recipe's. */
+type LaterShared = 'model' | 'activation' | 'trainImages' | 'labelNoise' | 'dropout';
+
 /**
- * The comparison's shared settings plus this run's settings at step 1. The model and its activation
- * may be left out: the reference recipe's `mlp-128` with ReLU.
+ * The comparison's shared settings plus this run's settings at step 1. The later ones may be left
+ * out: the reference recipe's `mlp-128` with ReLU, on every training image, clean, without dropout.
  */
 export interface TrainerConfig
-  extends
-    Omit<SharedSettings, 'model' | 'activation'>,
-    Partial<Pick<SharedSettings, 'model' | 'activation'>> {
+  extends Omit<SharedSettings, LaterShared>, Partial<Pick<SharedSettings, LaterShared>> {
   settings: RunSettings;
   /** Record the optimizer's instruments on their cadence (isInternalsStep); on unless `false`. */
   internals?: boolean;

@@ -69,6 +69,12 @@ export interface SharedSettings {
   model: ModelName;
   /** Its hidden layers' nonlinearity (MLPs; the CNN's convolutions use ReLU). */
   activation: Activation;
+  /** Training images used: a seeded subset of the training split (all of it by default). */
+  trainImages: number;
+  /** Fraction of those images given a wrong label, chosen with the seed (validation and test stay clean). */
+  labelNoise: number;
+  /** Inverted dropout on the MLPs' hidden layers while training (none at evaluation). */
+  dropout: number;
 }
 export type SharedKey = keyof SharedSettings;
 export const SHARED_KEYS = [
@@ -78,6 +84,9 @@ export const SHARED_KEYS = [
   'seed',
   'model',
   'activation',
+  'trainImages',
+  'labelNoise',
+  'dropout',
 ] as const satisfies readonly SharedKey[];
 
 /** Everything a link can set for one run. */

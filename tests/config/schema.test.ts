@@ -41,6 +41,9 @@ describe('FIELDS table', () => {
       seed: 1,
       model: 'mlp-128',
       activation: 'relu',
+      trainImages: 55_000,
+      labelNoise: 0,
+      dropout: 0,
       webgl: 'default',
     });
     expect(isValidConfig(DEFAULT_CONFIG)).toBe(true);
@@ -66,6 +69,9 @@ describe('FIELDS table', () => {
       ['Seed', 'seed'],
       ['Model', 'model'],
       ['Activation', 'act'],
+      ['Training images', 'train'],
+      ['Label noise', 'noise'],
+      ['Dropout', 'drop'],
       ['WebGL', 'webgl'],
     ]);
     for (const key of FIELD_KEYS) expect(FIELDS[key].key).toBe(key);
@@ -87,6 +93,9 @@ describe('FIELDS table', () => {
       ['batchSize', 'int', 1, 1024, 'linear'],
       ['epochs', 'int', 1, 100, 'linear'],
       ['seed', 'int', 0, 2147483647, 'linear'],
+      ['trainImages', 'int', 100, 55_000, 'linear'],
+      ['labelNoise', 'number', 0, 0.9, 'linear'],
+      ['dropout', 'number', 0, 0.9, 'linear'],
     ]);
   });
 
@@ -106,7 +115,17 @@ describe('FIELDS table', () => {
       'warmup',
       'gamma',
     ]);
-    expect(by('structural')).toEqual(['batchSize', 'epochs', 'preprocessing', 'seed', 'model', 'activation']);
+    expect(by('structural')).toEqual([
+      'batchSize',
+      'epochs',
+      'preprocessing',
+      'seed',
+      'model',
+      'activation',
+      'trainImages',
+      'labelNoise',
+      'dropout',
+    ]);
     expect(by('startup')).toEqual(['webgl']);
   });
 });

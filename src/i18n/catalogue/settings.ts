@@ -23,6 +23,9 @@ const fields: Record<FieldKey, string> = {
   seed: 'Seed',
   model: 'Model',
   activation: 'Activation',
+  trainImages: 'Training images',
+  labelNoise: 'Label noise',
+  dropout: 'Dropout',
   webgl: 'WebGL',
 };
 const optimizers: Record<OptimizerName, string> = {
@@ -108,6 +111,9 @@ const zh: typeof en = {
     seed: '随机种子',
     model: '模型',
     activation: '激活函数',
+    trainImages: '训练图像数',
+    labelNoise: '标签噪声',
+    dropout: '随机失活',
     webgl: 'WebGL',
   },
   optimizers: {
