@@ -156,10 +156,14 @@ export type WorkerEvent =
       type: 'eval';
       runId: number;
       lane: string;
-      split: EvalSplit;
+      /** `train`: the whole (small) training set, with dropout off, at a validation point. */
+      split: EvalSplit | 'train';
       step: number;
       loss: number;
       accuracy: number;
+      /** `train` with label noise: against the true labels. */
+      trueLoss?: number;
+      trueAccuracy?: number;
     }
   /** A live change took effect: `step` is the first step that used it. Replayed ones have changeId −1. */
   | { type: 'applied'; runId: number; lane: string; changeId: number; step: number; change: LiveChange }

@@ -5,7 +5,7 @@ import type { BackendInfo, InsightEvent, RunState, WorkerEvent } from '../protoc
 import { assertNever } from '../protocol';
 import type { InternalsPoint } from '../shared/internals';
 import type { TracePoint } from '../shared/trace';
-import type { EvalPoint } from '../shared/metrics';
+import type { EvalPoint, TrainingEval } from '../shared/metrics';
 import { columnsUpTo, divergedStep, PointColumns, type MetricPoints } from '../shared/pointColumns';
 import { RateWindow } from '../shared/rateWindow';
 import { MIN_PUBLISH_MS, RedrawBudget } from './redrawBudget';
@@ -26,6 +26,8 @@ export interface LaneData {
   trace: TracePoint | null;
   validation: EvalPoint[];
   test: EvalPoint | null;
+  /** The whole training set at the validation points, when it is small enough (TrainingEval). */
+  training?: TrainingEval[];
   /** Why this lane stopped while others go on (divergence), if it did. */
   stopped: string | null;
 }
@@ -223,6 +225,7 @@ export class Session {
           internals: lane.internals.filter((p) => p.step <= step),
           trace: lane.trace && lane.trace.step <= step ? lane.trace : null,
           validation: lane.validation.filter((p) => p.step <= step),
+          ...(lane.training ? { training: lane.training.filter((p) => p.step <= step) } : {}),
           test: null,
           stopped: (divergedStep(lane.points) ?? Infinity) <= step ? lane.stopped : null,
         },
@@ -304,7 +307,12 @@ export class Session {
         if (!lane) return;
         const point = { step: e.step, loss: e.loss, accuracy: e.accuracy };
         if (e.split === 'test') lane.test = point;
-        else lane.validation.push(point);
+        else if (e.split === 'validation') lane.validation.push(point);
+        else {
+          const truth =
+            e.trueLoss === undefined ? {} : { trueLoss: e.trueLoss, trueAccuracy: e.trueAccuracy };
+          (lane.training ??= []).push({ ...point, ...truth });
+        }
         return this.update({}, e.split === 'test');
       }
       case 'applied': {

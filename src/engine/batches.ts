@@ -10,12 +10,15 @@ import type { Preprocessing } from '../shared/settings';
 import { arrivedCount, type MnistData } from './mnist';
 import { fillBatch, pixelTable, type PixelStats } from './preprocess';
 import { createRng, deriveSeed, sampleDistinct, shuffledIndices } from '../shared/random';
+import type { TrainingSet } from '../shared/dataLever';
 
 export interface BatchTensors {
   /** Preprocessed images [n, IMAGE_PIXELS]. */
   x: tf.Tensor2D;
-  /** One-hot labels [n, NUM_CLASSES]. */
+  /** One-hot labels [n, NUM_CLASSES]: the ones the model trains on (wrong ones included, label noise). */
   y: tf.Tensor2D;
+  /** With label noise, the true labels of the same images. */
+  trueY?: tf.Tensor2D;
 }
 
 export type SplitName = 'train' | EvalSplit;
@@ -64,6 +67,47 @@ export function hostBatchMaker(data: MnistData): BatchMakerFactory {
       },
       dispose() {},
     };
+  };
+}
+
+/** How many of the ascending `sorted` are below `limit`. */
+function countBelow(sorted: Uint32Array, limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `inner` seen through the data lever (shared/dataLever.ts): its training split becomes the set's
+ * images (position i is image set.indices[i]), with the set's labels. Validation and test are
+ * untouched. While MNIST arrives, the set's images that have are a prefix of it (the indices ascend).
+ */
+export function leverMaker(inner: BatchMaker, set: TrainingSet): BatchMaker {
+  const noisy = set.changed.length > 0;
+  let yBuf = new Float32Array(0);
+  return {
+    counts: { ...inner.counts, train: set.indices.length },
+    available: (split) =>
+      split === 'train' ? countBelow(set.indices, inner.available('train')) : inner.available(split),
+    make(split, positions) {
+      if (split !== 'train') return inner.make(split, positions);
+      const batch = inner.make(
+        'train',
+        Uint32Array.from(positions, (p) => set.indices[p]!),
+      );
+      if (!noisy) return batch;
+      const n = positions.length;
+      if (yBuf.length < n * NUM_CLASSES) yBuf = new Float32Array(n * NUM_CLASSES);
+      fillOneHot(set.labels, positions, yBuf);
+      const y = tf.tensor2d(yBuf.subarray(0, n * NUM_CLASSES), [n, NUM_CLASSES]);
+      return { x: batch.x, y, trueY: batch.y };
+    },
+    dispose: () => inner.dispose(),
   };
 }
 
@@ -179,6 +223,7 @@ export class Batches {
     if (!this.cached) return;
     this.cached.batch.x.dispose();
     this.cached.batch.y.dispose();
+    this.cached.batch.trueY?.dispose();
     this.cached = null;
   }
 

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { fullHyper, type EngineHyperParams, type OptimizerState } from '../shared/checkpoint';
 import { isInternalsStep, type InternalsPoint } from '../shared/internals';
 import type { TracePoint, TraceTarget } from '../shared/trace';
-import type { EvalSplit, MetricPoint } from '../shared/metrics';
+import type { MetricPoint } from '../shared/metrics';
 import { DEFAULT_ACTIVATION, DEFAULT_MODEL } from '../shared/model';
 import {
   hyperParamsOf,
@@ -15,7 +15,16 @@ import {
   type SharedSettings,
 } from '../shared/settings';
 import { composedBackward, type BackwardKernels } from './backwardKernels';
-import { Batches, hostBatchMaker, type BatchesOptions, type BatchMakerFactory } from './batches';
+import {
+  Batches,
+  hostBatchMaker,
+  leverMaker,
+  type BatchesOptions,
+  type BatchMakerFactory,
+  type SplitName,
+} from './batches';
+import { isWholeClean, trainingSet } from '../shared/dataLever';
+import { TRAIN_COUNT } from '../shared/mnist';
 import { decodeInternals, rawLength, type MeasuredStep } from './internals';
 import { trainingStats, type MnistData } from './mnist';
 import { createModel, type Model } from './model';
@@ -68,6 +77,9 @@ export interface EvalResult {
   loss: number;
   accuracy: number;
   count: number;
+  /** The training set with label noise: loss and accuracy against the true labels. */
+  trueLoss?: number;
+  trueAccuracy?: number;
 }
 
 /** Backend-specific fast paths (the WebGL kernels); the composed ops and host batches are the default. */
@@ -178,7 +190,11 @@ export class Trainer {
     let measured: MeasuredStep | undefined;
     let traced: TracedStep | undefined;
     const [stats] = tf.tidy(() => {
-      const { grads, stats } = this.model.backward(x, y, this.ce);
+      const { grads, stats } = this.model.backward(x, y, this.ce, {
+        rate: this.config.dropout ?? 0,
+        seed: this.config.seed,
+        step: this.steps + 1, // `step` above, 1-based (the name is taken below in this scope)
+      });
       const trace = target === null ? undefined : traceRequest(target, grads);
       if (!measure) {
         traced = this.optimizer.apply(vars, grads, trace);
@@ -261,26 +277,32 @@ export class Trainer {
    * there while someone uses the page, instead of queuing the whole pass at once.
    */
   async evaluate(
-    split: EvalSplit,
+    split: SplitName,
     maxCount = Infinity,
     between?: (settle: () => Promise<unknown>) => Promise<void>,
   ): Promise<EvalResult> {
     const maker = this.batches.maker;
     const count = Math.min(maker.counts[split], maxCount);
-    const sums = tf.tidy(() => tf.variable(tf.zeros([2]), false));
+    // [loss, correct] against the labels trained on, then (label noise) against the true ones.
+    const sums = tf.tidy(() => tf.variable(tf.zeros([4]), false));
     const idx = new Uint32Array(EVAL_BATCH);
+    let noisy = false;
     for (let start = 0; start < count; start += EVAL_BATCH) {
       const n = Math.min(EVAL_BATCH, count - start);
       for (let i = 0; i < n; i++) idx[i] = start + i;
       tf.tidy(() => {
-        const { x, y } = maker.make(split, idx.subarray(0, n));
-        sums.assign(tf.add(sums, this.ce.stats(this.model.logits(x), y)));
+        const { x, y, trueY } = maker.make(split, idx.subarray(0, n));
+        const z = this.model.logits(x);
+        noisy = trueY !== undefined;
+        const stats = this.ce.stats(z, y);
+        sums.assign(tf.add(sums, tf.concat([stats, trueY ? this.ce.stats(z, trueY) : stats])));
       });
       if (between && start + EVAL_BATCH < count) await between(() => sums.data());
     }
-    const [loss, correct] = await sums.data();
+    const [loss, correct, trueLoss, trueCorrect] = await sums.data();
     sums.dispose();
-    return { loss: loss! / count, accuracy: correct! / count, count };
+    const result: EvalResult = { loss: loss! / count, accuracy: correct! / count, count };
+    return noisy ? { ...result, trueLoss: trueLoss! / count, trueAccuracy: trueCorrect! / count } : result;
   }
 
   /**
@@ -361,13 +383,21 @@ export class Trainer {
 /** A run's batches: gathered on the device where the backend can, uploaded from the host otherwise. */
 export function makeBatches(
   data: MnistData,
-  config: Pick<TrainerConfig, 'batchSize' | 'seed' | 'preprocessing'>,
+  config: Pick<TrainerConfig, 'batchSize' | 'seed' | 'preprocessing' | 'trainImages' | 'labelNoise'>,
   stats: PixelStats | undefined,
   kernels: TrainerKernels = {},
   /** The run's pool while MNIST arrives (batches.ts). */
   options: BatchesOptions = {},
 ): Batches {
-  const maker = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
+  const inner = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
+  // The data lever: a seeded subset of the training images, some relabelled (shared/dataLever.ts).
+  const lever = {
+    trainImages: config.trainImages ?? TRAIN_COUNT,
+    labelNoise: config.labelNoise ?? 0,
+    seed: config.seed,
+  };
+  const whole = isWholeClean(data.train.count, lever);
+  const maker = whole ? inner : leverMaker(inner, trainingSet(data.train.labels, lever));
   try {
     return new Batches(maker, config.batchSize, config.seed, options);
   } catch (e) {

@@ -22,6 +22,18 @@ export interface EvalPoint {
 export type EvalSplit = 'validation' | 'test';
 
 /**
+ * The whole training set evaluated at a validation point (small training sets), against the labels it
+ * trains on; with label noise, also against the true labels (how much of the noise it has memorised).
+ */
+export interface TrainingEval extends EvalPoint {
+  trueLoss?: number;
+  trueAccuracy?: number;
+}
+
+/** Training sets up to this size are evaluated whole at every validation point, to show the gap. */
+export const WHOLE_TRAINING_EVAL_MAX = 10_000;
+
+/**
  * A training loss above this counts as diverged. Softmax cross-entropy over 10 classes starts near
  * ln 10 ≈ 2.3; our network rarely reaches a real NaN (log-softmax is stable and exploded ReLUs die).
  */

@@ -6,7 +6,7 @@ import { trainingStats, type MnistData } from '../engine/mnist';
 import type { Batches } from '../engine/batches';
 import { makeBatches, Trainer, type StepRecords, type TrainerKernels } from '../engine/trainer';
 import type { Command, RunState, WorkerEvent } from '../protocol';
-import { isDiverged, type EvalSplit } from '../shared/metrics';
+import { isDiverged, WHOLE_TRAINING_EVAL_MAX, type EvalSplit } from '../shared/metrics';
 import type { LiveChange, TimelineEntry } from '../shared/settings';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import { assertNever } from '../protocol';
@@ -70,6 +70,8 @@ export class Runner {
   private checkpointedAt = 0;
   /** Set once the GPU is gone: nothing more is trained or reported. */
   private halted = false;
+  /** The run trains on a small set (shared trainImages), which is evaluated whole at each validation. */
+  private wholeTrainingEval = false;
   private readonly waitForData: (split: EvalSplit) => Promise<void>;
   private readonly now: () => number;
   private readonly yieldToEvents: () => Promise<void>;
@@ -150,6 +152,7 @@ export class Runner {
   private reset(cmd: Extract<RunCommand, { type: 'reset' }>): void {
     const { runId, shared, lanes: setups, restore, pool } = cmd;
     this.disposeLanes();
+    this.wholeTrainingEval = shared.trainImages <= WHOLE_TRAINING_EVAL_MAX;
     this.runId = runId;
     this.trainingMs = 0;
     this.checkpointedAt = 0;
@@ -232,8 +235,13 @@ export class Runner {
   private get done(): boolean {
     return this.first.done;
   }
+  /**
+   * Validation five times an epoch; a small training set (evaluated whole as well, to show the gap)
+   * once an epoch: its epochs are short, and the passes would otherwise cost more than the training.
+   */
   private get evalEvery(): number {
-    return Math.max(1, Math.ceil(this.first.stepsPerEpoch / EVALS_PER_EPOCH));
+    const perEpoch = this.wholeTrainingEval ? 1 : EVALS_PER_EPOCH;
+    return Math.max(1, Math.ceil(this.first.stepsPerEpoch / perEpoch));
   }
 
   /** One step of every lane that still trains, replaying its scheduled changes first. */
@@ -355,7 +363,12 @@ export class Runner {
       // While held-out images still arrive a run skips its validation passes; one that ends waits.
       if (t.done) await this.waitForData('validation');
       if (runId !== this.runId) return;
-      if (this.batches!.arrived('validation')) await this.evaluate(runId, live, 'validation');
+      if (this.batches!.arrived('validation')) {
+        await this.evaluate(runId, live, 'validation');
+        // A small training set is evaluated whole too: the generalisation gap as two lines.
+        if (runId === this.runId && this.wholeTrainingEval && this.batches!.arrived('train'))
+          await this.evaluate(runId, live, 'train');
+      }
       if (runId === this.runId) this.emit({ type: 'memory', runId, step: t.step, ...deviceMemory() });
     }
     if (t.done && this.state !== 'finished' && runId === this.runId) {
@@ -366,7 +379,7 @@ export class Runner {
     }
   }
 
-  private async evaluate(runId: number, lanes: Lane[], split: EvalSplit): Promise<void> {
+  private async evaluate(runId: number, lanes: Lane[], split: EvalSplit | 'train'): Promise<void> {
     for (const lane of lanes) {
       // A pass over 5,000 or 10,000 images is hundreds of milliseconds of GPU work on a slow device:
       // while the page is in use it goes a piece at a time, each done before the next is queued.
@@ -383,6 +396,7 @@ export class Runner {
         step: lane.trainer.step,
         loss: r.loss,
         accuracy: r.accuracy,
+        ...(r.trueLoss === undefined ? {} : { trueLoss: r.trueLoss, trueAccuracy: r.trueAccuracy }),
       });
     }
   }
