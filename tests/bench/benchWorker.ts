@@ -4,11 +4,14 @@ import { loadMnist } from '../../src/engine/mnistLoader';
 import { fetchByteSource } from '../../src/engine/mnistFetch';
 import { createWebglKernels } from '../../src/engine/webgl/kernels';
 import { selectBackend } from '../../src/worker/backend';
-import type { WorkerReply, WorkerRequest } from './jobs';
+import type { MnistData } from '../../src/engine/mnist';
+import type { TrainerKernels } from '../../src/engine/trainer';
+import type { Job, WorkerReply, WorkerRequest } from './jobs';
 import { runOurs } from './ours';
 import { runPeer } from './peer';
 import { runProfile } from './profile';
 import { runInsight } from './insightPause';
+import { runOptimizerSteps } from './optimizerSteps';
 import { Probe, renderer } from './probes';
 
 interface Scope {
@@ -26,6 +29,26 @@ scope.addEventListener('unhandledrejection', (ev) =>
   reply({ type: 'error', message: `unhandled rejection: ${describe(ev.reason)}` }),
 );
 
+/** The job's own measurement, by kind. */
+function measureJob(job: Job, data: MnistData, kernels: TrainerKernels, probe: Probe) {
+  switch (job.impl) {
+    case 'profile':
+      return runProfile(job, data, kernels, log);
+    case 'insight':
+      return runInsight(job, data, kernels, log);
+    case 'optimizers':
+      return runOptimizerSteps(job, data, kernels, probe, log);
+    case 'ours':
+      return runOurs(job, data, kernels, probe, log);
+    case 'peer':
+      return runPeer(job, data, probe, log);
+    default: {
+      const never: never = job.impl;
+      throw new Error(`unknown job kind ${String(never)}`);
+    }
+  }
+}
+
 async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   const t0 = performance.now();
   const info = await selectBackend(job.softwareWebgl);
@@ -40,14 +63,7 @@ async function run({ job, baseUrl }: WorkerRequest): Promise<void> {
   const all = webgl?.kernels ?? {};
   // Without batchMaker the trainer uploads host batches, as before batches were gathered on the GPU.
   const kernels = job.ablation === 'host-batches' ? { ...all, batchMaker: undefined } : all;
-  const r =
-    job.impl === 'profile'
-      ? await runProfile(job, data, kernels, log)
-      : job.impl === 'insight'
-        ? await runInsight(job, data, kernels, log)
-        : job.impl === 'ours'
-          ? await runOurs(job, data, kernels, probe, log)
-          : await runPeer(job, data, probe, log);
+  const r = await measureJob(job, data, kernels, probe);
   reply({
     type: 'result',
     result: {

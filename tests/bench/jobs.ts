@@ -1,9 +1,13 @@
 // Shared shapes of the training bench: one job (what to train and how to measure it), one run's result,
 // and the messages between the bench worker and the bench page. Plain data only.
 import type { ModelName } from '../../src/shared/model';
+import type { OptimizerName } from '../../src/shared/settings';
 
-/** 'profile': ours, timed part by part (`--profile`); 'insight': the training pause of predictions (`--insight`). */
-export type Impl = 'ours' | 'peer' | 'profile' | 'insight';
+/**
+ * 'profile': ours, timed part by part (`--profile`); 'insight': the training pause of predictions
+ * (`--insight`); 'optimizers': every optimizer's step time, interleaved (`--optimizers-only`).
+ */
+export type Impl = 'ours' | 'peer' | 'profile' | 'insight' | 'optimizers';
 
 export interface Job {
   /** Label used in logs, e.g. "ours-adam/32#1". */
@@ -79,6 +83,24 @@ export interface RunResult {
   ablation: Ablation | null;
   /** 'profile' and 'insight' jobs: milliseconds of each part. */
   breakdown?: Record<string, number>;
+  /** 'optimizers' jobs: each optimizer's step times. */
+  optimizerSteps?: OptimizerStepTime[];
+}
+
+/** One optimizer (and weight decay) in the interleaved step-time comparison. */
+export interface OptimizerStepTime {
+  label: string;
+  optimizer: OptimizerName;
+  weightDecay: number;
+  /** Milliseconds per step of each round's block (instruments on their cadence, the readback included). */
+  roundsMs: number[];
+  /** Milliseconds of one update of all weights by the optimizer alone (no instruments), per round. */
+  updateMs: number[];
+  /** WebGL programs one step without instruments launches, and of those our own (src/engine/webgl). */
+  programsPerStep: number;
+  ownProgramsPerStep: number;
+  /** The same for a step that records the instruments (1 in 10). */
+  programsPerInstrumentStep: number;
 }
 
 export interface WorkerRequest {

@@ -2,6 +2,7 @@
 // from pageReport.mjs), the BENCH json line and a short human-readable table.
 import { median } from './lib.mjs';
 import { labLines, labTargets } from './labReport.mjs';
+import { optimizerLines, optimizerSummary, optimizerTargets } from './optimizersReport.mjs';
 import { pageLines, pageTargets } from './pageReport.mjs';
 
 /** The reference network's runs keep their keys; another network's carry its name: `peer[cnn]/32`. */
@@ -13,7 +14,10 @@ const keyOf = (r) =>
 const round = (x, d = 2) =>
   typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : (x ?? null);
 
-export function summarize(runs, { page, lab, full, failures, durationS, batchSizes, models = [] }) {
+export function summarize(
+  runs,
+  { page, lab, full, optimizers, failures, durationS, batchSizes, models = [] },
+) {
   const groups = {};
   for (const r of runs) (groups[keyOf(r)] ??= []).push(r);
   const medians = {};
@@ -57,6 +61,7 @@ export function summarize(runs, { page, lab, full, failures, durationS, batchSiz
   const gpuDataBytes = runs.find((r) => r.impl === 'ours' && r.gpuDataBytes > 0)?.gpuDataBytes ?? null;
   const adamOverSgdStepTime = ratio(medians['ours-adam/32']?.msPerStep, medians['ours-sgd/32']?.msPerStep);
   const internalsCost = instrumentsCost(runs);
+  const optimizerSteps = optimizerSummary(optimizers);
   const leakRun = runs.filter((r) => r.impl === 'ours').sort((a, b) => b.tensorSteps - a.tensorSteps)[0];
   const tensorGrowth = leakRun
     ? { steps: leakRun.tensorSteps, growth: leakRun.tensorGrowth, run: leakRun.id }
@@ -113,6 +118,7 @@ export function summarize(runs, { page, lab, full, failures, durationS, batchSiz
       '≥ 0.333',
     );
   }
+  optimizerTargets(optimizerSteps, target);
   pageTargets(page, target);
   labTargets(lab, target);
   if (full)
@@ -134,6 +140,7 @@ export function summarize(runs, { page, lab, full, failures, durationS, batchSiz
     kernelsPerStep,
     adamOverSgdStepTime,
     internalsCost,
+    optimizerSteps,
     tensorGrowth,
     testAccuracy,
     page,
@@ -196,7 +203,7 @@ export function printTable(s) {
   lines.push(
     `test accuracy after one epoch (batch 32): ours ${s.testAccuracy.oursOneEpoch ?? '–'}, peer ${s.testAccuracy.peerOneEpoch ?? '–'}`,
   );
-  lines.push(...pageLines(s.page), ...labLines(s.lab));
+  lines.push(...optimizerLines(s.optimizerSteps), ...pageLines(s.page), ...labLines(s.lab));
   lines.push('targets:');
   for (const t of s.targets)
     lines.push(

@@ -2,8 +2,8 @@
 // training runs (ours vs a tf.layers peer), the page scenarios and the 2-D lab's drags, then prints RUN,
 // PAGE and LAB lines, BENCH json and a table. Sections: `--page-only` (the page section: its scenarios
 // and the lab), `--skip-page`, `--lab` (only the lab: input→paint while dragging η and κ over 4 runs ×
-// 2,000 steps per surface, against issue 10's 100 ms budget), `--first-step`, `--profile`, `--insight`;
-// see USAGE.
+// 2,000 steps per surface, against issue 10's 100 ms budget), `--optimizers-only` (each optimizer's
+// step time against SGD's), `--first-step`, `--profile`, `--insight`; see USAGE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { captureConsole, launchBrowser, serve, withTimeout } from './lib.mjs';
 import { firstStepSection, LINKS, printFirstStep } from './firstStep.mjs';
 import { LAB_CASES, labSection } from './labPage.mjs';
 import { labOnlySummary, printLabOnly } from './labReport.mjs';
+import { optimizerSummary, printOptimizersOnly } from './optimizersReport.mjs';
 import { FOUR_OPTIMIZERS, pageSection, SCENARIOS } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 import { seriesCosts } from './seriesCost.mjs';
@@ -20,7 +21,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128]
                         [--skip-page | --page-only | --lab] [--page-seconds=60] [--lab-seconds=8]
-                        [--models=cnn,mlp-256-128 | --models-only]
+                        [--models=cnn,mlp-256-128 | --models-only] [--optimizers-only]
   --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
@@ -37,6 +38,9 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --models=A,B  other networks trained by ours and by the peer built the same way, one window each at
                batch 32 (default cnn,mlp-256-128; --models= for none)
   --models-only  only those windows: no reference runs, no page section
+  --optimizers-only  only the step time of each optimizer at batch 32 (six, plus Adam with L2 λ 1e-4
+               and AdamW with λ 0.01) against SGD's: one worker, 24 interleaved rounds of 40 steps each,
+               medians (under two minutes; also part of the default bench)
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
                (ours without the optimizer's instruments runs at batch 32 always: their cost)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)
@@ -65,6 +69,7 @@ function parseArgs(argv) {
     repsGiven: false,
     models: ['cnn', 'mlp-256-128'],
     modelsOnly: false,
+    optimizersOnly: false,
   };
   for (const a of argv) {
     const [k, v] = a.split('=');
@@ -86,13 +91,16 @@ function parseArgs(argv) {
     else if (k === '--models' && v !== undefined)
       Object.assign(o, { models: v.split(',').filter(Boolean), modelsGiven: true });
     else if (k === '--models-only') Object.assign(o, { modelsOnly: true, page: false });
+    else if (k === '--optimizers-only') Object.assign(o, { optimizersOnly: true, page: false });
     else {
       console.log(USAGE);
       process.exit(a === '--help' ? 0 : 2);
     }
   }
   if (o.pageOnly && !o.page) {
-    console.log(`--page-only and --skip-page (or --profile) exclude each other\n${USAGE}`);
+    console.log(
+      `--page-only and --skip-page (or --profile, --insight, --models-only, --optimizers-only) exclude each other\n${USAGE}`,
+    );
     process.exit(2);
   }
   return o;
@@ -143,6 +151,7 @@ function plan(o) {
       minLeakSteps: 0,
     }));
   }
+  if (o.optimizersOnly) return [];
   for (const b of o.modelsOnly ? [] : o.batches) {
     for (let rep = 1; rep <= o.reps; rep++) {
       const epoch = b === 32 && rep === 1;
@@ -211,7 +220,29 @@ function plan(o) {
   return o.only ? jobs.filter((j) => j.impl === o.only) : jobs;
 }
 
-const jobTimeout = (j) => (j.mode === 'window' ? j.windowMs + 240_000 : j.epochs * 900_000 + 300_000);
+/** Each optimizer's step time at batch 32 (optimizerSteps.ts): ours, in one worker. */
+const optimizersJob = (o) => ({
+  id: 'optimizers/32',
+  impl: 'optimizers',
+  optimizer: 'sgd',
+  batchSize: 32,
+  mode: 'window',
+  epochs: 10,
+  warmupSteps: 60,
+  windowMs: 0,
+  minLeakSteps: 0,
+  softwareWebgl: !o.gpu,
+});
+/** Whether a bench run includes the optimizers' step times: alone, or in the default bench. */
+const withOptimizers = (o) =>
+  o.optimizersOnly || !(o.pageOnly || o.modelsOnly || o.profile || o.insight || o.only === 'peer');
+
+const jobTimeout = (j) =>
+  j.impl === 'optimizers'
+    ? 600_000
+    : j.mode === 'window'
+      ? j.windowMs + 240_000
+      : j.epochs * 900_000 + 300_000;
 
 /** Serves the bench page and returns runJob(job): one run there, a fresh page after a failure. */
 async function benchRunner(browser, { errors, failures, cleanups }) {
@@ -232,7 +263,7 @@ async function benchRunner(browser, { errors, failures, cleanups }) {
   let benchPage = await openBench();
   return async (job) => {
     console.log(
-      `[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : `${job.windowMs / 1000} s window`} …`,
+      `[bench] ${job.id}: ${job.mode === 'epoch' ? `${job.epochs} epoch(s)` : job.windowMs ? `${job.windowMs / 1000} s window` : 'timed blocks'} …`,
     );
     try {
       const r = await withTimeout(
@@ -355,6 +386,7 @@ async function main() {
   let page = null;
   let lab = null;
   let full = null;
+  let optimizers = null;
   try {
     {
       // Also for --page-only: the page's samples/s is compared with the worker-only figure.
@@ -376,6 +408,8 @@ async function main() {
       const r = await runJob(job);
       if (r) runs.push(r);
     }
+    // Kept out of `runs`: its result is a table of its own, not a run to group with the others.
+    if (withOptimizers(o)) optimizers = await runJob(optimizersJob(o));
     if (o.profile || o.insight) {
       for (const r of runs) {
         console.log(
@@ -436,10 +470,12 @@ async function main() {
   }
   if (errors.length)
     console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
+  if (o.optimizersOnly) return printOptimizersOnly(optimizerSummary(optimizers), failures);
   const summary = summarize(runs, {
     page,
     lab,
     full,
+    optimizers,
     failures,
     durationS: (Date.now() - t0) / 1000,
     batchSizes: o.batches,
