@@ -48,6 +48,9 @@ export function ChartLegend({ runs, smoothing, large = false }: Props) {
             dashed: false,
           },
           { key: 'val', label: m.charts.validation, color: first.color, dashed: true },
+          ...(first.training?.length
+            ? [{ key: 'whole', label: m.charts.trainingWhole, color: first.color, dashed: true }]
+            : []),
         ];
   return (
     <ul className="chart-legend">

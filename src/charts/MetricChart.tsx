@@ -110,6 +110,21 @@ function runLines(
       dot={{ r: large ? 5 : 3.5, fill: stroke, strokeWidth: 0 }}
     />,
   ];
+  // A small training set evaluated whole: dotted, with open rings, at the same steps as validation,
+  // so the generalisation gap is the space between two lines.
+  if (series && series.whole.length > 0)
+    lines.push(
+      <Line
+        key={`${run.id}-whole`}
+        {...common}
+        data={series.whole}
+        dataKey="whole"
+        name={`${prefix}${m.charts.trainingWhole}`}
+        strokeWidth={large ? 3 : 1.5}
+        strokeDasharray="1 3"
+        dot={{ r: large ? 5 : 3.5, fill: 'var(--panel)', stroke, strokeWidth: large ? 2.5 : 1.5 }}
+      />,
+    );
   // With no smoothing the smoothed line is the raw one; drawing both would only add ink. In a race the
   // faded raw lines of several runs only blur each other, and each costs a redraw.
   // Nor in the projector view, where every line must be thick enough to see from the back of a room.
@@ -148,7 +163,7 @@ export function MetricChart(props: MetricChartProps) {
   const { m, f } = useI18n();
   const series = useRunSeries(runs, metric, smoothing, logScale, version);
   const lastStep = series.reduce(
-    (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0),
+    (m, s) => Math.max(m, s.train.at(-1)?.step ?? 0, s.val.at(-1)?.step ?? 0, s.whole.at(-1)?.step ?? 0),
     0,
   );
   const empty = lastStep === 0;
@@ -220,6 +235,7 @@ export function MetricChart(props: MetricChartProps) {
       {several && !empty && (
         <p className="chart-key">
           {m.charts.key(smoothing > 0 ? m.charts.trainingSmoothed : m.charts.training)}
+          {series.some((s) => s.whole.length > 0) && ` · ${m.charts.keyWhole}`}
         </p>
       )}
       {empty && emptyHint && (

@@ -85,6 +85,8 @@ export interface RunSeries {
   train: ChartRow[];
   /** Validation rows, each with `val`. */
   val: ChartRow[];
+  /** The whole training set's rows, each with `whole` (small training sets only). */
+  whole: ChartRow[];
   /** The first step whose loss diverged (see isDiverged), or null: the axis does not fit such a run. */
   divergedAt: number | null;
 }
@@ -94,9 +96,9 @@ export function fittedMax(series: readonly RunSeries[]): number | null {
   let max: number | null = null;
   for (const s of series) {
     if (s.divergedAt !== null) continue;
-    for (const rows of [s.train, s.val])
+    for (const rows of [s.train, s.val, s.whole])
       for (const r of rows)
-        for (const v of [r.raw, r.smooth, r.val])
+        for (const v of [r.raw, r.smooth, r.val, r.whole])
           if (typeof v === 'number' && (max === null || v > max)) max = v;
   }
   return max;
@@ -110,21 +112,24 @@ export function fittedMax(series: readonly RunSeries[]): number | null {
  * line kept from an earlier call with the same points array, extended here with the new points only.
  */
 export function buildRunSeries(
-  run: Pick<ChartRun, 'points' | 'validation'>,
+  run: Pick<ChartRun, 'points' | 'validation' | 'training'>,
   opts: RowOptions,
   line = trainLineFor(opts),
 ): RunSeries {
   const { metric, logScale = false } = opts;
   const max = opts.maxPoints ?? DEFAULT_MAX_POINTS;
-  const { validation } = run;
   line.update(run.points);
-  const val = downsampleIndices(validation.length, max, (i) => (validation[i] as EvalPoint)[metric]).map(
-    (i): ChartRow => {
-      const p = validation[i] as EvalPoint;
-      return { step: p.step, val: plottable(p[metric], logScale) };
-    },
-  );
-  return { train: line.rows(logScale), val, divergedAt: line.divergedAt };
+  const evalRows = (evals: readonly EvalPoint[], key: 'val' | 'whole') =>
+    downsampleIndices(evals.length, max, (i) => evals[i]![metric]).map((i): ChartRow => {
+      const p = evals[i]!;
+      return { step: p.step, [key]: plottable(p[metric], logScale) };
+    });
+  return {
+    train: line.rows(logScale),
+    val: evalRows(run.validation, 'val'),
+    whole: evalRows(run.training ?? [], 'whole'),
+    divergedAt: line.divergedAt,
+  };
 }
 
 /** An empty training line for these options, to keep and pass to buildRunSeries as points arrive. */

@@ -21,6 +21,8 @@ export interface ChartRow {
   smooth?: number | null;
   /** Validation value, on validation rows (RunSeries.val) only. */
   val?: number | null;
+  /** The whole training set's value, on its rows (RunSeries.whole) only. */
+  whole?: number | null;
 }
 
 /**

@@ -20,5 +20,7 @@ export interface ChartRun {
   points: MetricPoints;
   /** Ascending by step. */
   validation: readonly EvalPoint[];
+  /** The whole (small) training set at the validation points, ascending; absent or empty otherwise. */
+  training?: readonly EvalPoint[];
   markers: readonly RunMarker[];
 }

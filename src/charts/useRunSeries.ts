@@ -11,8 +11,10 @@ interface Entry {
   /** The run's training line at this smoothing: extended, never rebuilt, while points are appended. */
   line: TrainLine;
   validation: ChartRun['validation'];
+  training: ChartRun['training'];
   pointCount: number;
   validationCount: number;
+  trainingCount: number;
   smoothing: number;
   logScale: boolean;
   series: RunSeries;
@@ -29,8 +31,11 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
   const cache = caches[opts.metric];
   const logScale = opts.logScale ?? false;
   const hit = cache.get(run.points);
+  const trainingCount = run.training?.length ?? 0;
+  const sameTraining = hit?.training === run.training && hit?.trainingCount === trainingCount;
   if (
     hit &&
+    sameTraining &&
     hit.validation === run.validation &&
     hit.pointCount === run.points.length &&
     hit.validationCount === run.validation.length &&
@@ -43,18 +48,18 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
   let series = buildRunSeries(run, opts, line);
   // New training points alone leave the validation rows as they were: the same array keeps recharts
   // from re-registering and redrawing that line (it compares data by identity).
-  if (
-    hit &&
-    hit.validation === run.validation &&
-    hit.validationCount === run.validation.length &&
-    hit.logScale === logScale
-  )
-    series = { ...series, val: hit.series.val };
+  if (hit && hit.logScale === logScale) {
+    if (hit.validation === run.validation && hit.validationCount === run.validation.length)
+      series = { ...series, val: hit.series.val };
+    if (sameTraining) series = { ...series, whole: hit.series.whole };
+  }
   cache.set(run.points, {
     line,
     validation: run.validation,
+    training: run.training,
     pointCount: run.points.length,
     validationCount: run.validation.length,
+    trainingCount,
     smoothing: opts.smoothing,
     logScale,
     series,
@@ -73,7 +78,9 @@ export function useRunSeries(
   logScale: boolean,
   version: number | undefined,
 ): RunSeries[] {
-  const sizes = runs.map((r) => `${r.points.length}/${r.validation.length}`).join(',');
+  const sizes = runs
+    .map((r) => `${r.points.length}/${r.validation.length}/${r.training?.length ?? 0}`)
+    .join(',');
   return useMemo(() => {
     // Only dependencies: runSeries' own check by identity and length decides what to rebuild.
     void version;

@@ -1,7 +1,7 @@
 // Recorded results out of the page (JSON for re-import, CSV for spreadsheets) and back in. The JSON
 // file is the format IndexedDB storage keeps too, so one validator guards both ways in.
 import type { InternalsPoint, LayerInternals } from '../shared/internals';
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { EvalPoint, MetricPoint, TrainingEval } from '../shared/metrics';
 import type { SharedSettings } from '../shared/settings';
 import { makeExportFile, type RunRecord } from './exportTypes';
 import { EN, type Messages } from '../i18n/messages';
@@ -41,6 +41,10 @@ function* runJson(r: RunRecord, last: boolean): Generator<string> {
   const i = '      ';
   yield `    {\n${i}"spec": ${json(r.spec)},\n${i}"test": ${json(r.test)},\n${i}"validation": `;
   yield* list(r.validation, i);
+  if (r.training) {
+    yield `,\n${i}"training": `;
+    yield* list(r.training, i);
+  }
   if (r.internals) {
     yield `,\n${i}"internals": `;
     yield* list(r.internals, i);
@@ -138,17 +142,22 @@ function columnValue(c: Column, p: InternalsPoint | undefined): number | undefin
  */
 export function* csvParts(records: readonly RunRecord[], m: Messages = EN): Generator<string> {
   const cols = internalsColumns(records);
+  // The whole training set's columns only when some run evaluated it (small training sets).
+  const whole = records.some((r) => (r.training?.length ?? 0) > 0);
+  const wholeHeader = whole ? m.data.csvWhole : [];
   // Instrument columns are named as in the JSON export (dense1.kernel.gradNorm) in every language.
-  yield `${[...m.data.csvHeader, ...cols.map(columnName)].map(csvText).join(',')}\r\n`;
+  yield `${[...m.data.csvHeader, ...wholeHeader, ...cols.map(columnName)].map(csvText).join(',')}\r\n`;
   for (const r of records) {
     const name = csvText(r.spec.name);
-    const byStep = new Map<number, { point?: MetricPoint; val?: EvalPoint; inside?: InternalsPoint }>();
+    type Row = { point?: MetricPoint; val?: EvalPoint; train?: TrainingEval; inside?: InternalsPoint };
+    const byStep = new Map<number, Row>();
     for (const point of r.points) byStep.set(point.step, { point });
     for (const val of r.validation) byStep.set(val.step, { ...byStep.get(val.step), val });
+    for (const train of r.training ?? []) byStep.set(train.step, { ...byStep.get(train.step), train });
     for (const inside of r.internals ?? []) byStep.set(inside.step, { ...byStep.get(inside.step), inside });
     const steps = [...byStep.keys()].sort((a, b) => a - b);
     for (const step of steps) {
-      const { point, val, inside } = byStep.get(step) ?? {};
+      const { point, val, train, inside } = byStep.get(step) ?? {};
       const cells = [
         point?.epoch,
         point?.loss,
@@ -156,6 +165,7 @@ export function* csvParts(records: readonly RunRecord[], m: Messages = EN): Gene
         point?.lr,
         val?.loss,
         val?.accuracy,
+        ...(whole ? [train?.loss, train?.accuracy, train?.trueAccuracy] : []),
         ...cols.map((c) => columnValue(c, inside)),
       ].map(csvNumber);
       yield `${[name, String(step), ...cells].join(',')}\r\n`;

@@ -1,7 +1,7 @@
 // The recorded results of an experiment as one plain object: what JSON export writes, what import
 // returns and what IndexedDB keeps. Kept apart so the writer and the validator share it without a cycle.
 import type { InternalsPoint } from '../shared/internals';
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { EvalPoint, MetricPoint, TrainingEval } from '../shared/metrics';
 import type { SharedSettings } from '../shared/settings';
 import type { RunSpec } from './types';
 
@@ -11,6 +11,8 @@ export interface RunRecord {
   points: MetricPoint[];
   /** Ascending by step. */
   validation: EvalPoint[];
+  /** The whole (small) training set at the validation points; absent when it was not evaluated. */
+  training?: TrainingEval[];
   test: EvalPoint | null;
   /**
    * The optimizer's instruments (steps 1…50, then every 10th), written by export; absent from files

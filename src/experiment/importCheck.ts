@@ -7,6 +7,7 @@ import {
   Refusal,
   checkEval,
   checkPoint,
+  checkTrainingEval,
   forbiddenKey,
   isObject,
   nestsDeeperThan,
@@ -120,9 +121,13 @@ function checkRun(v: unknown, where: Text): RunRecord {
   const spec = checkSpec(own(v, 'spec'), where);
   const points = series(own(v, 'points'), where, 'points', checkPoint);
   const validation = series(own(v, 'validation'), where, 'validation', checkEval);
+  // Only in files of small training sets, evaluated whole.
+  const training = Object.hasOwn(v, 'training')
+    ? { training: series(own(v, 'training'), where, 'training', checkTrainingEval) }
+    : {};
   const test = own(v, 'test');
   const testWhere: Text = (m) => m.imports.testResult(where(m));
-  return { spec, points, validation, test: test === null ? null : checkEval(test, testWhere) };
+  return { spec, points, validation, ...training, test: test === null ? null : checkEval(test, testWhere) };
 }
 
 function checkFile(v: unknown): ExportFile {

@@ -1,6 +1,6 @@
 // Building blocks of the export-file validator: own-property access, the refusal it throws
 // internally, the nesting and prototype-pollution scans, and the checks for a run's metric series.
-import type { EvalPoint, MetricPoint } from '../shared/metrics';
+import type { EvalPoint, MetricPoint, TrainingEval } from '../shared/metrics';
 import { show } from '../config/linkText';
 import { isStep } from './runs';
 import type { MetricName, SeriesKind } from '../i18n/catalogue/imports';
@@ -90,8 +90,8 @@ export function forbiddenKey(root: unknown): string | null {
 }
 
 /** A metric: a number, or one of the strings JSON export writes for NaN and ±Infinity. */
-function metric(o: Obj, key: MetricName, where: Text): number {
-  const v = own(o, key);
+function metric(o: Obj, key: MetricName, where: Text, field: string = key): number {
+  const v = own(o, field);
   if (typeof v === 'number') return v;
   const n = typeof v === 'string' ? NON_FINITE.get(v) : undefined;
   if (n === undefined)
@@ -119,6 +119,18 @@ export function checkPoint(v: unknown, where: Text): MetricPoint {
   if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0)
     refuseWith(lr, (m, shown) => m.imports.badRate(where(m), shown));
   return { step, epoch, loss, accuracy, lr };
+}
+
+/** A whole-training-set result: an evaluation, with the true labels' loss and accuracy (label noise). */
+export function checkTrainingEval(v: unknown, where: Text): TrainingEval {
+  const point = checkEval(v, where);
+  const o = v as Obj;
+  if (!Object.hasOwn(o, 'trueLoss') && !Object.hasOwn(o, 'trueAccuracy')) return point;
+  return {
+    ...point,
+    trueLoss: metric(o, 'loss', where, 'trueLoss'),
+    trueAccuracy: metric(o, 'accuracy', where, 'trueAccuracy'),
+  };
 }
 
 /** One of a run's metric series (`run` names the run), each item checked and steps strictly rising. */

@@ -5,6 +5,7 @@ import { OPTIMIZERS, settingChange, type RunConfig, type SettingChange } from '.
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { SetupSettings } from './SetupSettings';
+import { DataSettings } from './DataSettings';
 import { ToggleControl } from './ToggleControl';
 import { RegularizeControls } from './RegularizeControls';
 
@@ -74,6 +75,7 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
       {!compact && (
         <>
           <SetupSettings config={config} runConfig={runConfig} onChange={onChange} />
+          <DataSettings config={config} runConfig={runConfig} onChange={onChange} />
           <fieldset>
             <legend>{s.display}</legend>
             <SmoothingControl

@@ -16,6 +16,7 @@ export function StandardView({ page: p }: { page: Playground }) {
         lane={snap.lanes[selected.id]}
         runName={experiment.runs.length > 1 ? selected.name : null}
         model={p.run.trainedShared.model}
+        data={p.run.trainedShared}
       />
       <TabbedLayout page={p}>
         <PageCharts page={p} projector={false} />

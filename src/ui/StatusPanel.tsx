@@ -5,7 +5,7 @@ import type { LaneData, SessionSnapshot } from '../client/session';
 import { useI18n } from '../i18n/I18n';
 import type { ModelName } from '../shared/model';
 import { StateAnnouncer } from './StateAnnouncer';
-import { statusItems } from './statusItems';
+import { statusItems, type StatusData } from './statusItems';
 
 interface Props {
   snap: SessionSnapshot;
@@ -15,16 +15,18 @@ interface Props {
   runName: string | null;
   /** The network the last Reset set up, whose parameter count is shown; none shown without it. */
   model?: ModelName;
+  /** The training set the last Reset set up: its size and wrong labels are shown when not all of MNIST. */
+  data?: StatusData;
 }
 
-export function StatusPanel({ snap, lane, runName, model }: Props) {
+export function StatusPanel({ snap, lane, runName, model, data }: Props) {
   const { state } = snap;
   const { m } = useI18n();
   return (
     <section className="status" aria-label={m.status.region}>
       <StateAnnouncer snap={snap} lane={lane} />
       <dl>
-        {statusItems(snap, lane, runName, m, model).map(({ key, label, value, full }) => (
+        {statusItems(snap, lane, runName, m, model, data).map(({ key, label, value, full }) => (
           <div key={key} className={`status-item status-${key}`}>
             <dt>{label}</dt>
             {/* A GPU's or a run's name is not ours to translate. */}

@@ -30,7 +30,15 @@ export function chartRunsOf(
     if (r.hidden || !lane) return [];
     const { id, name, color } = r;
     return [
-      { id, name, color, points: lane.points, validation: lane.validation, markers: chartMarkersOf(r, m) },
+      {
+        id,
+        name,
+        color,
+        points: lane.points,
+        validation: lane.validation,
+        ...(lane.training ? { training: lane.training } : {}),
+        markers: chartMarkersOf(r, m),
+      },
     ];
   });
   return [...trained, ...overlays];
@@ -59,6 +67,7 @@ export function overlayRunsOf(
     color: record.spec.color,
     points: record.points,
     validation: record.validation,
+    ...(record.training ? { training: record.training } : {}),
     markers: chartMarkersOf(record.spec, m),
   }));
 }

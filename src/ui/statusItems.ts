@@ -4,6 +4,9 @@ import type { LaneData, SessionSnapshot } from '../client/session';
 import type { Messages } from '../i18n/messages';
 import { modelSpec, parameterCount, type ModelName } from '../shared/model';
 import { formatValue } from '../config/sliders';
+import { isWholeClean, subsetSize, wrongLabelCount } from '../shared/dataLever';
+import { TRAIN_COUNT } from '../shared/mnist';
+import type { SharedSettings } from '../shared/settings';
 
 /** Which item it is, independent of the language: the page styles and tests find items by it. */
 export type StatusKey =
@@ -14,6 +17,7 @@ export type StatusKey =
   | 'rate'
   | 'elapsed'
   | 'params'
+  | 'data'
   | 'run'
   | 'loss'
   | 'lr'
@@ -88,9 +92,28 @@ function paramsItem(model: ModelName, m: Messages): StatusItem {
   return { key: 'params', label: m.status.params, value: count, full: m.status.paramsOf(count, model) };
 }
 
+/** The data lever's settings of the last Reset, when they change the training set. */
+export type StatusData = Pick<SharedSettings, 'trainImages' | 'labelNoise'>;
+
+/** "1,000 images · 400 wrong labels": shown only when the run does not train on all of MNIST, clean. */
+function dataItem({ trainImages, labelNoise }: StatusData, m: Messages): StatusItem[] {
+  if (isWholeClean(TRAIN_COUNT, { trainImages, labelNoise, seed: 0 })) return [];
+  const size = subsetSize(TRAIN_COUNT, trainImages);
+  const wrong = wrongLabelCount(size, labelNoise);
+  const f = m.format;
+  return [
+    {
+      key: 'data',
+      label: m.status.data,
+      value: m.status.dataOf(f.int(size), wrong > 0 ? f.int(wrong) : null),
+    },
+  ];
+}
+
 /**
  * `runName` (shown when several runs train) says whose numbers follow; test accuracy comes last, once
- * known. `model` is the network the last Reset set up (not one picked since, which applies on Reset).
+ * known. `model` is the network the last Reset set up (not one picked since, which applies on Reset),
+ * and `data` its training set.
  */
 export function statusItems(
   snap: StatusView,
@@ -98,6 +121,7 @@ export function statusItems(
   runName: string | null,
   m: Messages,
   model?: ModelName,
+  data?: StatusData,
 ): StatusItem[] {
   const { step, totalSteps, stepsPerEpoch } = snap;
   const f = m.format;
@@ -124,6 +148,7 @@ export function statusItems(
     ),
     ...item('elapsed', s.elapsed, clock(snap.trainingMs)),
     ...(model ? [paramsItem(model, m)] : []),
+    ...(data ? dataItem(data, m) : []),
     ...(runName ? item('run', s.run, runName) : []),
     ...item('loss', s.loss, lastLoss === undefined ? '–' : f.fixed(lastLoss, 4)),
     ...(lrMoved ? item('lr', s.learningRate, formatValue('learningRate', lastLr)) : []),

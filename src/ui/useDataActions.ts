@@ -30,6 +30,7 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
             // Copies: training goes on appending to the lane while the records are written out.
             points: pointArray(lane.points),
             validation: lane.validation.slice(),
+            ...(lane.training ? { training: lane.training.slice() } : {}),
             test: lane.test,
             internals: lane.internals.slice(),
           },

@@ -27,8 +27,8 @@ function resetOf(job: Job, runId: number): Extract<Command, { type: 'reset' }> {
       epochs: job.epochs,
       preprocessing: 'scale',
       seed: 1,
+      ...REFERENCE_NET,
       model: job.model ?? REFERENCE_NET.model,
-      activation: REFERENCE_NET.activation,
     },
     lanes: Array.from({ length: job.lanes ?? 1 }, (_, i) => ({
       lane: `${LANE}${i}`,

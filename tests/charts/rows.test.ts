@@ -107,7 +107,27 @@ describe('buildRunSeries', () => {
     expect(buildRunSeries({ points: [], validation: [] }, { metric: 'accuracy', smoothing: 0.6 })).toEqual({
       train: [],
       val: [],
+      whole: [],
       divergedAt: null,
     });
+  });
+});
+
+describe('the whole training set', () => {
+  it('gets its own rows at the steps it was evaluated, beside validation', () => {
+    const run = {
+      points: [{ step: 1, epoch: 0, loss: 2, accuracy: 0.1 }],
+      validation: [{ step: 10, loss: 1.1, accuracy: 0.6 }],
+      training: [
+        { step: 10, loss: 0.8, accuracy: 0.7, trueAccuracy: 0.6 },
+        { step: 20, loss: 0.4, accuracy: 0.9 },
+      ],
+    };
+    const s = buildRunSeries(run, { metric: 'loss', smoothing: 0 });
+    expect(s.whole).toEqual([
+      { step: 10, whole: 0.8 },
+      { step: 20, whole: 0.4 },
+    ]);
+    expect(s.val).toEqual([{ step: 10, val: 1.1 }]);
   });
 });

@@ -179,3 +179,25 @@ describe('the optimizer instruments in exports', () => {
     expect(cell(first, 'biasCorrection1')).toBe('');
   });
 });
+
+describe('the whole training set in exports', () => {
+  it('writes its results in the JSON and three CSV columns, and imports them back', () => {
+    const [first] = sampleRecords();
+    const training = [
+      { step: 2, loss: 0.9, accuracy: 0.7, trueLoss: 1.2, trueAccuracy: 0.65 },
+      { step: 3, loss: 0.5, accuracy: 0.8, trueLoss: 1.4, trueAccuracy: 0.6 },
+    ];
+    const record = { ...first!, training };
+    const csv = toCsv([record]).split('\r\n');
+    expect(csv[0]).toBe(`${CSV_HEADER},train_loss,train_accuracy,train_true_accuracy`);
+    expect(csv).toContain('Adam,2,0,1.5,0.4,,1.4,0.5,0.9,0.7,0.65');
+    expect(toCsv([first!]).split('\r\n')[0]).toBe(CSV_HEADER);
+    const back = parseImport(toJson(SHARED, [record]));
+    expect(back.ok && back.file.runs[0]!.training).toEqual(training);
+    const bad = toJson(SHARED, [
+      { ...record, training: [{ step: 2, loss: 0.9, accuracy: 0.7, trueLoss: 'x' }] as never },
+    ]);
+    const refused = parseImport(bad);
+    expect(refused.ok).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type LaneData } from '../../src/client/session';
 import { EN, MESSAGES } from '../../src/i18n/messages';
-import type { ModelName } from '../../src/shared/model';
+import { DEFAULT_MODEL, type ModelName } from '../../src/shared/model';
 import { briefRenderer, stateAnnouncement, statusItems } from '../../src/ui/statusItems';
 
 const snap = {
@@ -145,5 +145,19 @@ describe('the size of the network the run trains', () => {
       'params',
       'run',
     ]);
+  });
+});
+
+describe('the training set in the status', () => {
+  it('says how many images and wrong labels a run trains on, and nothing for all of MNIST', () => {
+    const items = (data: { trainImages: number; labelNoise: number }, m = EN) =>
+      statusItems(snap, lane, null, m, DEFAULT_MODEL, data).find((i) => i.key === 'data');
+    expect(items({ trainImages: 1000, labelNoise: 0.4 })?.value).toBe('1,000 images · 400 wrong labels');
+    expect(items({ trainImages: 1000, labelNoise: 0.4 }, MESSAGES.zh)?.value).toBe(
+      '1,000 张图像 · 400 个错误标签',
+    );
+    expect(items({ trainImages: 2000, labelNoise: 0 })?.value).toBe('2,000 images');
+    expect(items({ trainImages: 55_000, labelNoise: 0.1 })?.value).toBe('55,000 images · 5,500 wrong labels');
+    expect(items({ trainImages: 55_000, labelNoise: 0 })).toBeUndefined();
   });
 });

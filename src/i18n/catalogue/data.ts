@@ -27,6 +27,8 @@ const en = {
   step: (step: string) => `step ${step}`,
   /** CSV column names, in column order; the JSON export keeps its keys in English for programs. */
   csvHeader: ['run', 'step', 'epoch', 'loss', 'accuracy', 'lr', 'val_loss', 'val_accuracy'],
+  /** The whole (small) training set: against its labels, and the accuracy against the true ones. */
+  csvWhole: ['train_loss', 'train_accuracy', 'train_true_accuracy'],
 };
 
 const zh: typeof en = {
@@ -55,6 +57,7 @@ const zh: typeof en = {
   replays: '（将在这一步重放）',
   step: (step: string) => `第 ${step} 步`,
   csvHeader: ['运行', '步数', '轮次', '损失', '准确率', '学习率', '验证集损失', '验证集准确率'],
+  csvWhole: ['训练集损失', '训练集准确率', '训练集真实标签准确率'],
 };
 
 export const data = { en, zh };

@@ -3,13 +3,21 @@
 // `value` is the file's own JSON text (or imports.missingValue), `label` a settings.fields label.
 
 /** A run's two metric series: training points and validation results. */
-export type SeriesKind = 'points' | 'validation';
+export type SeriesKind = 'points' | 'validation' | 'training';
 export type MetricName = 'loss' | 'accuracy';
 
 const en = {
   /** A series by name, and one of its items; `series` and `item` are passed to the sentences below. */
-  series: { points: 'points', validation: 'validation results' } satisfies Record<SeriesKind, string>,
-  item: { points: 'point', validation: 'validation result' } satisfies Record<SeriesKind, string>,
+  series: {
+    points: 'points',
+    validation: 'validation results',
+    training: 'whole-training-set results',
+  } satisfies Record<SeriesKind, string>,
+  item: {
+    points: 'point',
+    validation: 'validation result',
+    training: 'whole-training-set result',
+  } satisfies Record<SeriesKind, string>,
   /** A metric with its article, as notMetric puts it. */
   metric: { loss: 'a loss', accuracy: 'an accuracy' } satisfies Record<MetricName, string>,
 
@@ -73,8 +81,8 @@ const sp = (where: string) => (/[0-9A-Za-z]$/.test(where) ? `${where} ` : where)
 // JSON field names ("format", "runs") keep the file's spelling and ASCII quotes: they are code to
 // look for in the file, not words to read.
 const zh: typeof en = {
-  series: { points: '训练数据点', validation: '验证结果' },
-  item: { points: '训练数据点', validation: '验证结果' },
+  series: { points: '训练数据点', validation: '验证结果', training: '整个训练集的结果' },
+  item: { points: '训练数据点', validation: '验证结果', training: '整个训练集的结果' },
   metric: { loss: '损失', accuracy: '准确率' },
 
   run: (n: number) => `运行 ${n}`,

@@ -23,6 +23,10 @@ const en = {
   paramsOf: (count: string, model: string) => `${model}: ${count} trainable parameters`,
   loss: 'Loss',
   learningRate: 'ηₜ',
+  data: 'Training set',
+  /** `wrong`: null when every label is true. */
+  dataOf: (images: string, wrong: string | null) =>
+    wrong === null ? `${images} images` : `${images} images · ${wrong} wrong labels`,
   valAccuracy: 'Val. accuracy',
   testAccuracy: 'Test accuracy',
   images: 'Training images',
@@ -62,6 +66,9 @@ const zh: typeof en = {
   paramsOf: (count: string, model: string) => `${model}：${count} 个可训练参数`,
   loss: '损失',
   learningRate: 'ηₜ',
+  data: '训练集',
+  dataOf: (images: string, wrong: string | null) =>
+    wrong === null ? `${images} 张图像` : `${images} 张图像 · ${wrong} 个错误标签`,
   valAccuracy: '验证集准确率',
   testAccuracy: '测试集准确率',
   images: '训练图像',

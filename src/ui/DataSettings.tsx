@@ -1,0 +1,52 @@
+// The data lever (the origin article's first): how many training images, how many wrong labels, and
+// dropout. Shared by every run and applied on Reset, like the rest of the run setup.
+import { valueText } from '../config/sliders';
+import type { FieldKey } from '../config/schema';
+import { useI18n } from '../i18n/I18n';
+import { subsetSize, wrongLabelCount } from '../shared/dataLever';
+import { TRAIN_COUNT } from '../shared/mnist';
+import { modelSpec } from '../shared/model';
+import { settingChange, type RunConfig, type SettingChange } from '../shared/settings';
+import { NumberControl } from './NumberControl';
+
+interface Props {
+  config: RunConfig;
+  /** The settings the current run was created with; a field that differs applies on Reset. */
+  runConfig: RunConfig;
+  onChange(change: SettingChange): void;
+}
+
+export function DataSettings({ config, runConfig, onChange }: Props) {
+  const { m } = useI18n();
+  const s = m.settings;
+  const f = m.format;
+  const pending = (k: FieldKey) =>
+    config[k] !== runConfig[k] ? s.appliesOnReset(valueText(k, runConfig[k])(m)) : undefined;
+  const size = subsetSize(TRAIN_COUNT, config.trainImages);
+  const wrong = wrongLabelCount(size, config.labelNoise);
+  const cnn = modelSpec(config.model).kind === 'cnn';
+  return (
+    <fieldset>
+      <legend>{s.data}</legend>
+      <NumberControl
+        field="trainImages"
+        value={config.trainImages}
+        slider={false}
+        hint={pending('trainImages') ?? s.trainImagesHint(f.int(TRAIN_COUNT))}
+        onChange={(v) => onChange(settingChange('trainImages', v))}
+      />
+      <NumberControl
+        field="labelNoise"
+        value={config.labelNoise}
+        hint={pending('labelNoise') ?? (wrong > 0 ? s.wrongLabels(f.int(wrong), f.int(size)) : undefined)}
+        onChange={(v) => onChange(settingChange('labelNoise', v))}
+      />
+      <NumberControl
+        field="dropout"
+        value={config.dropout}
+        hint={cnn && config.dropout > 0 ? s.dropoutMlpOnly : pending('dropout')}
+        onChange={(v) => onChange(settingChange('dropout', v))}
+      />
+    </fieldset>
+  );
+}
