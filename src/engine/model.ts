@@ -3,6 +3,7 @@
 // trains is its shared `model` setting (shared/model.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackwardKernels } from './backwardKernels';
+import type { Dropout } from '../shared/dropout';
 import { modelSpec, tensorNames, type Activation, type ModelName, type ModelSpec } from '../shared/model';
 import { cnnLogits, cnnPasses } from './models/cnn';
 import { mlpPasses } from './models/mlp';
@@ -14,16 +15,20 @@ export interface Model {
   readonly variables: tf.Variable[];
   /** Their names for people, in the same order: `dense1.kernel`, `dense1.bias`, … (tensorNames). */
   readonly names: readonly string[];
-  /** Logits [batch, NUM_CLASSES] for inputs [batch, IMAGE_PIXELS]. */
+  /** Logits [batch, NUM_CLASSES] for inputs [batch, IMAGE_PIXELS]: evaluation, never dropped. */
   logits(x: tf.Tensor2D): tf.Tensor2D;
   /**
    * Gradients of the mean softmax cross-entropy for (x, one-hot y), in `variables` order, plus the
-   * batch's [loss sum, correct count].
+   * batch's [loss sum, correct count]. With `dropout` (rate > 0), the MLPs train through inverted
+   * dropout on their hidden layers, masks drawn from its seed and step (shared/dropout.ts), and the
+   * stats are those of the dropped pass; absent or rate 0 is the plain pass, kernel for kernel. The
+   * CNN ignores it (dropout is an MLP setting), and so does softmax regression, which has no hidden layer.
    */
   backward(
     x: tf.Tensor2D,
     oneHot: tf.Tensor2D,
     ce: BackwardKernels,
+    dropout?: Dropout,
   ): { grads: tf.Tensor[]; stats: tf.Tensor1D };
   /**
    * The forward pass with the weights of the moment of the call, kept however the model trains on
