@@ -5,6 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromePath, FLAGS } from './harness';
 import type { InternalsComparison } from './gpu/internals.check';
 import { CHECKED_MODELS, type ModelComparison } from './gpu/models.check';
+import { DROPOUT_CASES, type DropoutComparison } from './gpu/dropout.check';
 
 /** compareOptimizers' variants (gpu/optimizers.check.ts): every optimizer, and momentum with Nesterov. */
 const OPTIMIZER_VARIANTS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw'];
@@ -83,6 +84,7 @@ describe('fused WebGL kernels', () => {
         };
         internals: InternalsComparison;
         models: Record<string, ModelComparison>;
+        dropout: DropoutComparison;
       };
       console.log('fused vs composed:', JSON.stringify(result));
       expect(result.error).toBeUndefined();
@@ -129,6 +131,17 @@ describe('fused WebGL kernels', () => {
         expect(m.tensorGrowth, name).toBe(0);
         expectInternalsAgree(m.internals);
       }
+      // Dropout: the shaders hash the same masks as the host, bit for bit, and the fused passes through
+      // them equal the composed ones; a dropped pass adds one program per hidden layer (h ⊙ m), none on
+      // the weights, and the activation gradients take the mask in their own program.
+      const { dropout } = result;
+      expect(dropout.mask).toBe(0);
+      expect(Object.keys(dropout.backward)).toEqual(DROPOUT_CASES);
+      for (const [c, err] of Object.entries(dropout.backward)) expect(err, c).toBeLessThanOrEqual(1e-5);
+      expect(dropout.extra).toEqual({ programs: 3, kernels: 0 });
+      expect(dropout.trainer.worst).toBeLessThanOrEqual(1e-5);
+      expect(dropout.trainer.tensorGrowth).toBe(0);
+      expect(dropout.tensorGrowth).toBe(0);
       expect(errors).toEqual([]);
     },
   );

@@ -1,7 +1,7 @@
 // Runs on the real WebGL backend (in a worker, like the app): the fused optimizer and cross-entropy
 // programs against the composed reference ops, plus kernel and tensor counts of one training step,
 // the optimizer's instruments on both paths (internals.check.ts), and all of it again on the other
-// kinds of model (models.check.ts).
+// kinds of model (models.check.ts), and dropout's masks and passes (dropout.check.ts).
 import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
 import {
@@ -26,6 +26,7 @@ import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { settingsOf } from '../../../src/experiment/runs';
 import { compareInternals } from './internals.check';
 import { compareBackward, compareModels } from './models.check';
+import { compareDropout } from './dropout.check';
 import { compareOptimizers } from './optimizers.check';
 import { DEFAULT_MODEL, modelSpec, tensorShapes } from '../../../src/shared/model';
 import { REFERENCE_NET } from '../../helpers/net';
@@ -260,6 +261,7 @@ async function main() {
   const replay = await compareReplay();
   const gather = await compareGather();
   const models = await compareModels();
+  const dropout = await compareDropout();
   self.postMessage({
     backend: backend.backend,
     optimizers,
@@ -270,6 +272,7 @@ async function main() {
     gather,
     internals,
     models,
+    dropout,
   });
 }
 

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { composedBackward } from '../../../src/engine/backwardKernels';
 import { createModel } from '../../../src/engine/model';
 import { fusedBackward } from '../../../src/engine/webgl/fusedBackward';
+import type { Dropout } from '../../../src/shared/dropout';
 import { createRng } from '../../../src/shared/random';
 import { modelSpec, tensorShapes, type Activation, type ModelName } from '../../../src/shared/model';
 import { relError } from '../../helpers/tf';
@@ -28,8 +29,15 @@ export interface ModelComparison {
   tensorGrowth: number;
 }
 
-/** The whole backward pass with the WebGL programs against the composed ops, same weights and batch. */
-export async function compareBackward(model: ModelName, activation: Activation): Promise<number> {
+/**
+ * The whole backward pass with the WebGL programs against the composed ops, same weights and batch
+ * (and with `dropout`, the same masks: hashed in the shaders, or built on the host and uploaded).
+ */
+export async function compareBackward(
+  model: ModelName,
+  activation: Activation,
+  dropout?: Dropout,
+): Promise<number> {
   const rng = createRng(4);
   const net = createModel(model, activation, 5);
   const rows = 32;
@@ -39,8 +47,8 @@ export async function compareBackward(model: ModelName, activation: Activation):
   );
   const labels = Array.from({ length: rows }, () => Math.floor(rng() * 10));
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D);
-  const fused = net.backward(x, y, fusedBackward);
-  const composed = net.backward(x, y, composedBackward);
+  const fused = net.backward(x, y, fusedBackward, dropout);
+  const composed = net.backward(x, y, composedBackward, dropout);
   let worst = relError(await fused.stats.data(), await composed.stats.data());
   for (let i = 0; i < net.variables.length; i++)
     worst = Math.max(worst, relError(await fused.grads[i]!.data(), await composed.grads[i]!.data()));
