@@ -26,7 +26,10 @@ export interface LaneData {
   trace: TracePoint | null;
   validation: EvalPoint[];
   test: EvalPoint | null;
-  /** The whole training set at the validation points, when it is small enough (TrainingEval). */
+  /**
+   * The whole training set at the validation points, when it is small enough (TrainingEval); empty
+   * otherwise. Optional for lanes built by hand (tests, kept runs).
+   */
   training?: TrainingEval[];
   /** Why this lane stopped while others go on (divergence), if it did. */
   stopped: string | null;
@@ -114,7 +117,15 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
     lanes: Object.fromEntries(
       lanes.map((k) => [
         k,
-        { points: new PointColumns(), internals: [], trace: null, validation: [], test: null, stopped: null },
+        {
+          points: new PointColumns(),
+          internals: [],
+          trace: null,
+          validation: [],
+          training: [],
+          test: null,
+          stopped: null,
+        },
       ]),
     ),
     lastRejected: null,
@@ -311,6 +322,7 @@ export class Session {
         else {
           const truth =
             e.trueLoss === undefined ? {} : { trueLoss: e.trueLoss, trueAccuracy: e.trueAccuracy };
+          // Pushed in place, like validation: the charts hold this array.
           (lane.training ??= []).push({ ...point, ...truth });
         }
         return this.update({}, e.split === 'test');

@@ -237,9 +237,10 @@ export const FIELDS: { readonly [K in FieldKey]: FieldSpec<K> } = {
     omitWhenDefault: true,
     ...int(100, TRAIN_COUNT),
   },
+  // Not `noise`: the 2-D lab's gradient noise has had that key since before.
   labelNoise: {
     key: 'labelNoise',
-    urlKey: 'noise',
+    urlKey: 'labelnoise',
     apply: 'structural',
     default: 0,
     omitWhenDefault: true,

@@ -70,7 +70,7 @@ describe('FIELDS table', () => {
       ['Model', 'model'],
       ['Activation', 'act'],
       ['Training images', 'train'],
-      ['Label noise', 'noise'],
+      ['Label noise', 'labelnoise'],
       ['Dropout', 'drop'],
       ['WebGL', 'webgl'],
     ]);

@@ -166,3 +166,30 @@ describe('weight decay and schedules in links', () => {
     ]);
   });
 });
+
+describe('the data lever in links', () => {
+  it('writes train, labelnoise and drop with the shared keys, only where not default, and reads them back', () => {
+    const shared = { ...sharedOf(DEFAULT_CONFIG), trainImages: 1000, labelNoise: 0.4, dropout: 0.2 };
+    const e = { shared, runs: [runFromSettings(defaultSettings(), 0, 'r1')] };
+    const hash = experimentToHash(e);
+    expect(hash).toBe(`${OLD}&train=1000&labelnoise=0.4&drop=0.2`);
+    const back = parseExperimentHash(hash);
+    expect(back.notices).toEqual([]);
+    expect(back.experiment.shared).toEqual(shared);
+    const two = { ...e, runs: [...e.runs, runFromSettings(defaultSettings(), 1, 'r2')] };
+    expect(experimentToHash(two)).toMatch(
+      /^#bs=32&epochs=10&prep=scale&seed=1&train=1000&labelnoise=0\.4&drop=0\.2&run=/,
+    );
+    expect(parseExperimentHash(OLD).experiment.shared).toMatchObject({
+      trainImages: 55_000,
+      labelNoise: 0,
+      dropout: 0,
+    });
+  });
+
+  it('keeps the default for out-of-range or malformed values, with a notice', () => {
+    const back = parseExperimentHash(`${OLD}&train=50&labelnoise=2&drop=x`);
+    expect(back.experiment.shared).toMatchObject({ trainImages: 100, labelNoise: 0.9, dropout: 0 });
+    expect(back.notices).toHaveLength(3);
+  });
+});
