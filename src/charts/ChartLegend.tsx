@@ -4,6 +4,7 @@
 import { useI18n } from '../i18n/I18n';
 import { runGraphicColor } from './contrast';
 import type { ChartRun } from './types';
+import { WHOLE_DASH } from './wholeSet';
 
 interface Props {
   runs: readonly ChartRun[];
@@ -11,8 +12,12 @@ interface Props {
   large?: boolean;
 }
 
-function Swatch({ color: raw, dashed, large }: { color: string; dashed?: boolean; large: boolean }) {
+/** How a line is drawn: solid (training), dashed with dots (validation), dotted with rings (whole set). */
+type LineKind = 'solid' | 'dashed' | 'rings';
+
+function Swatch({ color: raw, kind, large }: { color: string; kind: LineKind; large: boolean }) {
   const color = runGraphicColor(raw);
+  const scale = large ? 2 : 1;
   return (
     <svg className="chart-legend-swatch" width="24" height="10" aria-hidden="true">
       <line
@@ -21,10 +26,13 @@ function Swatch({ color: raw, dashed, large }: { color: string; dashed?: boolean
         x2="24"
         y2="5"
         stroke={color}
-        strokeWidth={(dashed ? 1.5 : 2.5) * (large ? 2 : 1)}
-        strokeDasharray={dashed ? '6 4' : undefined}
+        strokeWidth={(kind === 'solid' ? 2.5 : kind === 'rings' ? 2 : 1.5) * scale}
+        strokeDasharray={kind === 'dashed' ? '6 4' : kind === 'rings' ? WHOLE_DASH : undefined}
       />
-      {dashed && <circle cx="12" cy="5" r="3" fill={color} />}
+      {kind === 'dashed' && <circle cx="12" cy="5" r="3" fill={color} />}
+      {kind === 'rings' && (
+        <circle cx="12" cy="5" r="3.2" fill="var(--panel)" stroke={color} strokeWidth={1.6} />
+      )}
     </svg>
   );
 }
@@ -39,24 +47,24 @@ export function ChartLegend({ runs, smoothing, large = false }: Props) {
   const items = !first
     ? []
     : runs.length > 1
-      ? runs.map((r) => ({ key: r.id, label: r.name, color: r.color, dashed: false }))
+      ? runs.map((r) => ({ key: r.id, label: r.name, color: r.color, kind: 'solid' as const }))
       : [
           {
             key: 'train',
             label: smoothing > 0 ? m.charts.trainingSmoothed : m.charts.training,
             color: first.color,
-            dashed: false,
+            kind: 'solid' as const,
           },
-          { key: 'val', label: m.charts.validation, color: first.color, dashed: true },
+          { key: 'val', label: m.charts.validation, color: first.color, kind: 'dashed' as const },
           ...(first.training?.length
-            ? [{ key: 'whole', label: m.charts.trainingWhole, color: first.color, dashed: true }]
+            ? [{ key: 'whole', label: m.charts.trainingWhole, color: first.color, kind: 'rings' as const }]
             : []),
         ];
   return (
     <ul className="chart-legend">
       {items.map((item) => (
         <li key={item.key} className="chart-legend-item">
-          <Swatch color={item.color} dashed={item.dashed} large={large} />
+          <Swatch color={item.color} kind={item.kind} large={large} />
           <span className="chart-legend-text">{item.label}</span>
         </li>
       ))}

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18n';
 import type { Formatters } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { ChartLegend } from './ChartLegend';
+import { WHOLE_DASH } from './wholeSet';
 import { runGraphicColor } from './contrast';
 import { divergedLines, markerLines, epochLines } from './referenceLines';
 import { fittedMax, niceCeiling, type RunSeries } from './series';
@@ -120,9 +121,9 @@ function runLines(
         data={series.whole}
         dataKey="whole"
         name={`${prefix}${m.charts.trainingWhole}`}
-        strokeWidth={large ? 3 : 1.5}
-        strokeDasharray="1 3"
-        dot={{ r: large ? 5 : 3.5, fill: 'var(--panel)', stroke, strokeWidth: large ? 2.5 : 1.5 }}
+        strokeWidth={large ? 3.5 : 2}
+        strokeDasharray={WHOLE_DASH}
+        dot={{ r: large ? 6 : 4, fill: 'var(--panel)', stroke, strokeWidth: large ? 2.5 : 1.6 }}
       />,
     );
   // With no smoothing the smoothed line is the raw one; drawing both would only add ink. In a race the
