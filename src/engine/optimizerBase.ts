@@ -110,6 +110,13 @@ export abstract class BaseOptimizer implements Optimizer {
   private lrScale = 1;
   /** Whether weight decay is L2 on the gradient (every rule but AdamW, which decays θ itself). */
   protected readonly l2: boolean = true;
+  /** Whether update() can add λ·θ to the gradient itself (the fused programs read θ anyway). */
+  protected readonly foldsL2: boolean = false;
+  /**
+   * λ that update() must add to the gradient itself this step: 0 when the gradients it gets already
+   * hold g + λ·θ (instrumented steps, whose readings need it) or there is no L2.
+   */
+  protected foldedDecay = 0;
 
   constructor(hyper: EngineHyperParams) {
     validateHyperParams(hyper);
@@ -133,12 +140,15 @@ export abstract class BaseOptimizer implements Optimizer {
   apply(variables: tf.Variable[], gradients: tf.Tensor[], trace?: TraceRequest): TracedStep | undefined {
     checkLengths(variables, gradients);
     this.beforeStep();
+    const wd = this.hyper.weightDecay ?? 0;
+    this.foldedDecay = this.foldsL2 && this.l2 ? wd : 0;
     const raw = tf.tidy(() => {
       const before = trace ? this.traceValues(trace, variables) : [];
-      const used = this.gradientsUsed(variables, gradients);
+      const used = this.foldedDecay > 0 ? gradients : this.gradientsUsed(variables, gradients);
       variables.forEach((v, i) => this.update(v, used[i]!, this.slotsFor(i, v)));
       return trace ? this.traceAfter(trace, variables, gradients, before) : undefined;
     });
+    this.foldedDecay = 0;
     this.count++;
     return raw ? this.traced(raw) : undefined;
   }

@@ -40,13 +40,18 @@ export type ProgramKind =
   | 'gather-images'
   | 'gather-labels';
 
+/** The optimizer programs that read the gradient, and so can fold L2 weight decay in. */
+export type FoldableKind = 'sgd' | 'mom-v' | 'mom-t' | 'ada-s' | 'adam-m' | 'adam-s' | 'adam-t';
+/** Such a program with L2 folded in (it reads θ and adds λ·θ to g itself). */
+export type FoldedKind = `${FoldableKind}-l2`;
+
 /**
  * Programs are plain objects built once per kind and shape, so tfjs's shader cache is hit cheaply.
  * The key is built here, so every caller uses the same scheme.
  */
 const programs = new Map<string, GPGPUProgram>();
 export function cachedProgram(
-  kind: ProgramKind,
+  kind: ProgramKind | FoldedKind,
   shape: readonly number[],
   make: () => GPGPUProgram,
 ): GPGPUProgram {
@@ -69,7 +74,7 @@ export function runProgram(program: GPGPUProgram, inputs: tf.Tensor[], uniforms:
  * from matMul and go back into matMul, so a packed update avoids an unpack and a pack per tensor.
  */
 export function elementwise(shape: number[], inputs: number, expr: string, uniforms: string[]): GPGPUProgram {
-  const names = ['A', 'B', 'C'].slice(0, inputs);
+  const names = ['A', 'B', 'C', 'D'].slice(0, inputs);
   const reads = names.map((n) => `vec4 ${n.toLowerCase()} = get${n}AtOutCoords();`).join('\n');
   return {
     variableNames: names,
