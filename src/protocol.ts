@@ -50,7 +50,12 @@ export type Command =
 /** What the model learned (src/insight): questions answered from one lane's weights as they are now. */
 export type InsightRequest =
   /** Its predictions on the whole test set: the confusion matrix and up to `limit` digits (of `cell` only). */
-  | { type: 'predict'; lane: string; cell: ConfusionCell | null; limit: number }
+  | { type: 'predict'; images: 'test'; lane: string; cell: ConfusionCell | null; limit: number }
+  /**
+   * Its predictions on the training images the data lever gave a wrong label (shared labelNoise): how
+   * many it answers with that label or with the true digit, and the first `limit` of them.
+   */
+  | { type: 'predict'; images: 'mislabelled'; lane: string; limit: number }
   /** Its ten class probabilities for one image of raw bytes (IMAGE_PIXELS of 0–255): a drawn digit. */
   | { type: 'classify'; lane: string; pixels: Uint8Array };
 
@@ -70,6 +75,12 @@ export interface PredictedDigit {
   confidence: number;
 }
 
+/** One training image whose label was made wrong: `index` is in the training split, `label` its true digit. */
+export interface MislabelledDigit extends PredictedDigit {
+  /** The wrong label the model is trained on. */
+  given: number;
+}
+
 export type Predictions =
   | {
       kind: 'ready';
@@ -84,8 +95,25 @@ export type Predictions =
       /** Test digits that match `cell` (the whole test set when none): `digits` are the first of them. */
       matching: number;
       cell: ConfusionCell | null;
+      /** Training images of the run with a wrong label (label noise; 0 without): asked for apart. */
+      mislabelled: number;
     }
-  /** The test images have not arrived yet (MNIST streams in). */
+  /** The answer to `images: 'mislabelled'`. */
+  | {
+      kind: 'mislabelled';
+      step: number;
+      /** Training images with a wrong label, all of them predicted. */
+      total: number;
+      /** Of those, predicted as the wrong label they were taught (memorised). */
+      memorised: number;
+      /** Of those, predicted as their true digit. */
+      trueDigit: number;
+      /** The first of them in training-set order (a seeded sample, the same at every step). */
+      digits: MislabelledDigit[];
+      /** Their raw 28×28 bytes, IMAGE_PIXELS per digit in `digits` order. */
+      images: Uint8Array;
+    }
+  /** The images asked about have not arrived yet (MNIST streams in). */
   | { kind: 'waiting' }
   /** The run has no such lane (it was added after the last Reset). */
   | { kind: 'noLane' };
@@ -177,7 +205,7 @@ export type WorkerEvent =
   /** One lane stopped (its loss diverged) while the others go on. */
   | { type: 'laneStopped'; runId: number; lane: string; step: number; message: string }
   | { type: 'predictions'; runId: number; lane: string; requestId: number; result: Predictions }
-  /** How far the pass answering `requestId` has gone: `done` of `total` test digits, after each piece. */
+  /** How far the pass answering `requestId` has gone: `done` of `total` images asked about, after each piece. */
   | { type: 'predicting'; runId: number; lane: string; requestId: number; done: number; total: number }
   /** `probabilities`: the ten classes' for the drawn digit; null when the run has no such lane. */
   | {

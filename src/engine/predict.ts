@@ -1,11 +1,11 @@
-// What a trained network predicts: every image of a held-out split through the model in batched
-// forward passes read back piece by piece, one image of raw bytes (a drawn digit) through the run's
-// preprocessing, and the plain-array bookkeeping on top (the confusion matrix, which digits to show).
+// What a trained network predicts: the images of a split (every held-out one, or chosen training ones)
+// through the model in batched forward passes read back piece by piece, one image of raw bytes (a drawn
+// digit) through the run's preprocessing, and the plain-array bookkeeping on top (the confusion matrix,
+// which digits to show, what became of the wrong labels).
 import * as tf from '@tensorflow/tfjs-core';
-import type { EvalSplit } from '../shared/metrics';
 import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
 import type { Preprocessing } from '../shared/settings';
-import type { BatchMaker } from './batches';
+import type { BatchMaker, SplitName } from './batches';
 import { pixelTable, type PixelStats } from './preprocess';
 
 /** Images per piece at most: the evaluation's batch size, whose programs are compiled already. */
@@ -44,7 +44,7 @@ export function nextPiece(images: number, ms: number, targetMs: number): number 
   return PIECE_SIZES[rung]!;
 }
 
-/** The network's answer for each image of a split, by index. */
+/** The network's answer for each image of a pass, in its order. */
 export interface SplitPredictions {
   /** The class with the largest probability. */
   predicted: Uint8Array;
@@ -58,8 +58,10 @@ export interface Classifier {
 }
 
 export interface PassOptions {
-  /** The first `count` images of the split (all of them). */
+  /** The first `count` images of the split (all of them), or of `positions`. */
   count?: number;
+  /** The split's images at these positions, in this order (each of the split in turn). */
+  positions?: Uint32Array;
   /** Images of the first piece (PREDICT_BATCH); every piece has as many without `pieceMs`. */
   piece?: number;
   /** Each piece's wall time to its readback steers the next one's size toward this (nextPiece). */
@@ -93,10 +95,12 @@ export class PassCancelled extends Error {
 export async function predictSplit(
   model: Classifier,
   maker: BatchMaker,
-  split: EvalSplit,
+  split: SplitName,
   options: PassOptions = {},
 ): Promise<SplitPredictions> {
-  const count = options.count ?? maker.counts[split];
+  const { positions } = options;
+  const count = options.count ?? positions?.length ?? maker.counts[split];
+  const at = positions ? (k: number) => positions[k]! : (k: number) => k;
   const now = options.now ?? (() => performance.now());
   let piece = Math.max(1, Math.floor(options.piece ?? PREDICT_BATCH));
   const predicted = new Uint8Array(count);
@@ -109,7 +113,7 @@ export async function predictSplit(
     const n = Math.min(piece, count - start);
     // A short last piece is padded with its first image to the full size (its shape's programs exist).
     const size = options.pieceMs === undefined ? n : piece;
-    for (let i = 0; i < size; i++) idx[i] = start + (i < n ? i : 0);
+    for (let i = 0; i < size; i++) idx[i] = at(start + (i < n ? i : 0));
     const packed = tf.tidy(() => {
       const { x } = maker.make(split, idx.subarray(0, size));
       const p = tf.softmax(model.logits(x));
@@ -183,4 +187,27 @@ export function pickDigits(
   wrong.sort((a, b) => p.confidence[b]! - p.confidence[a]! || a - b);
   const indices = [...wrong.slice(0, limit), ...right.slice(0, Math.max(0, limit - wrong.length))];
   return { indices, matching: wrong.length + right.length };
+}
+
+/** What the network answers for training images given a wrong label. */
+export interface MislabelledCounts {
+  /** The wrong label it was taught: it memorised it. */
+  memorised: number;
+  /** Their true digit: it learned the digit despite the label. */
+  trueDigit: number;
+}
+
+/** Counts over images with true labels `truth`, given (wrong) labels `given`, and predictions `predicted`. */
+export function mislabelledCounts(
+  truth: ArrayLike<number>,
+  given: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+): MislabelledCounts {
+  let memorised = 0;
+  let trueDigit = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    if (predicted[i] === given[i]) memorised++;
+    else if (predicted[i] === truth[i]) trueDigit++;
+  }
+  return { memorised, trueDigit };
 }

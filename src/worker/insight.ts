@@ -1,13 +1,15 @@
 // What the model learned: answers the page's questions about a lane's current weights (its predictions
-// on the test set, its probabilities for a drawn digit). A pass over the test set holds the weights of
-// the moment of the request and goes piece by piece, each piece sized to take about PIECE_MS on this
-// device, so training goes on between pieces and waits no longer than that for one; a pass is reused
-// while the lane's step has not moved (the page filtering the grid of a paused run).
-import type { Batches } from '../engine/batches';
+// on the test set or on the training images given a wrong label, its probabilities for a drawn digit).
+// A pass holds the weights of the moment of the request and goes piece by piece, each piece sized to
+// take about PIECE_MS on this device, so training goes on between pieces and waits no longer than that
+// for one; a pass is reused while the lane's step has not moved (the page filtering the grid of a paused
+// run).
+import type { Batches, SplitName } from '../engine/batches';
 import type { MnistData } from '../engine/mnist';
 import {
   classifyImage,
   confusionMatrix,
+  mislabelledCounts,
   pickDigits,
   PIECE_MS,
   pieceImages,
@@ -16,7 +18,14 @@ import {
 } from '../engine/predict';
 import type { Trainer } from '../engine/trainer';
 import { assertNever, type Command, type Predictions, type WorkerEvent } from '../protocol';
-import { IMAGE_PIXELS } from '../shared/mnist';
+import {
+  subsetSize,
+  trainingSet,
+  wrongLabelCount,
+  type LeverSettings,
+  type TrainingSet,
+} from '../shared/dataLever';
+import { IMAGE_PIXELS, TRAIN_COUNT } from '../shared/mnist';
 import { forwardMacs } from '../shared/model';
 
 export type InsightCommand = Extract<Command, { type: 'predict' | 'classify' }>;
@@ -24,7 +33,28 @@ export type InsightCommand = Extract<Command, { type: 'predict' | 'classify' }>;
 /** The grid never asks for more digits than this. */
 export const MAX_DIGITS = 200;
 
+/** The images a pass predicts: the test set, or the training images with a wrong label. */
+type PassImages = Extract<InsightCommand, { type: 'predict' }>['images'];
+type PredictCommand<I extends PassImages> = Extract<InsightCommand, { type: 'predict'; images: I }>;
+
+/** The data lever of a trainer's run, as its batches were made (engine/trainer.ts makeBatches). */
+function leverOf(trainer: Trainer): LeverSettings {
+  const { trainImages = TRAIN_COUNT, labelNoise = 0, seed } = trainer.config;
+  return { trainImages, labelNoise, seed };
+}
+
+/** The raw bytes of `split`'s images at `indices`, in one buffer of their own (a view would send the whole split). */
+function copyImages(data: MnistData, split: SplitName, indices: readonly number[]): Uint8Array {
+  const all = data[split].images;
+  const images = new Uint8Array(indices.length * IMAGE_PIXELS);
+  indices.forEach((t, i) =>
+    images.set(all.subarray(t * IMAGE_PIXELS, (t + 1) * IMAGE_PIXELS), i * IMAGE_PIXELS),
+  );
+  return images;
+}
+
 interface Pass {
+  images: PassImages;
   runId: number;
   lane: string;
   step: number;
@@ -34,8 +64,10 @@ interface Pass {
 }
 
 export class Insight {
-  /** The latest pass over the test set, kept for requests at the same step. */
-  private last: Pass | null = null;
+  /** The latest pass over each kind of images, kept for requests at the same step. */
+  private readonly last = new Map<PassImages, Pass>();
+  /** The training set of the run whose batches these are (the same for all its lanes). */
+  private lever: { batches: Batches; set: TrainingSet } | null = null;
 
   constructor(
     private readonly data: MnistData,
@@ -52,7 +84,8 @@ export class Insight {
   handle(cmd: InsightCommand, trainer: Trainer | undefined, batches: Batches | null): void {
     switch (cmd.type) {
       case 'predict':
-        void this.predict(cmd, trainer, batches);
+        if (cmd.images === 'test') void this.predict(cmd, trainer, batches);
+        else void this.mislabelled(cmd, trainer, batches);
         break;
       case 'classify':
         void this.classify(cmd, trainer);
@@ -63,7 +96,7 @@ export class Insight {
   }
 
   private async predict(
-    cmd: Extract<InsightCommand, { type: 'predict' }>,
+    cmd: PredictCommand<'test'>,
     trainer: Trainer | undefined,
     batches: Batches | null,
   ): Promise<void> {
@@ -72,30 +105,12 @@ export class Insight {
       this.emit({ type: 'predictions', runId, lane, requestId, result });
     if (!trainer || !batches) return answer({ kind: 'noLane' });
     if (!batches.arrived('test')) return answer({ kind: 'waiting' });
-    const pass = this.pass(runId, lane, trainer, batches);
-    const progress = (done: number, total: number) => {
-      if (runId === this.currentRun()) this.emit({ type: 'predicting', runId, lane, requestId, done, total });
-    };
-    pass.progress.add(progress);
-    let predictions: SplitPredictions;
-    try {
-      predictions = await pass.predictions;
-    } catch {
-      // The device failed (a lost GPU is reported on its own); the next request tries again.
-      if (this.last === pass) this.last = null;
-      return;
-    } finally {
-      pass.progress.delete(progress);
-    }
-    if (runId !== this.currentRun()) return;
+    const pass = this.pass('test', cmd, trainer, batches);
+    const predictions = await this.outcome(pass, cmd);
+    if (!predictions) return;
     const labels = this.data.test.labels.subarray(0, predictions.predicted.length);
-    const limit = Math.max(0, Math.min(MAX_DIGITS, Math.floor(cmd.limit)));
-    const { indices, matching } = pickDigits(labels, predictions, cmd.cell, limit);
-    // One buffer of their own: a view on the test set would send all of its 7.8 MB along.
-    const images = new Uint8Array(indices.length * IMAGE_PIXELS);
-    indices.forEach((t, i) =>
-      images.set(this.data.test.images.subarray(t * IMAGE_PIXELS, (t + 1) * IMAGE_PIXELS), i * IMAGE_PIXELS),
-    );
+    const { indices, matching } = pickDigits(labels, predictions, cmd.cell, this.limit(cmd));
+    const lever = leverOf(trainer);
     answer({
       kind: 'ready',
       step: pass.step,
@@ -106,20 +121,109 @@ export class Insight {
         predicted: predictions.predicted[index]!,
         confidence: predictions.confidence[index]!,
       })),
-      images,
+      images: copyImages(this.data, 'test', indices),
       matching,
       cell: cmd.cell,
+      mislabelled: wrongLabelCount(subsetSize(this.data.train.count, lever.trainImages), lever.labelNoise),
     });
   }
 
-  /** The pass for the lane's weights now: the last one if they have not changed since, else a new one. */
-  private pass(runId: number, lane: string, trainer: Trainer, batches: Batches): Pass {
-    const l = this.last;
+  /** The training images given a wrong label: what the lane predicts for each, the count, the first few. */
+  private async mislabelled(
+    cmd: PredictCommand<'mislabelled'>,
+    trainer: Trainer | undefined,
+    batches: Batches | null,
+  ): Promise<void> {
+    const { runId, lane, requestId } = cmd;
+    const answer = (result: Predictions) =>
+      this.emit({ type: 'predictions', runId, lane, requestId, result });
+    if (!trainer || !batches) return answer({ kind: 'noLane' });
+    const set = this.trainingSet(trainer, batches);
+    const { changed } = set;
+    // Positions of the set are in image order, so those that have arrived are a prefix of it.
+    if (changed.length > 0 && batches.maker.available('train') <= changed[changed.length - 1]!)
+      return answer({ kind: 'waiting' });
+    const pass = this.pass('mislabelled', cmd, trainer, batches, changed);
+    const predictions = await this.outcome(pass, cmd);
+    if (!predictions) return;
+    const trainLabels = this.data.train.labels;
+    const truth = Uint8Array.from(changed, (p) => trainLabels[set.indices[p]!]!);
+    const given = Uint8Array.from(changed, (p) => set.labels[p]!);
+    const shown = Array.from(changed.subarray(0, this.limit(cmd)), (p, k) => ({
+      index: set.indices[p]!,
+      label: truth[k]!,
+      given: given[k]!,
+      predicted: predictions.predicted[k]!,
+      confidence: predictions.confidence[k]!,
+    }));
+    answer({
+      kind: 'mislabelled',
+      step: pass.step,
+      total: changed.length,
+      ...mislabelledCounts(truth, given, predictions.predicted),
+      digits: shown,
+      images: copyImages(
+        this.data,
+        'train',
+        shown.map((d) => d.index),
+      ),
+    });
+  }
+
+  private limit(cmd: { limit: number }): number {
+    return Math.max(0, Math.min(MAX_DIGITS, Math.floor(cmd.limit)));
+  }
+
+  /**
+   * The run's training set, as its batches see it (recomputed from the seed once per run: the request
+   * comes with the lane, whose trainer knows the run's shared settings).
+   */
+  private trainingSet(trainer: Trainer, batches: Batches): TrainingSet {
+    if (this.lever?.batches !== batches)
+      this.lever = { batches, set: trainingSet(this.data.train.labels, leverOf(trainer)) };
+    return this.lever.set;
+  }
+
+  /** A pass's predictions once done, telling the request its progress; null when there is nothing to send. */
+  private async outcome(
+    pass: Pass,
+    { runId, lane, requestId }: InsightCommand,
+  ): Promise<SplitPredictions | null> {
+    const progress = (done: number, total: number) => {
+      if (runId === this.currentRun()) this.emit({ type: 'predicting', runId, lane, requestId, done, total });
+    };
+    pass.progress.add(progress);
+    try {
+      const predictions = await pass.predictions;
+      return runId === this.currentRun() ? predictions : null;
+    } catch {
+      // The device failed (a lost GPU is reported on its own); the next request tries again.
+      if (this.last.get(pass.images) === pass) this.last.delete(pass.images);
+      return null;
+    } finally {
+      pass.progress.delete(progress);
+    }
+  }
+
+  /**
+   * The pass over `images` for the lane's weights now: the last one if they have not changed since, else
+   * a new one. `positions`: the training set's, for the mislabelled images.
+   */
+  private pass(
+    images: PassImages,
+    { runId, lane }: InsightCommand,
+    trainer: Trainer,
+    batches: Batches,
+    positions?: Uint32Array,
+  ): Pass {
+    const l = this.last.get(images);
     if (l && l.runId === runId && l.lane === lane && l.step === trainer.step) return l;
     const held = trainer.model.hold();
     const progress = new Set<(done: number, total: number) => void>();
-    const total = batches.maker.counts.test;
-    const predictions = predictSplit(held, batches.maker, 'test', {
+    const split = images === 'test' ? 'test' : 'train';
+    const total = positions?.length ?? batches.maker.counts[split];
+    const predictions = predictSplit(held, batches.maker, split, {
+      positions,
       onPiece: (done) => progress.forEach((tell) => tell(done, total)),
       piece: pieceImages(forwardMacs(trainer.model.spec)),
       pieceMs: PIECE_MS,
@@ -127,7 +231,9 @@ export class Insight {
       between: this.yieldToEvents,
     });
     void predictions.finally(() => held.dispose()).catch(() => undefined);
-    return (this.last = { runId, lane, step: trainer.step, predictions, progress });
+    const pass = { images, runId, lane, step: trainer.step, predictions, progress };
+    this.last.set(images, pass);
+    return pass;
   }
 
   private async classify(
