@@ -3,8 +3,8 @@
 // weights as they are now; this only asks (usePredictions, useDrawnDigit) and shows.
 import { useI18n } from '../i18n/I18n';
 import { ConfusionTable } from './ConfusionTable';
+import { DigitsPanel } from './DigitsPanel';
 import { DrawDigit } from './DrawDigit';
-import { PredictionGrid } from './PredictionGrid';
 import { useDrawnDigit } from './useDrawnDigit';
 import { usePredictions, type InsightLink } from './usePredictions';
 
@@ -24,16 +24,22 @@ export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, 
   const link = { ask, listen, runId, lane };
   const predictions = usePredictions({ ...link, epoch, ...data });
   const digit = useDrawnDigit({ ...link, step });
-  const shown = predictions.shown;
+  const { shown, status: asked } = predictions;
+  const test = asked.of === 'test';
   const status = !data.dataReady
     ? m.insight.loading
     : !lane
       ? m.insight.noLane
-      : predictions.waiting
-        ? m.insight.waiting
-        : predictions.pending
-          ? predictions.progress
-            ? m.insight.updatingProgress(f.int(predictions.progress.done), f.int(predictions.progress.total))
+      : asked.waiting
+        ? test
+          ? m.insight.waiting
+          : m.insight.waitingTrain
+        : asked.pending
+          ? asked.progress
+            ? (test ? m.insight.updatingProgress : m.insight.updatingMislabelled)(
+                f.int(asked.progress.done),
+                f.int(asked.progress.total),
+              )
             : m.insight.updating
           : null;
   return (
@@ -47,15 +53,15 @@ export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, 
         <span className="insight-status">{status}</span>
       </div>
       <p className="insight-note">{m.insight.intro}</p>
-      {!shown && lane && data.dataReady && !predictions.pending && !predictions.waiting && (
+      {!shown && lane && data.dataReady && !asked.pending && !asked.waiting && (
         <p className="insight-note">{m.insight.firstEpoch}</p>
       )}
-      <div className={predictions.pending ? 'insight-body insight-pending' : 'insight-body'}>
+      <div className={asked.pending ? 'insight-body insight-pending' : 'insight-body'}>
         {shown && (
           <ConfusionTable confusion={shown.confusion} cell={predictions.cell} onPick={predictions.pick} />
         )}
         <DrawDigit digit={digit} ready={!!lane} />
-        {shown && <PredictionGrid predictions={shown} cell={predictions.cell} onPick={predictions.pick} />}
+        {shown && <DigitsPanel shown={shown} predictions={predictions} />}
       </div>
     </section>
   );

@@ -24,8 +24,7 @@ export function PredictionGrid({ predictions, cell, onPick }: Props) {
   const { total, correct } = confusionView(confusion, false);
   const shown = f.int(digits.length);
   return (
-    <div className="insight-predictions">
-      <h3>{m.insight.predictions}</h3>
+    <>
       <p className="insight-note">
         {predictions.cell
           ? m.insight.gridCell(predictions.cell.label, predictions.cell.predicted, f.int(matching), shown)
@@ -59,6 +58,6 @@ export function PredictionGrid({ predictions, cell, onPick }: Props) {
           })}
         </ul>
       )}
-    </div>
+    </>
   );
 }

@@ -1,18 +1,21 @@
-// The predictions and confusion matrix of the selected lane: asked for again whenever what is shown
-// is out of date (another run or lane, an epoch's end, the test digits arriving, a cell picked,
-// Refresh), keeping only the answer to the latest question.
-import { useEffect, useRef, useState } from 'react';
-import type { ConfusionCell, InsightEvent, InsightRequest, Predictions } from '../protocol';
+// The predictions of the selected lane: on the test digits (and their confusion matrix) and, when the
+// run has label noise and the view is chosen, on the training images given a wrong label. Asked for
+// again whenever what is shown is out of date (another run or lane, an epoch's end, the data arriving,
+// a cell picked, Refresh).
+import { useMemo, useState } from 'react';
+import type { ConfusionCell, InsightRequest, Predictions } from '../protocol';
+import { useQuestion, type InsightLink, type Question } from './useQuestion';
 
-/** Digits in the grid. */
+export type { InsightLink } from './useQuestion';
+
+/** Digits in a grid. */
 export const GRID_DIGITS = 40;
 
 export type ReadyPredictions = Extract<Predictions, { kind: 'ready' }>;
+export type MislabelledPredictions = Extract<Predictions, { kind: 'mislabelled' }>;
 
-export interface InsightLink {
-  ask(request: InsightRequest): number;
-  listen(fn: (e: InsightEvent) => void): () => void;
-}
+/** Which images the grid shows. */
+export type GridView = 'test' | 'mislabelled';
 
 interface Options extends InsightLink {
   runId: number;
@@ -25,62 +28,70 @@ interface Options extends InsightLink {
 }
 
 export interface PredictionsState {
-  /** The run's latest answer with predictions (kept, dimmed, while a newer one is on its way). */
+  /** The test digits' latest answer. */
   shown: ReadyPredictions | null;
-  /** The latest answer says the test digits are still on their way. */
-  waiting: boolean;
-  /** A question is on its way. */
-  pending: boolean;
-  /** How far the pass answering it has gone (test digits), once the worker has said. */
-  progress: { done: number; total: number } | null;
+  /** The mislabelled training images' latest answer (asked for only in that view). */
+  mislabelled: MislabelledPredictions | null;
+  /** The question whose status the section shows, and which images it is about. */
+  status: Question & { of: GridView };
+  /** 'mislabelled' only while the run has mislabelled images. */
+  view: GridView;
+  setView(view: GridView): void;
   cell: ConfusionCell | null;
   pick(cell: ConfusionCell | null): void;
   refresh(): void;
 }
 
-export function usePredictions({ ask, listen, runId, lane, epoch, dataReady, dataComplete }: Options) {
+export function usePredictions(o: Options): PredictionsState {
+  const { ask, listen, runId, lane, epoch, dataReady, dataComplete } = o;
   const [cell, setCell] = useState<ConfusionCell | null>(null);
+  const [chosen, setView] = useState<GridView>('test');
   /** Refresh pressed or a cell picked, in which run: before its first epoch ends only these ask. */
   const [manual, setManual] = useState({ runId: -1, count: 0 });
-  const [answer, setAnswer] = useState<{ key: string; result: Predictions } | null>(null);
-  const [shown, setShown] = useState<{ runId: number; result: ReadyPredictions } | null>(null);
-  const [progress, setProgress] = useState<{ key: string; done: number; total: number } | null>(null);
-  const asked = useRef<{ id: number; key: string } | null>(null);
   // A pass over 10,000 digits costs about what the test evaluation does: none is made at page load (it
   // would delay the first steps) or for untrained weights, unless someone asks.
   const active = !!lane && dataReady && (epoch >= 1 || manual.runId === runId);
-  // What the grid should show now: an answer to another key is out of date.
-  const wanted = [runId, lane, epoch, dataComplete, cell?.label, cell?.predicted, manual.count].join('|');
+  const key = [lane, epoch, dataComplete, manual.count].join('|');
 
-  useEffect(() => {
-    if (!active || !lane) return;
-    asked.current = { id: ask({ type: 'predict', lane, cell, limit: GRID_DIGITS }), key: wanted };
-  }, [ask, active, lane, cell, wanted]);
-
-  useEffect(
-    () =>
-      listen((e) => {
-        const a = asked.current;
-        if (e.type === 'classified' || !a || e.requestId !== a.id) return; // stale: a newer question is out
-        if (e.type === 'predicting') return setProgress({ key: a.key, done: e.done, total: e.total });
-        setAnswer({ key: a.key, result: e.result });
-        if (e.result.kind === 'ready') setShown({ runId: e.runId, result: e.result });
-      }),
-    [listen],
+  const testRequest = useMemo<InsightRequest | null>(
+    () => (active && lane ? { type: 'predict', images: 'test', lane, cell, limit: GRID_DIGITS } : null),
+    [active, lane, cell],
   );
+  const test = useQuestion({
+    ask,
+    listen,
+    runId,
+    request: testRequest,
+    key: `${key}|${cell?.label}|${cell?.predicted}`,
+  });
+  const shown = test.result?.kind === 'ready' ? test.result : null;
 
+  // The view is offered once the run's answer says it has mislabelled images.
+  const view = chosen === 'mislabelled' && (shown?.mislabelled ?? 0) > 0 ? 'mislabelled' : 'test';
+  const wrongRequest = useMemo<InsightRequest | null>(
+    () =>
+      active && lane && view === 'mislabelled'
+        ? { type: 'predict', images: 'mislabelled', lane, limit: GRID_DIGITS }
+        : null,
+    [active, lane, view],
+  );
+  const wrong = useQuestion({ ask, listen, runId, request: wrongRequest, key });
+
+  const grid = view === 'mislabelled' ? wrong : test;
   const askNow = () => setManual((m) => ({ runId, count: m.count + 1 }));
   return {
-    // Another run's weights (before a Reset) are not this run's.
-    shown: shown?.runId === runId ? shown.result : null,
-    waiting: answer?.result.kind === 'waiting',
-    pending: active && answer?.key !== wanted,
-    progress: progress?.key === wanted && answer?.key !== wanted ? progress : null,
+    shown,
+    mislabelled: wrong.result?.kind === 'mislabelled' ? wrong.result : null,
+    // The grid's question, unless only the test digits' (the confusion matrix) is on its way.
+    status: grid.pending || !test.pending ? { ...grid, of: view } : { ...test, of: 'test' },
+    view,
+    setView,
     cell,
-    pick: (next: ConfusionCell | null) => {
+    pick: (next) => {
       setCell(next);
+      setView('test');
       askNow();
     },
     refresh: askNow,
-  } satisfies PredictionsState;
+  };
 }

@@ -1,6 +1,7 @@
 // What the model learned, in the built page: after one epoch of a short run the confusion matrix covers
 // the whole test set, a cell narrows the grid to its digits, and a vertical line drawn with the mouse is
-// read as a 1.
+// read as a 1; with label noise, the mislabelled training images and what the trained network predicts
+// for them (offered only then).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, startHarness, status, stepOf, type Harness } from './harness';
 
@@ -47,6 +48,8 @@ describe('what the model learned', () => {
       expect(counts.reduce((a, b) => a + b, 0)).toBe(10_000);
       const correct = counts.filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0);
       expect(correct).toBeGreaterThan(9_000);
+      // Clean labels: no mislabelled training images to offer.
+      await expect(section.getByText(/Mislabelled training images/).count()).resolves.toBe(0);
 
       // The most frequent mistake narrows the grid to its digits.
       const misses = counts.map((n, i) => (i % 11 === 0 ? -1 : n));
@@ -85,5 +88,45 @@ describe('what the model learned', () => {
       await page.close();
     },
     TRAINING_MS + 240_000,
+  );
+
+  it(
+    'shows the mislabelled training images of a noisy run, with their labels and predictions',
+    async () => {
+      // 1,000 training images, 200 of them mislabelled: 10 steps an epoch, two epochs.
+      const noisy = RUN.replace('bs=256&epochs=1', 'bs=100&epochs=2') + '&train=1000&labelnoise=0.2';
+      const { page, errors } = await openPage(h, noisy);
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      await expect.poll(() => start.isEnabled(), { timeout: 120_000 }).toBe(true);
+      await start.click();
+      await expect
+        .poll(() => status(page).getAttribute('data-state'), { timeout: TRAINING_MS, interval: 500 })
+        .toBe('finished');
+      const section = page.getByRole('region', { name: 'What the model learned' });
+      await expect.poll(() => section.getAttribute('data-step'), { timeout: 60_000 }).toBe('20');
+      await section.getByLabel('Mislabelled training images (200)').check();
+      const summary = section.locator('.mislabelled-summary');
+      await expect.poll(() => summary.count(), { timeout: 60_000 }).toBe(1);
+      const text = await summary.innerText();
+      const m =
+        /^Of 200 training images given a wrong label, the network predicts the wrong label it was taught for (\d+) \(memorised\), the true digit for (\d+), another digit for (\d+); the first 40 shown\.$/.exec(
+          text,
+        );
+      expect(m, text).not.toBeNull();
+      expect(Number(m![1]) + Number(m![2]) + Number(m![3])).toBe(200);
+      const grid = section.getByRole('list', {
+        name: 'Mislabelled training images and what the network predicts now',
+      });
+      const names = await grid.getByRole('img').evaluateAll((imgs) => imgs.map((i) => i.ariaLabel ?? ''));
+      expect(names).toHaveLength(40);
+      for (const n of names) {
+        const d = /^A (\d) labelled (\d) in training, predicted \d \(\d+%\)$/.exec(n);
+        expect(d, n).not.toBeNull();
+        expect(d![1]).not.toBe(d![2]);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TRAINING_MS,
   );
 });

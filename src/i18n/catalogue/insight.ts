@@ -1,4 +1,5 @@
-// What the model learned: its predictions on the test digits, the confusion matrix, and a digit to draw.
+// What the model learned: its predictions on the test digits (and on the training images given a wrong
+// label), the confusion matrix, and a digit to draw.
 // Numbers arrive formatted; a digit (0–9) arrives as a number.
 const en = {
   title: 'What the model learned',
@@ -24,6 +25,19 @@ const en = {
   digit: (label: number, predicted: number, confidence: string) =>
     `A ${label}, predicted ${predicted} (${confidence})`,
   truth: (label: number) => `is ${label}`,
+
+  /** Training images the data lever (label noise) gave a wrong label: the toggle shows its count. */
+  mislabelledToggle: (count: string) => `Mislabelled training images (${count})`,
+  mislabelledFirst: 'The mislabelled training images appear once the network has predicted them.',
+  mislabelledSummary: (total: string, memorised: string, trueDigit: string, other: string, shown: string) =>
+    `Of ${total} training images given a wrong label, the network predicts the wrong label it was taught for ${memorised} (memorised), the true digit for ${trueDigit}, another digit for ${other}; the first ${shown} shown.`,
+  mislabelledGrid: 'Mislabelled training images and what the network predicts now',
+  mislabelledDigit: (label: number, given: number, predicted: number, confidence: string) =>
+    `A ${label} labelled ${given} in training, predicted ${predicted} (${confidence})`,
+  taught: (given: number) => `taught ${given}`,
+  updatingMislabelled: (done: string, total: string) =>
+    `Updating: ${done} of ${total} mislabelled training images…`,
+  waitingTrain: 'The training images are still downloading: the mislabelled ones appear once they are in.',
 
   confusion: 'Confusion matrix',
   rowNormalised: 'Row-normalised',
@@ -67,6 +81,18 @@ const zh: typeof en = {
   digit: (label: number, predicted: number, confidence: string) =>
     `标签 ${label}，预测为 ${predicted}（${confidence}）`,
   truth: (label: number) => `实为 ${label}`,
+
+  mislabelledToggle: (count: string) => `标签错误的训练图像（${count}）`,
+  mislabelledFirst: '网络预测完成后即显示标签错误的训练图像。',
+  mislabelledSummary: (total: string, memorised: string, trueDigit: string, other: string, shown: string) =>
+    `在 ${total} 张被给了错误标签的训练图像中，网络把 ${memorised} 张预测为训练时教给它的错误标签（记住了），${trueDigit} 张预测为真实数字，${other} 张预测为其他数字；显示前 ${shown} 张。`,
+  mislabelledGrid: '标签错误的训练图像及网络现在的预测',
+  mislabelledDigit: (label: number, given: number, predicted: number, confidence: string) =>
+    `实为 ${label}，训练标签为 ${given}，预测为 ${predicted}（${confidence}）`,
+  taught: (given: number) => `标为 ${given}`,
+  updatingMislabelled: (done: string, total: string) =>
+    `正在更新：已完成 ${total} 张标签错误的训练图像中的 ${done} 张…`,
+  waitingTrain: '训练图像仍在下载中，下载完成后即显示标签错误的图像。',
 
   confusion: '混淆矩阵',
   rowNormalised: '按行归一化',
