@@ -12,6 +12,7 @@ import { runPeer } from './peer';
 import { runProfile } from './profile';
 import { runInsight } from './insightPause';
 import { runOptimizerSteps } from './optimizerSteps';
+import { runDropoutSteps } from './dropoutSteps';
 import { Probe, renderer } from './probes';
 
 interface Scope {
@@ -38,6 +39,8 @@ function measureJob(job: Job, data: MnistData, kernels: TrainerKernels, probe: P
       return runInsight(job, data, kernels, log);
     case 'optimizers':
       return runOptimizerSteps(job, data, kernels, probe, log);
+    case 'dropout':
+      return runDropoutSteps(job, data, kernels, probe, log);
     case 'ours':
       return runOurs(job, data, kernels, probe, log);
     case 'peer':

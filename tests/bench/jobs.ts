@@ -5,9 +5,10 @@ import type { OptimizerName } from '../../src/shared/settings';
 
 /**
  * 'profile': ours, timed part by part (`--profile`); 'insight': the training pause of predictions
- * (`--insight`); 'optimizers': every optimizer's step time, interleaved (`--optimizers-only`).
+ * (`--insight`); 'optimizers': every optimizer's step time, interleaved (`--optimizers-only`);
+ * 'dropout': the step time with dropout against without, interleaved (`--dropout-only`).
  */
-export type Impl = 'ours' | 'peer' | 'profile' | 'insight' | 'optimizers';
+export type Impl = 'ours' | 'peer' | 'profile' | 'insight' | 'optimizers' | 'dropout';
 
 export interface Job {
   /** Label used in logs, e.g. "ours-adam/32#1". */
@@ -85,6 +86,8 @@ export interface RunResult {
   breakdown?: Record<string, number>;
   /** 'optimizers' jobs: each optimizer's step times. */
   optimizerSteps?: OptimizerStepTime[];
+  /** 'dropout' jobs: each network and rate's step times. */
+  dropoutSteps?: DropoutStepTime[];
 }
 
 /** One optimizer (and weight decay) in the interleaved step-time comparison. */
@@ -96,6 +99,23 @@ export interface OptimizerStepTime {
   roundsMs: number[];
   /** Milliseconds of one update of all weights by the optimizer alone (no instruments), per round. */
   updateMs: number[];
+  /** WebGL programs one step without instruments launches, and of those our own (src/engine/webgl). */
+  programsPerStep: number;
+  ownProgramsPerStep: number;
+  /** The same for a step that records the instruments (1 in 10). */
+  programsPerInstrumentStep: number;
+}
+
+/** One network at one dropout rate in the interleaved step-time comparison (Adam, batch 32). */
+export interface DropoutStepTime {
+  label: string;
+  model: ModelName;
+  /** p, the share of hidden units dropped (0: the plain pass). */
+  dropout: number;
+  /** Milliseconds per step of each round's block (instruments on their cadence, the readback included). */
+  roundsMs: number[];
+  /** Milliseconds of one backward pass alone (forward, masks, gradients; no update), per round. */
+  backwardMs: number[];
   /** WebGL programs one step without instruments launches, and of those our own (src/engine/webgl). */
   programsPerStep: number;
   ownProgramsPerStep: number;

@@ -28,10 +28,10 @@ const VARIANTS = [
  */
 const ROUNDS = 3 * VARIANTS.length;
 /** Steps per block: a multiple of INTERNALS_EVERY, so every block records the instruments as often. */
-const BLOCK_STEPS = 4 * INTERNALS_EVERY;
+export const BLOCK_STEPS = 4 * INTERNALS_EVERY;
 
 /** Wall time of `steps` steps and the readback that waits for the device to finish them. */
-async function timeBlock(t: Trainer, steps: number): Promise<number> {
+export async function timeBlock(t: Trainer, steps: number): Promise<number> {
   const t0 = performance.now();
   for (let i = 0; i < steps; i++) t.trainStep();
   await t.flushMetrics();
@@ -96,7 +96,7 @@ async function updateTimes(
 }
 
 /** WebGL programs (all, and our own) one call of trainStep launches. */
-function programsOfStep(t: Trainer, probe: Probe): { all: number; own: number } {
+export function programsOfStep(t: Trainer, probe: Probe): { all: number; own: number } {
   const own = programLaunches.count;
   probe.start();
   t.trainStep();

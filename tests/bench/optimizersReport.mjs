@@ -1,5 +1,6 @@
 // The optimizers' step times in the bench summary: each one's ms/step at batch 32 against SGD's in the
 // same rounds, the goal of the issue that added AdaGrad, RMSProp and AdamW, and the table's lines.
+import { dropoutLines, dropoutTargets } from './dropoutReport.mjs';
 import { median } from './lib.mjs';
 
 /** No optimizer's step (weight decay included) above this multiple of SGD's. */
@@ -77,12 +78,21 @@ export function optimizerLines(s) {
   return lines;
 }
 
-/** `--optimizers-only`: the BENCH json line, then the table and its targets. */
-export function printOptimizersOnly(s, failures) {
+/**
+ * `--optimizers-only`: the BENCH json line, then the tables and their targets; `dropout`: the summary
+ * of dropout's step times (dropoutReport.mjs), measured by the same flag.
+ */
+export function printOptimizersOnly(s, failures, dropout = null) {
   const targets = [];
-  optimizerTargets(s, (name, value, pass, want) => targets.push({ name, value, want, pass }));
-  console.log(`BENCH ${JSON.stringify({ optimizerSteps: s, targets, failures })}`);
-  const lines = ['', ...(s ? optimizerLines(s) : ['step time by optimizer: not measured'])];
+  const target = (name, value, pass, want) => targets.push({ name, value, want, pass });
+  optimizerTargets(s, target);
+  dropoutTargets(dropout, target);
+  console.log(`BENCH ${JSON.stringify({ optimizerSteps: s, dropoutSteps: dropout, targets, failures })}`);
+  const lines = [
+    '',
+    ...(s ? optimizerLines(s) : ['step time by optimizer: not measured']),
+    ...(dropout ? dropoutLines(dropout) : ['step time with dropout: not measured']),
+  ];
   const passed = targets.filter((t) => t.pass).length;
   if (targets.length) lines.push(`goal met by ${passed} of ${targets.length}`);
   if (failures.length) lines.push(`failed runs: ${failures.length}`, ...failures.map((f) => `  ${f}`));

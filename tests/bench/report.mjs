@@ -3,6 +3,7 @@
 import { median } from './lib.mjs';
 import { labLines, labTargets } from './labReport.mjs';
 import { optimizerLines, optimizerSummary, optimizerTargets } from './optimizersReport.mjs';
+import { dropoutLines, dropoutSummary, dropoutTargets } from './dropoutReport.mjs';
 import { pageLines, pageTargets } from './pageReport.mjs';
 
 /** The reference network's runs keep their keys; another network's carry its name: `peer[cnn]/32`. */
@@ -16,7 +17,7 @@ const round = (x, d = 2) =>
 
 export function summarize(
   runs,
-  { page, lab, full, optimizers, failures, durationS, batchSizes, models = [] },
+  { page, lab, full, optimizers, dropout, failures, durationS, batchSizes, models = [] },
 ) {
   const groups = {};
   for (const r of runs) (groups[keyOf(r)] ??= []).push(r);
@@ -62,6 +63,7 @@ export function summarize(
   const adamOverSgdStepTime = ratio(medians['ours-adam/32']?.msPerStep, medians['ours-sgd/32']?.msPerStep);
   const internalsCost = instrumentsCost(runs);
   const optimizerSteps = optimizerSummary(optimizers);
+  const dropoutSteps = dropoutSummary(dropout);
   const leakRun = runs.filter((r) => r.impl === 'ours').sort((a, b) => b.tensorSteps - a.tensorSteps)[0];
   const tensorGrowth = leakRun
     ? { steps: leakRun.tensorSteps, growth: leakRun.tensorGrowth, run: leakRun.id }
@@ -119,6 +121,7 @@ export function summarize(
     );
   }
   optimizerTargets(optimizerSteps, target);
+  dropoutTargets(dropoutSteps, target);
   pageTargets(page, target);
   labTargets(lab, target);
   if (full)
@@ -141,6 +144,7 @@ export function summarize(
     adamOverSgdStepTime,
     internalsCost,
     optimizerSteps,
+    dropoutSteps,
     tensorGrowth,
     testAccuracy,
     page,
@@ -203,7 +207,12 @@ export function printTable(s) {
   lines.push(
     `test accuracy after one epoch (batch 32): ours ${s.testAccuracy.oursOneEpoch ?? '–'}, peer ${s.testAccuracy.peerOneEpoch ?? '–'}`,
   );
-  lines.push(...optimizerLines(s.optimizerSteps), ...pageLines(s.page), ...labLines(s.lab));
+  lines.push(
+    ...optimizerLines(s.optimizerSteps),
+    ...dropoutLines(s.dropoutSteps),
+    ...pageLines(s.page),
+    ...labLines(s.lab),
+  );
   lines.push('targets:');
   for (const t of s.targets)
     lines.push(

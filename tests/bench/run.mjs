@@ -3,7 +3,8 @@
 // PAGE and LAB lines, BENCH json and a table. Sections: `--page-only` (the page section: its scenarios
 // and the lab), `--skip-page`, `--lab` (only the lab: input→paint while dragging η and κ over 4 runs ×
 // 2,000 steps per surface, against issue 10's 100 ms budget), `--optimizers-only` (each optimizer's
-// step time against SGD's), `--first-step`, `--profile`, `--insight`; see USAGE.
+// step time against SGD's, then dropout's against none), `--dropout-only` (only dropout's),
+// `--first-step`, `--profile`, `--insight`; see USAGE.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { firstStepSection, LINKS, printFirstStep } from './firstStep.mjs';
 import { LAB_CASES, labSection } from './labPage.mjs';
 import { labOnlySummary, printLabOnly } from './labReport.mjs';
 import { optimizerSummary, printOptimizersOnly } from './optimizersReport.mjs';
+import { dropoutSummary, printDropoutOnly } from './dropoutReport.mjs';
 import { FOUR_OPTIMIZERS, pageSection, SCENARIOS } from './page.mjs';
 import { printTable, summarize } from './report.mjs';
 import { seriesCosts } from './seriesCost.mjs';
@@ -21,7 +23,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20] [--batches=32,128]
                         [--skip-page | --page-only | --lab] [--page-seconds=60] [--lab-seconds=8]
-                        [--models=cnn,mlp-256-128 | --models-only] [--optimizers-only]
+                        [--models=cnn,mlp-256-128 | --models-only] [--optimizers-only | --dropout-only]
   --full       also train ours 10 epochs at batch 32 and report its test accuracy (target ≥ 0.977)
   --gpu        use the browser's own WebGL judgement instead of forcing software WebGL (SwiftShader)
   --reps=N     A/B repetitions per batch size; the first at batch 32 is a full epoch, the rest windows
@@ -40,7 +42,11 @@ const USAGE = `usage: npm run bench -- [--full] [--gpu] [--reps=3] [--window=20]
   --models-only  only those windows: no reference runs, no page section
   --optimizers-only  only the step time of each optimizer at batch 32 (six, plus Adam with L2 λ 1e-4
                and AdamW with λ 0.01) against SGD's: one worker, 24 interleaved rounds of 40 steps each,
-               medians (under two minutes; also part of the default bench)
+               medians; then dropout's step time as --dropout-only measures it (about three minutes
+               for both; both also part of the default bench)
+  --dropout-only  only the step time with dropout against without (Adam, batch 32): mlp-128 at p 0,
+               0.2, 0.5 and mlp-256-128 at p 0, 0.5, one worker, 20 interleaved rounds of 40 steps,
+               medians of the ratios to the same network's p 0 (under two minutes)
   --ablations  also train ours with each feature turned off (host batches; no checkpoints)
                (ours without the optimizer's instruments runs at batch 32 always: their cost)
   --profile    only time the parts of one Adam step at each batch size (where the time goes)
@@ -70,6 +76,7 @@ function parseArgs(argv) {
     models: ['cnn', 'mlp-256-128'],
     modelsOnly: false,
     optimizersOnly: false,
+    dropoutOnly: false,
   };
   for (const a of argv) {
     const [k, v] = a.split('=');
@@ -92,14 +99,19 @@ function parseArgs(argv) {
       Object.assign(o, { models: v.split(',').filter(Boolean), modelsGiven: true });
     else if (k === '--models-only') Object.assign(o, { modelsOnly: true, page: false });
     else if (k === '--optimizers-only') Object.assign(o, { optimizersOnly: true, page: false });
+    else if (k === '--dropout-only') Object.assign(o, { dropoutOnly: true, page: false });
     else {
       console.log(USAGE);
       process.exit(a === '--help' ? 0 : 2);
     }
   }
+  if (o.optimizersOnly && o.dropoutOnly) {
+    console.log(`--optimizers-only already includes --dropout-only's section\n${USAGE}`);
+    process.exit(2);
+  }
   if (o.pageOnly && !o.page) {
     console.log(
-      `--page-only and --skip-page (or --profile, --insight, --models-only, --optimizers-only) exclude each other\n${USAGE}`,
+      `--page-only and --skip-page (or --profile, --insight, --models-only, --optimizers-only, --dropout-only) exclude each other\n${USAGE}`,
     );
     process.exit(2);
   }
@@ -151,7 +163,7 @@ function plan(o) {
       minLeakSteps: 0,
     }));
   }
-  if (o.optimizersOnly) return [];
+  if (o.optimizersOnly || o.dropoutOnly) return [];
   for (const b of o.modelsOnly ? [] : o.batches) {
     for (let rep = 1; rep <= o.reps; rep++) {
       const epoch = b === 32 && rep === 1;
@@ -233,12 +245,17 @@ const optimizersJob = (o) => ({
   minLeakSteps: 0,
   softwareWebgl: !o.gpu,
 });
+/** Dropout's step time against none (dropoutSteps.ts): Adam at batch 32, ours, in one worker. */
+const dropoutJob = (o) => ({ ...optimizersJob(o), id: 'dropout/32', impl: 'dropout', optimizer: 'adam' });
 /** Whether a bench run includes the optimizers' step times: alone, or in the default bench. */
 const withOptimizers = (o) =>
-  o.optimizersOnly || !(o.pageOnly || o.modelsOnly || o.profile || o.insight || o.only === 'peer');
+  o.optimizersOnly ||
+  !(o.dropoutOnly || o.pageOnly || o.modelsOnly || o.profile || o.insight || o.only === 'peer');
+/** Whether it includes dropout's: wherever the optimizers' are, or alone. */
+const withDropout = (o) => o.dropoutOnly || withOptimizers(o);
 
 const jobTimeout = (j) =>
-  j.impl === 'optimizers'
+  j.impl === 'optimizers' || j.impl === 'dropout'
     ? 600_000
     : j.mode === 'window'
       ? j.windowMs + 240_000
@@ -387,6 +404,7 @@ async function main() {
   let lab = null;
   let full = null;
   let optimizers = null;
+  let dropout = null;
   try {
     {
       // Also for --page-only: the page's samples/s is compared with the worker-only figure.
@@ -410,6 +428,7 @@ async function main() {
     }
     // Kept out of `runs`: its result is a table of its own, not a run to group with the others.
     if (withOptimizers(o)) optimizers = await runJob(optimizersJob(o));
+    if (withDropout(o)) dropout = await runJob(dropoutJob(o));
     if (o.profile || o.insight) {
       for (const r of runs) {
         console.log(
@@ -470,12 +489,15 @@ async function main() {
   }
   if (errors.length)
     console.log(`[bench] browser errors (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}`);
-  if (o.optimizersOnly) return printOptimizersOnly(optimizerSummary(optimizers), failures);
+  if (o.optimizersOnly)
+    return printOptimizersOnly(optimizerSummary(optimizers), failures, dropoutSummary(dropout));
+  if (o.dropoutOnly) return printDropoutOnly(dropoutSummary(dropout), failures);
   const summary = summarize(runs, {
     page,
     lab,
     full,
     optimizers,
+    dropout,
     failures,
     durationS: (Date.now() - t0) / 1000,
     batchSizes: o.batches,
