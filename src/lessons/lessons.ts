@@ -1,22 +1,9 @@
-// The lessons: ready-made experiments with the words a teacher reads in class. Every number a text
-// promises is measured on the lesson's own settings in tests/lessons/phenomena.test.ts.
-import { defaultRunColor } from '../experiment/runs';
+// The lessons, in the course's order: ready-made experiments with the words a teacher reads in class.
+// Every number a text promises is measured on the lesson's own settings in tests/lessons/phenomena.test.ts
+// (the lessons from adaptiveLessons.ts: in adaptivePhenomena.test.ts and decayWarmupPhenomena.test.ts).
+import { ADAGRAD_SHRINKS, L2_IS_NOT_ADAMW, RMSPROP_IS_ADAM, WARMUP } from './adaptiveLessons';
+import { link, run, shared } from './links';
 import type { Lesson } from './types';
-
-/**
- * One `run=` item of an experiment link (format in experiment/link.ts): the name, the palette colour of
- * position `index`, the settings in their fixed order `opt~lr~b1~b2~eps~mom~nesterov`, no timeline, and
- * the flags (`u`: Adam's bias correction off).
- */
-function run(index: number, name: string, settings: string, flags = ''): string {
-  const fields = [encodeURIComponent(name), defaultRunColor(index).slice(1), settings, ''];
-  return `run=${[...fields, ...(flags === '' ? [] : [flags])].join('~')}`;
-}
-
-/** The settings every lesson but the batch-size one shares: batch 32, one epoch, seed 1. */
-const shared = (prep: 'none' | 'scale' | 'standardize', bs = 32) => `bs=${bs}&epochs=1&prep=${prep}&seed=1`;
-
-const link = (sharedKeys: string, ...runs: string[]) => [sharedKeys, ...runs].join('&');
 
 export const LESSONS: readonly Lesson[] = [
   {
@@ -118,6 +105,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     },
   },
+  ADAGRAD_SHRINKS,
+  RMSPROP_IS_ADAM,
   {
     id: 'bias-correction',
     parts: [
@@ -218,6 +207,8 @@ export const LESSONS: readonly Lesson[] = [
       },
     },
   },
+  L2_IS_NOT_ADAMW,
+  WARMUP,
   {
     id: 'preprocessing',
     parts: [

@@ -17,14 +17,18 @@ function parseLink(link: string) {
   return { ...parsed, notices: [...lab.notices, ...parsed.notices], written };
 }
 
-/** The lessons the page promises; more may follow. */
+/** The lessons the page promises, in the course's order (more may follow, the lab's among them). */
 const REQUIRED = [
   'lr-too-large',
   'momentum',
   'nesterov',
+  'adagrad-rmsprop',
+  'rmsprop-adam',
   'bias-correction',
   'beta2-small',
   'large-epsilon',
+  'adamw',
+  'warmup',
   'preprocessing',
   'batch-size',
 ];
@@ -35,12 +39,16 @@ const parts = LESSONS.flatMap((lesson) => lesson.parts.map((part, i) => ({ lesso
 const sentences = (s: string) => (s.match(/[.!?](?=\s|$)|[。！？]/g) ?? []).length;
 
 describe('the lessons', () => {
-  it('include the eight promised ones, with unique URL-safe ids', () => {
+  it('include the twelve promised ones, with unique URL-safe ids', () => {
     const ids = LESSONS.map((l) => l.id);
-    expect(LESSONS.length).toBeGreaterThanOrEqual(8);
+    expect(LESSONS.length).toBeGreaterThanOrEqual(REQUIRED.length);
     expect(ids).toEqual(expect.arrayContaining(REQUIRED));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('are listed in the course’s order: SGD and momentum, AdaGrad → RMSProp → Adam, decay and warmup, the data', () => {
+    expect(LESSONS.map((l) => l.id).filter((id) => REQUIRED.includes(id))).toEqual(REQUIRED);
   });
 
   it('are found by id, and nothing else is', () => {

@@ -4,58 +4,41 @@
 // phenomenon stops reproducing needs new settings (and text), not a looser test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MnistData } from '../../src/engine/mnist';
-import { loadMnist } from '../../src/engine/mnistLoader';
-import { pixelStats, type PixelStats } from '../../src/engine/preprocess';
-import { lessonById } from '../../src/lessons/lessons';
+import type { PixelStats } from '../../src/engine/preprocess';
 import { isDiverged } from '../../src/shared/metrics';
-import { head, nodeByteSource } from '../helpers/nodeMnist';
-import { useCpu } from '../helpers/tf';
+import { head } from '../helpers/nodeMnist';
 import {
   fmt,
   instrument,
   jumpiness,
   largestMoves,
+  lessonLink,
+  loadLessonData,
+  lossAt,
   mean,
   meanLoss,
   medianRecentShare,
+  recorded,
   trainPart,
+  updateRatio,
   type RunTrace,
 } from './train';
 
 let full: MnistData;
-/**
- * The whole training split, so the batches are the very ones the class sees (a step costs the same
- * whatever the split's size); a cut of the validation split for the evaluations.
- */
+/** The whole training split and a cut of the validation split (see LessonData). */
 let data: MnistData;
 let stats: PixelStats;
 
 beforeAll(async () => {
-  await useCpu();
-  full = await loadMnist(nodeByteSource());
-  stats = pixelStats(full.train.images);
-  data = { ...full, validation: head(full.validation, 1000) };
+  ({ full, data, stats } = await loadLessonData());
 });
-
-function link(id: string, part = 0): string {
-  const lesson = lessonById(id);
-  if (!lesson) throw new Error(`no lesson ${id}`);
-  return lesson.parts[part]!.link;
-}
 
 const firstDivergedStep = (t: RunTrace) => t.points.find((p) => isDiverged(p.loss))?.step ?? null;
 const neverDiverged = (t: RunTrace) => t.points.every((p) => !isDiverged(p.loss));
-const lossAt = (t: RunTrace, step: number) => t.points.find((p) => p.step === step)!.loss;
-/** Recorded steps in from…to (every step up to 50, then every 10th). */
-const recorded = (t: RunTrace, from: number, to: number) =>
-  t.internals.map((p) => p.step).filter((s) => s >= from && s <= to);
-/** ‖Δθ‖ / ‖θ‖ of one layer at one step: the "Update / weight" quantity. */
-const updateRatio = (t: RunTrace, step: number, layer: string) =>
-  instrument(t, step, layer, 'updateNorm') / instrument(t, step, layer, 'weightNorm');
 
 describe('lesson phenomena on real MNIST', () => {
   it('lr-too-large: η = 0.1 diverges by step 3 while η = 0.001 and η = 0.0001 learn, at their own speeds', async () => {
-    const l = link('lr-too-large');
+    const l = lessonLink('lr-too-large');
     // The diverged run is stopped by the page, so only its first steps matter.
     const [big] = await trainPart(data, stats, l, 5, { runs: [2] });
     const [slow, good] = await trainPart(data, stats, l, 30, { runs: [0, 1] });
@@ -73,7 +56,7 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('momentum: same η and batches, momentum ends below 1 where SGD is near 2; its updates grow to several times SGD’s', async () => {
-    const [sgd, mom] = await trainPart(data, stats, link('momentum'), 50, { internals: true });
+    const [sgd, mom] = await trainPart(data, stats, lessonLink('momentum'), 50, { internals: true });
     const growth = (layer: string) =>
       recorded(mom!, 20, 50).map((s) => updateRatio(mom!, s, layer) / updateRatio(sgd!, s, layer));
     const g1 = growth('dense1.kernel');
@@ -95,7 +78,9 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('nesterov: at μ = 0.99 Nesterov stays below classical momentum, by more after step 50', async () => {
-    const [classical, nesterov] = await trainPart(data, stats, link('nesterov'), 75, { internals: true });
+    const [classical, nesterov] = await trainPart(data, stats, lessonLink('nesterov'), 75, {
+      internals: true,
+    });
     const windows = (t: RunTrace) => [1, 26, 51].map((from) => meanLoss(t, from, from + 24));
     const c = windows(classical!);
     const n = windows(nesterov!);
@@ -120,7 +105,7 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('bias-correction: without it the first step is 3.16·η and the loss roughly triples; with it the loss stays near its start', async () => {
-    const [on, off] = await trainPart(data, stats, link('bias-correction'), 20, { internals: true });
+    const [on, off] = await trainPart(data, stats, lessonLink('bias-correction'), 20, { internals: true });
     const eta = 0.01;
     const step1 = (t: RunTrace) => instrument(t, 1, 'dense2.kernel', 'stepMedian') / eta;
     const peak = Math.max(...off!.points.slice(0, 5).map((p) => p.loss));
@@ -159,7 +144,7 @@ describe('lesson phenomena on real MNIST', () => {
     const eta = 0.01;
     const tracker = largestMoves();
     const moments: Float32Array[] = []; // v of dense2.kernel (β2 = 0.999 run) at steps 40 and 50
-    const [slow, fast] = await trainPart(data, stats, link('beta2-small'), 50, {
+    const [slow, fast] = await trainPart(data, stats, lessonLink('beta2-small'), 50, {
       internals: true,
       afterStep: async (step, trainers) => {
         await tracker.afterStep(step, trainers);
@@ -196,11 +181,14 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('large-epsilon: Adam with ε = 1 (η 0.1) follows momentum-SGD with μ 0.9, η 0.01 step by step; ε share 100%', async () => {
-    const [adam, mom] = await trainPart(data, stats, link('large-epsilon'), 30, {
+    const [adam, mom] = await trainPart(data, stats, lessonLink('large-epsilon'), 30, {
       internals: true,
       runs: [1, 2],
     });
-    const [plain] = await trainPart(data, stats, link('large-epsilon'), 5, { internals: true, runs: [0] });
+    const [plain] = await trainPart(data, stats, lessonLink('large-epsilon'), 5, {
+      internals: true,
+      runs: [0],
+    });
     const gaps = adam!.points.map((p, i) => Math.abs(p.loss - mom!.points[i]!.loss) / mom!.points[i]!.loss);
     const shares = adam!.internals.flatMap((p) => Object.values(p.layers).map((l) => l.epsShare!));
     const first = plain!.internals[0]!.layers;
@@ -218,9 +206,9 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('preprocessing: at η = 0.1 raw pixels diverge by step 3, scaled ones learn, standardized ones learn faster', async () => {
-    const [raw] = await trainPart(data, stats, link('preprocessing', 0), 5);
-    const [scaled] = await trainPart(data, stats, link('preprocessing', 1), 50);
-    const [standard] = await trainPart(data, stats, link('preprocessing', 2), 50);
+    const [raw] = await trainPart(data, stats, lessonLink('preprocessing', 0), 5);
+    const [scaled] = await trainPart(data, stats, lessonLink('preprocessing', 1), 50);
+    const [standard] = await trainPart(data, stats, lessonLink('preprocessing', 2), 50);
     console.log(
       `preprocessing: raw ${raw!.points.map((p) => fmt(p.loss)).join(' ')}; step 1 / steps 41–50: ` +
         `scaled ${fmt(lossAt(scaled!, 1))} / ${fmt(meanLoss(scaled!, 41, 50))}, ` +
@@ -237,14 +225,14 @@ describe('lesson phenomena on real MNIST', () => {
   });
 
   it('batch-size: per epoch, batch 8 takes 16× the steps, jumps more, and ends with the lower validation loss', async () => {
-    const [epoch8] = await trainPart(full, stats, link('batch-size', 0), 0);
-    const [epoch128] = await trainPart(full, stats, link('batch-size', 1), 0);
+    const [epoch8] = await trainPart(full, stats, lessonLink('batch-size', 0), 0);
+    const [epoch128] = await trainPart(full, stats, lessonLink('batch-size', 1), 0);
     expect([epoch8!.stepsPerEpoch, epoch128!.stepsPerEpoch]).toEqual([6875, 429]);
     // One epoch of a 1,024-image cut: 128 steps of batch 8 against 8 of batch 128.
     const cut = { ...data, train: head(full.train, 1024) };
     const options = { internals: true, validate: true };
-    const [small] = await trainPart(cut, stats, link('batch-size', 0), Infinity, options);
-    const [large] = await trainPart(cut, stats, link('batch-size', 1), Infinity, options);
+    const [small] = await trainPart(cut, stats, lessonLink('batch-size', 0), Infinity, options);
+    const [large] = await trainPart(cut, stats, lessonLink('batch-size', 1), Infinity, options);
     const jumps = [small!, large!].map((t) => jumpiness(t.points.map((p) => p.loss)));
     const grad = (t: RunTrace) =>
       Array.from({ length: 8 }, (_, i) => instrument(t, i + 1, 'dense1.kernel', 'gradNorm'));

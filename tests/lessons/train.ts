@@ -4,10 +4,14 @@
 import { parseExperimentHash } from '../../src/experiment/link';
 import type { Experiment } from '../../src/experiment/types';
 import type { MnistData } from '../../src/engine/mnist';
-import type { PixelStats } from '../../src/engine/preprocess';
+import { loadMnist } from '../../src/engine/mnistLoader';
+import { pixelStats, type PixelStats } from '../../src/engine/preprocess';
 import { makeBatches, Trainer } from '../../src/engine/trainer';
 import type { InternalsPoint, LayerInternals } from '../../src/shared/internals';
 import type { MetricPoint } from '../../src/shared/metrics';
+import { lessonById } from '../../src/lessons/lessons';
+import { head, nodeByteSource } from '../helpers/nodeMnist';
+import { useCpu } from '../helpers/tf';
 
 export interface RunTrace {
   name: string;
@@ -31,9 +35,37 @@ export interface TrainOptions {
   afterStep?: (step: number, trainers: readonly Trainer[]) => Promise<void>;
 }
 
+/** What the lesson tests train on, once per test file. */
+export interface LessonData {
+  /** All of MNIST, for steps-per-epoch checks on the full split. */
+  full: MnistData;
+  /**
+   * The whole training split, so the batches are the very ones the class sees (a step costs the same
+   * whatever the split's size); a cut of 1,000 validation images for the evaluations.
+   */
+  data: MnistData;
+  /** The whole training set's pixel statistics. */
+  stats: PixelStats;
+}
+
+/** Real MNIST on the CPU backend, as the lesson tests use it. */
+export async function loadLessonData(): Promise<LessonData> {
+  await useCpu();
+  const full = await loadMnist(nodeByteSource());
+  const stats = pixelStats(full.train.images);
+  return { full, data: { ...full, validation: head(full.validation, 1000) }, stats };
+}
+
 /** The experiment a lesson link opens (lessons.test.ts checks that it parses without notices). */
 export function experimentOf(link: string): Experiment {
   return parseExperimentHash(`#${link}`).experiment;
+}
+
+/** The link of a lesson's part, by the lesson's id. */
+export function lessonLink(id: string, part = 0): string {
+  const lesson = lessonById(id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  return lesson.parts[part]!.link;
 }
 
 /**
@@ -100,6 +132,13 @@ export function losses(trace: RunTrace, from = 1, to = Infinity): number[] {
   return trace.points.filter((p) => p.step >= from && p.step <= to).map((p) => p.loss);
 }
 
+/** The loss of step `step`. */
+export function lossAt(trace: RunTrace, step: number): number {
+  const point = trace.points.find((p) => p.step === step);
+  if (!point) throw new Error(`${trace.name} recorded no loss at step ${step}`);
+  return point.loss;
+}
+
 /** Mean loss of steps `from`…`to`. */
 export function meanLoss(trace: RunTrace, from: number, to: number): number {
   return mean(losses(trace, from, to));
@@ -110,6 +149,16 @@ export function instrument(trace: RunTrace, step: number, layer: string, key: ke
   const value = trace.internals.find((p) => p.step === step)?.layers[layer]?.[key];
   if (value === undefined) throw new Error(`${trace.name} recorded no ${key} of ${layer} at step ${step}`);
   return value;
+}
+
+/** The steps in from…to that recorded instruments (every step up to 50, then every 10th). */
+export function recorded(trace: RunTrace, from: number, to: number): number[] {
+  return trace.internals.map((p) => p.step).filter((s) => s >= from && s <= to);
+}
+
+/** ‖Δθ‖ / ‖θ‖ of one layer at one step: the "Update / weight" quantity. */
+export function updateRatio(trace: RunTrace, step: number, layer: string): number {
+  return instrument(trace, step, layer, 'updateNorm') / instrument(trace, step, layer, 'weightNorm');
 }
 
 /**
