@@ -262,7 +262,11 @@ export class Runner {
     for (const l of this.lanes) l.trainer.traceNextStep();
     this.stepLanes();
     await this.report({ runId, steps: 1, readback: this.readback() }, since);
-    if (runId === this.runId) await this.afterSteps(runId);
+    if (runId !== this.runId) return;
+    await this.afterSteps(runId);
+    // Like a pause, a Step ends where the page's weights (recovery, Download model) should be; the
+    // last step's checkpoint comes with 'finished'.
+    if (runId === this.runId && !this.done) void this.checkpoint(runId);
   }
 
   /**
@@ -375,7 +379,9 @@ export class Runner {
       await this.waitForData('test');
       if (runId !== this.runId) return;
       await this.evaluate(runId, live, 'test');
-      if (runId === this.runId) this.setState('finished');
+      if (runId !== this.runId) return;
+      this.setState('finished');
+      void this.checkpoint(runId); // the trained network, as "Download model" saves it
     }
   }
 
