@@ -172,6 +172,11 @@ export class Supervisor {
       this.recover('silent', 'it made no progress for two minutes');
   }
 
+  /** The run's latest checkpoint (null until the first): its weights are what "Download model" saves. */
+  latestCheckpoint(): RunCheckpoint | null {
+    return this.checkpoint;
+  }
+
   dispose(): void {
     this.client.terminate();
   }

@@ -4,6 +4,7 @@ import { chartRenders, type CountedChart } from '../shared/renderCount';
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Experiment } from '../experiment/types';
 import type { InsightEvent, InsightRequest, LaneSetup, TestHookAction } from '../protocol';
+import type { RunCheckpoint } from '../shared/checkpoint';
 import type { LiveChange } from '../shared/settings';
 import type { TraceTarget } from '../shared/trace';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
@@ -34,6 +35,8 @@ export interface TrainingControls {
   ask(request: InsightRequest): number;
   /** Hears the answers to ask() of the current run. */
   listenInsight(fn: (e: InsightEvent) => void): () => void;
+  /** The run's latest checkpoint (taken every few seconds of training, on pause, after a Step and at the end). */
+  checkpoint(): RunCheckpoint | null;
   /** The Tune panel's jobs: a range test or a random search, run while training is paused. */
   tune: TuneControls;
 }
@@ -161,6 +164,7 @@ export function useTraining(
     follow: useCallback((target: TraceTarget) => supervisor.current?.follow(target), []),
     ask: useCallback((request: InsightRequest) => supervisor.current?.ask(request) ?? 0, []),
     listenInsight: session.listenInsight,
+    checkpoint: useCallback(() => supervisor.current?.latestCheckpoint() ?? null, []),
     tune: useTune(tuneStore, supervisor),
   };
 }

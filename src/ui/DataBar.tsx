@@ -1,4 +1,5 @@
-// Export, import and kept runs: every action reports through the page's notices, none can break it.
+// Export, import, kept runs and the selected run's network: every action reports through the page's
+// notices, none can break it.
 import { useRef } from 'react';
 import { useI18n } from '../i18n/I18n';
 import type { ChartFormat, ChartKind } from './useChartExport';
@@ -18,9 +19,19 @@ interface Props {
   onExportChart(kind: ChartKind, format: ChartFormat): void;
   onImport(file: File): void;
   onClearAll(): void;
+  /** "Download model": the selected run's name, its step, whether the files are being prepared. */
+  model?: { run: string; step: number; preparing: boolean; start(): void } | null;
 }
 
-export function DataBar({ overlayCount, onExport, exporting, onExportChart, onImport, onClearAll }: Props) {
+export function DataBar({
+  overlayCount,
+  onExport,
+  exporting,
+  onExportChart,
+  onImport,
+  onClearAll,
+  model,
+}: Props) {
   const file = useRef<HTMLInputElement>(null);
   const { m, f } = useI18n();
   const busy = exporting !== null;
@@ -44,6 +55,16 @@ export function DataBar({ overlayCount, onExport, exporting, onExportChart, onIm
           {chartName[kind]} {format.toUpperCase()}
         </button>
       ))}
+      {model && (
+        <button
+          type="button"
+          onClick={model.start}
+          disabled={model.preparing || model.step === 0}
+          title={d.downloadModelTitle(model.run, f.int(model.step))}
+        >
+          {model.preparing ? d.preparingModel : d.downloadModel}
+        </button>
+      )}
       <button type="button" onClick={() => file.current?.click()}>
         {d.importJson}
       </button>

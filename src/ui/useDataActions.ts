@@ -1,5 +1,6 @@
-// Export (CSV, JSON), import (read-only overlays) and kept runs (IndexedDB), with every
-// failure turned into a notice: a bad file or a full disk never changes the runs on screen.
+// Export (CSV, JSON), import (read-only overlays), kept runs (IndexedDB) and the selected run's network
+// as a TensorFlow.js model, with every failure turned into a notice: a bad file or a full disk never
+// changes the runs on screen.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionSnapshot } from '../client/session';
 import { csvParts, exportSize, jsonParts, type RunRecord } from '../experiment/exportData';
@@ -7,17 +8,50 @@ import { collectInSlices } from '../experiment/slices';
 import { pointArray } from '../shared/pointColumns';
 import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
-import type { Experiment } from '../experiment/types';
+import { laneWeights, settledCheckpoint } from '../experiment/tfjsModel';
+import type { Experiment, RunSpec } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
-import { downloadBlob, fileStamp } from './download';
+import type { RunCheckpoint } from '../shared/checkpoint';
+import type { SharedSettings } from '../shared/settings';
+import { downloadBlob, fileStamp, saveModel } from './download';
 import { restoreKeptRuns } from './keptRuns';
 import { overlayRunsOf, type Overlay } from './runViews';
 import type { Notice } from './notice';
+
+/** Where "Download model" finds the selected run's network. */
+export interface ModelSource {
+  /** The run the settings panel shows. */
+  run: RunSpec;
+  /** The shared settings of the last Reset: the network its checkpoints hold, and its inputs. */
+  shared: SharedSettings;
+  /** The run's latest checkpoint, as the worker posted it. */
+  checkpoint(): RunCheckpoint | null;
+  pause(): void;
+}
 
 interface Deps {
   experiment: Experiment;
   snap: SessionSnapshot;
   addNotice(n: Notice): void;
+  /** Absent: no model download. */
+  model?: ModelSource;
+}
+
+/** How long "Download model" waits for the checkpoint of the step training stopped at. */
+const CHECKPOINT_WAIT_MS = 15_000;
+const POLL_MS = 100;
+
+/** `read()` once it gives something, or null after `ms`. */
+function poll<T>(read: () => T | null, ms: number): Promise<T | null> {
+  const until = Date.now() + ms;
+  return new Promise((resolve) => {
+    const tick = () => {
+      const value = read();
+      if (value !== null || Date.now() >= until) resolve(value);
+      else setTimeout(tick, POLL_MS);
+    };
+    tick();
+  });
 }
 
 function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
@@ -39,12 +73,12 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
   });
 }
 
-export function useDataActions({ experiment, snap, addNotice }: Deps) {
+export function useDataActions({ experiment, snap, addNotice, model }: Deps) {
   const [overlays, setOverlays] = useState<Overlay[]>([]);
   const { m } = useI18n();
-  const latest = useRef({ experiment, snap });
+  const latest = useRef({ experiment, snap, model });
   useEffect(() => {
-    latest.current = { experiment, snap };
+    latest.current = { experiment, snap, model };
   });
 
   // Runs kept from an earlier visit come back as read-only curves, once even if the effect runs twice.
@@ -135,11 +169,41 @@ export function useDataActions({ experiment, snap, addNotice }: Deps) {
     });
   }, [addNotice]);
 
+  // The weights of the step training stops at: a running run pauses, and its checkpoint follows.
+  const [preparingModel, setPreparingModel] = useState(false);
+  const preparing = useRef(false);
+  const downloadModel = useCallback(() => {
+    const source = latest.current.model;
+    if (!source || preparing.current) return;
+    preparing.current = true;
+    setPreparingModel(true);
+    if (latest.current.snap.state === 'running') source.pause();
+    void poll(() => settledCheckpoint(latest.current.snap, source.checkpoint()), CHECKPOINT_WAIT_MS)
+      .then((settled) => {
+        const weights = laneWeights(settled ? settled.checkpoint : source.checkpoint(), source.run.id);
+        addNotice(saveModel(source.run.name, source.shared, weights, settled === null));
+      })
+      .finally(() => {
+        preparing.current = false;
+        setPreparingModel(false);
+      });
+  }, [addNotice]);
+
   const experimentModel = experiment.shared.model;
   const chartOverlays = useMemo(
     () => overlayRunsOf(overlays, experimentModel, m),
     [overlays, m, experimentModel],
   );
 
-  return { overlays: chartOverlays, exportData, exporting, importFile, clearAll };
+  return {
+    overlays: chartOverlays,
+    exportData,
+    exporting,
+    importFile,
+    clearAll,
+    /** "Download model": the selected run's name and the step its weights are at (null: not offered). */
+    modelDownload: model
+      ? { run: model.run.name, step: snap.step, preparing: preparingModel, start: downloadModel }
+      : null,
+  };
 }

@@ -70,7 +70,12 @@ export function usePlayground(initial: ParsedLocation) {
     run,
     select,
   });
-  const data = useDataActions({ experiment, snap, addNotice: notices.addNotice });
+  const data = useDataActions({
+    experiment,
+    snap,
+    addNotice: notices.addNotice,
+    model: { run: selected, shared: run.trainedShared, checkpoint: training.checkpoint, pause: run.pause },
+  });
   const charts = useChartExport(notices.addNotice);
   return {
     exp,

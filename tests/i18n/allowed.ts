@@ -27,6 +27,9 @@ export const ALLOWED_LATIN = new Set([
   'mlp',
   'cnn',
   'float32',
+  'TensorFlow', // the library a downloaded model is for ("TensorFlow.js", whose .js reads as a word)
+  'js',
+  'Keras', // what that model converts to
   'English', // the language switch names each language in itself
   'Language',
 ]);

@@ -10,6 +10,21 @@ const en = {
   importFile: 'Import JSON file',
   clearAll: 'Clear all',
   clearAllTitle: 'Forget kept and imported runs',
+  downloadModel: 'Download model',
+  downloadModelTitle: (run: string, step: string) =>
+    `Saves ${run}'s network as it is at step ${step} (training pauses first) as a TensorFlow.js layers model (a JSON file and its weights) for tf.loadLayersModel or conversion to Keras`,
+  preparingModel: 'Preparing model…',
+  modelSaved: (run: string, step: string, json: string, weights: string) =>
+    `Saved ${run}'s network at step ${step}: ${json} and ${weights} (keep them in one folder).`,
+  modelUsage: (center: string, spread: string) =>
+    `It takes rows of 784 pixels, each byte as (byte − ${center}) / ${spread}, and gives the ten digits' softmax probabilities. Load it with tf.loadLayersModel, or convert it to Keras with tensorflowjs_converter.`,
+  modelStale: (step: string) =>
+    `Training did not stop in time: these are the weights of the last checkpoint, step ${step}.`,
+  modelUntrained: 'Nothing to download yet: train the run for at least one step.',
+  modelNoLane: (run: string) => `${run} has not trained yet: press Reset to train it with the others.`,
+  modelNotFinite: (run: string) =>
+    `${run}'s weights are not finite numbers (it diverged): nothing was saved.`,
+  modelFailed: (why: string) => `The model could not be saved: ${why}`,
   nothingToExport: 'The chart has nothing to export yet.',
   pngFailed: (why: string) => `PNG export failed: ${why}`,
   imported: (count: number, file: string) =>
@@ -42,6 +57,19 @@ const zh: typeof en = {
   importFile: '导入 JSON 文件',
   clearAll: '全部清除',
   clearAllTitle: '清除已保存和已导入的运行',
+  downloadModel: '下载模型',
+  downloadModelTitle: (run: string, step: string) =>
+    `把 ${run} 在第 ${step} 步的网络保存为 TensorFlow.js 层模型（会先暂停训练）：一个 JSON 文件和一个权重文件，可用 TensorFlow.js 加载，或转换为 Keras 模型`,
+  preparingModel: '正在准备模型……',
+  modelSaved: (run: string, step: string, json: string, weights: string) =>
+    `已保存 ${run} 在第 ${step} 步的网络：${json} 和 ${weights}（请放在同一个文件夹里）。`,
+  modelUsage: (center: string, spread: string) =>
+    `输入为每行 784 个像素，每个字节按 (字节 − ${center}) / ${spread} 换算；输出为十个数字的 softmax 概率。可用 TensorFlow.js 加载，或用它的转换工具转换为 Keras 模型。`,
+  modelStale: (step: string) => `训练没有及时停下：这些是最近一次检查点（第 ${step} 步）的权重。`,
+  modelUntrained: '还没有可下载的模型：请至少训练一步。',
+  modelNoLane: (run: string) => `${run} 还没有训练：按“重置”让它和其他运行一起训练。`,
+  modelNotFinite: (run: string) => `${run} 的权重不是有限数值（训练已发散）：没有保存任何文件。`,
+  modelFailed: (why: string) => `无法保存模型：${why}`,
   nothingToExport: '图表还没有可导出的内容。',
   pngFailed: (why: string) => `PNG 导出失败：${why}`,
   imported: (count: number, file: string) => `已从 ${file} 导入 ${count} 个运行，显示为只读曲线。`,
