@@ -3,7 +3,7 @@
 // training, or loses its GPU context, starts a new one and carries on from that checkpoint.
 import type { Command, InsightRequest, LaneSetup, WorkerEvent } from '../protocol';
 import type { RunCheckpoint } from '../shared/checkpoint';
-import type { PoolChange } from '../shared/pool';
+import type { PoolChange, PoolHistory } from '../shared/pool';
 import type { SharedSettings } from '../shared/settings';
 import type { TraceTarget } from '../shared/trace';
 import type { Session } from './session';
@@ -175,6 +175,11 @@ export class Supervisor {
   /** The run's latest checkpoint (null until the first): its weights are what "Download model" saves. */
   latestCheckpoint(): RunCheckpoint | null {
     return this.checkpoint;
+  }
+
+  /** The pools the run's first steps drew from while MNIST arrived (empty when all was there). */
+  poolHistory(): PoolHistory {
+    return { changes: [...this.pool.changes], through: this.pool.through };
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState, typ
 import type { Experiment } from '../experiment/types';
 import type { InsightEvent, InsightRequest, LaneSetup, TestHookAction } from '../protocol';
 import type { RunCheckpoint } from '../shared/checkpoint';
+import type { PoolHistory } from '../shared/pool';
 import type { LiveChange } from '../shared/settings';
 import type { TraceTarget } from '../shared/trace';
 import { Session, type AppliedChange, type SessionSnapshot } from './session';
@@ -37,6 +38,8 @@ export interface TrainingControls {
   listenInsight(fn: (e: InsightEvent) => void): () => void;
   /** The run's latest checkpoint (taken every few seconds of training, on pause, after a Step and at the end). */
   checkpoint(): RunCheckpoint | null;
+  /** The pools the run drew from while MNIST arrived, for an export that replays it (PyTorch). */
+  pool(): PoolHistory | null;
   /** The Tune panel's jobs: a range test or a random search, run while training is paused. */
   tune: TuneControls;
 }
@@ -165,6 +168,7 @@ export function useTraining(
     ask: useCallback((request: InsightRequest) => supervisor.current?.ask(request) ?? 0, []),
     listenInsight: session.listenInsight,
     checkpoint: useCallback(() => supervisor.current?.latestCheckpoint() ?? null, []),
+    pool: useCallback(() => supervisor.current?.poolHistory() ?? null, []),
     tune: useTune(tuneStore, supervisor),
   };
 }

@@ -120,6 +120,7 @@ export function ChartsSection({
           onExportChart={onExportChart}
           onImport={data.importFile}
           onClearAll={data.clearAll}
+          onExportPytorch={data.exportPytorch}
           model={data.modelDownload}
         />
       )}

@@ -19,6 +19,8 @@ interface Props {
   onExportChart(kind: ChartKind, format: ChartFormat): void;
   onImport(file: File): void;
   onClearAll(): void;
+  /** "Export PyTorch script": the experiment as trained, as a Python file. */
+  onExportPytorch?(): void;
   /** "Download model": the selected run's name, its step, whether the files are being prepared. */
   model?: { run: string; step: number; preparing: boolean; start(): void } | null;
 }
@@ -30,6 +32,7 @@ export function DataBar({
   onExportChart,
   onImport,
   onClearAll,
+  onExportPytorch,
   model,
 }: Props) {
   const file = useRef<HTMLInputElement>(null);
@@ -55,6 +58,11 @@ export function DataBar({
           {chartName[kind]} {format.toUpperCase()}
         </button>
       ))}
+      {onExportPytorch && (
+        <button type="button" onClick={onExportPytorch} title={d.exportPytorchTitle}>
+          {d.exportPytorch}
+        </button>
+      )}
       {model && (
         <button
           type="button"

@@ -8,6 +8,8 @@ import { collectInSlices } from '../experiment/slices';
 import { pointArray } from '../shared/pointColumns';
 import { readImport } from '../experiment/importCheck';
 import { clearRecords, loadRecords, saveRecords } from '../experiment/storage';
+import { pytorchScript } from '../experiment/pytorch/script';
+import { NO_POOL_HISTORY, type PoolHistory } from '../shared/pool';
 import { laneWeights, settledCheckpoint } from '../experiment/tfjsModel';
 import type { Experiment, RunSpec } from '../experiment/types';
 import { useI18n } from '../i18n/I18n';
@@ -35,6 +37,8 @@ interface Deps {
   addNotice(n: Notice): void;
   /** Absent: no model download. */
   model?: ModelSource;
+  /** The pools the run drew from while MNIST arrived (the PyTorch script replays them). */
+  pool?: () => PoolHistory | null;
 }
 
 /** How long "Download model" waits for the checkpoint of the step training stopped at. */
@@ -73,12 +77,12 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
   });
 }
 
-export function useDataActions({ experiment, snap, addNotice, model }: Deps) {
+export function useDataActions({ experiment, snap, addNotice, model, pool }: Deps) {
   const [overlays, setOverlays] = useState<Overlay[]>([]);
   const { m } = useI18n();
-  const latest = useRef({ experiment, snap, model });
+  const latest = useRef({ experiment, snap, model, pool });
   useEffect(() => {
-    latest.current = { experiment, snap, model };
+    latest.current = { experiment, snap, model, pool };
   });
 
   // Runs kept from an earlier visit come back as read-only curves, once even if the effect runs twice.
@@ -189,6 +193,16 @@ export function useDataActions({ experiment, snap, addNotice, model }: Deps) {
       });
   }, [addNotice]);
 
+  // The experiment as it trained: its runs with the shared settings of the last Reset (a setting changed
+  // since applies on the next Reset), and the pools its first steps drew from.
+  const exportPytorch = useCallback(() => {
+    const { experiment: e, model: source, pool } = latest.current;
+    const trained = { ...e, shared: source?.shared ?? e.shared };
+    const script = pytorchScript(trained, { pool: pool?.() ?? NO_POOL_HISTORY });
+    downloadBlob(new Blob([script], { type: 'text/x-python' }), `mnist-playground-${fileStamp()}.py`);
+    addNotice({ kind: 'export', key: 'pytorch', tone: 'info', title: (m) => m.data.pytorchSaved });
+  }, [addNotice]);
+
   const experimentModel = experiment.shared.model;
   const chartOverlays = useMemo(
     () => overlayRunsOf(overlays, experimentModel, m),
@@ -201,6 +215,7 @@ export function useDataActions({ experiment, snap, addNotice, model }: Deps) {
     exporting,
     importFile,
     clearAll,
+    exportPytorch,
     /** "Download model": the selected run's name and the step its weights are at (null: not offered). */
     modelDownload: model
       ? { run: model.run.name, step: snap.step, preparing: preparingModel, start: downloadModel }

@@ -75,6 +75,7 @@ export function usePlayground(initial: ParsedLocation) {
     snap,
     addNotice: notices.addNotice,
     model: { run: selected, shared: run.trainedShared, checkpoint: training.checkpoint, pause: run.pause },
+    pool: training.pool,
   });
   const charts = useChartExport(notices.addNotice);
   return {

@@ -30,6 +30,7 @@ export const ALLOWED_LATIN = new Set([
   'TensorFlow', // the library a downloaded model is for ("TensorFlow.js", whose .js reads as a word)
   'js',
   'Keras', // what that model converts to
+  'PyTorch', // the export's target, a product name
   'English', // the language switch names each language in itself
   'Language',
 ]);

@@ -12,6 +12,7 @@ import { defaultSettings, runFromSettings } from '../../src/experiment/runs';
 import type { Experiment } from '../../src/experiment/types';
 import { restoreKeptRuns } from '../../src/ui/keptRuns';
 import { useDataActions } from '../../src/ui/useDataActions';
+import { pytorchScript } from '../../src/experiment/pytorch/script';
 import { FakeIndexedDb } from '../experiment/fakeIndexedDb';
 import { SHARED, sampleRecords } from '../experiment/records';
 
@@ -40,6 +41,48 @@ describe('useDataActions', () => {
     // The fake answers in later tasks; give both loads time to finish.
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(names).toEqual(sampleRecords().map((r) => `${r.spec.name} (kept)`));
+    await act(async () => root.unmount());
+  });
+});
+
+describe('Export PyTorch script', () => {
+  it('saves the experiment as trained (the last Reset’s shared settings) with the pools it drew from', async () => {
+    const saved: { name: string; text: Promise<string> }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push({ name: this.download, text: blobs.get(this.href)!.text() });
+    });
+    const blobs = new Map<string, Blob>();
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      const url = `blob:${blobs.size}`;
+      blobs.set(url, b as Blob);
+      return url;
+    });
+    const notices: string[] = [];
+    let exportPytorch = () => {};
+    const snap = new Session().getSnapshot();
+    const trained = { ...SHARED, trainImages: 1000, labelNoise: 0.25 };
+    const pool = { changes: [{ step: 1, images: 4000 }], through: 0 };
+    function Probe() {
+      exportPytorch = useDataActions({
+        experiment: { ...experiment, shared: { ...SHARED, trainImages: 2000 } },
+        snap,
+        addNotice: (n) => notices.push(String(n.kind)),
+        model: { run: experiment.runs[0]!, shared: trained, checkpoint: () => null, pause: () => {} },
+        pool: () => pool,
+      }).exportPytorch;
+      return null;
+    }
+    const root = createRoot(document.body.appendChild(document.createElement('div')));
+    await act(async () => root.render(createElement(Probe)));
+    act(() => exportPytorch());
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.name).toMatch(/^mnist-playground-.*\.py$/);
+    const text = await saved[0]!.text;
+    expect(text).toBe(pytorchScript({ ...experiment, shared: trained }, { pool }));
+    expect(notices.filter((k) => k === 'export')).toHaveLength(1); // (storage: no IndexedDB here)
+    click.mockRestore();
     await act(async () => root.unmount());
   });
 });

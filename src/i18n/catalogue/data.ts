@@ -11,6 +11,11 @@ const en = {
   clearAll: 'Clear all',
   clearAllTitle: 'Forget kept and imported runs',
   downloadModel: 'Download model',
+  exportPytorch: 'Export PyTorch script',
+  exportPytorchTitle:
+    'One ".py" file that trains every run of this experiment again in PyTorch, exactly: "python3 file.py --mnist DIR"',
+  pytorchSaved:
+    'Saved the PyTorch script. Run it with "python3 <file> --mnist <folder with the four MNIST files>"; it writes the losses as a JSON to import here.',
   downloadModelTitle: (run: string, step: string) =>
     `Saves ${run}'s network as it is at step ${step} (training pauses first) as a TensorFlow.js layers model (a JSON file and its weights) for tf.loadLayersModel or conversion to Keras`,
   preparingModel: 'Preparing model…',
@@ -58,6 +63,11 @@ const zh: typeof en = {
   clearAll: '全部清除',
   clearAllTitle: '清除已保存和已导入的运行',
   downloadModel: '下载模型',
+  exportPytorch: '导出 PyTorch 脚本',
+  exportPytorchTitle:
+    '一个 ".py" 文件，用 PyTorch 精确地重新训练这个实验的每个运行："python3 文件.py --mnist 目录"',
+  pytorchSaved:
+    '已保存 PyTorch 脚本。运行 "python3 <文件> --mnist <存放四个 MNIST 文件的文件夹>"；它会把损失写成 JSON，可以在这里导入。',
   downloadModelTitle: (run: string, step: string) =>
     `把 ${run} 在第 ${step} 步的网络保存为 TensorFlow.js 层模型（会先暂停训练）：一个 JSON 文件和一个权重文件，可用 TensorFlow.js 加载，或转换为 Keras 模型`,
   preparingModel: '正在准备模型……',
