@@ -87,7 +87,10 @@ describe('the lever in the engine', () => {
       t.dispose();
       return m;
     };
-    const { trainImages: _t, labelNoise: _n, ...rest } = config();
+    // A config from before the lever: without its keys at all.
+    const rest: TrainerConfig = { ...config() };
+    delete rest.trainImages;
+    delete rest.labelNoise;
     const old = new Trainer(data, rest);
     for (let i = 0; i < 6; i++) old.trainStep();
     const before = (await old.flushMetrics()).map((p) => p.loss);
