@@ -1,6 +1,7 @@
 // The "Inside the optimizer" chart's data: which quantity, which lines (one per layer for one run, or
 // one per run for one layer when comparing), and the values, as plain rows. Pure, tested in Node.
 import type { InternalsPoint, LayerInternals, Quantity } from '../shared/internals';
+import type { InternalsPoints } from '../shared/internalsColumns';
 import { downsample } from './series';
 
 /** Quantities that span decades are drawn on a log axis; shares and cosines are not. */
@@ -44,8 +45,8 @@ export function layerValue(q: Quantity, p: InternalsPoint, layer: string, which:
 }
 
 /** The layer tensors a run reports, in the order the model has them. */
-export function layersOf(points: readonly InternalsPoint[]): string[] {
-  const first = points[0];
+export function layersOf(points: InternalsPoints): string[] {
+  const first = points.at(0);
   return first ? Object.keys(first.layers) : [];
 }
 
@@ -89,7 +90,7 @@ export interface InternalsRun {
   id: string;
   name: string;
   color: string;
-  internals: readonly InternalsPoint[];
+  internals: InternalsPoints;
 }
 
 // One pattern per tensor of the deepest model (three hidden layers: eight tensors), so no two lines
@@ -99,7 +100,7 @@ const DASHES = [undefined, '8 4', '2 3', '12 3 2 3', '4 2 4 8', '1 5', '16 4 2 4
 const MAX_ROWS = 600;
 
 function rowsOf(
-  points: readonly InternalsPoint[],
+  points: InternalsPoints,
   value: (p: InternalsPoint) => number | null,
   log: boolean,
 ): InternalsLine['rows'] {

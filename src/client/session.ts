@@ -3,7 +3,7 @@
 // worker never makes React re-render per step.
 import type { BackendInfo, InsightEvent, RunState, WorkerEvent } from '../protocol';
 import { assertNever } from '../protocol';
-import type { InternalsPoint } from '../shared/internals';
+import { InternalsColumns, internalsUpTo, type InternalsPoints } from '../shared/internalsColumns';
 import type { TracePoint } from '../shared/trace';
 import type { EvalPoint, TrainingEval } from '../shared/metrics';
 import { columnsUpTo, divergedStep, PointColumns, type MetricPoints } from '../shared/pointColumns';
@@ -20,8 +20,11 @@ const REDRAW_TASKS = 4;
 export interface LaneData {
   /** Columns in the session (PointColumns); any MetricPoints where a test builds a lane by hand. */
   points: MetricPoints;
-  /** The optimizer's instruments, at steps 1…50 and every 10th after (shared/internals.ts). */
-  internals: InternalsPoint[];
+  /**
+   * The optimizer's instruments, at steps 1…50 and every 10th after (shared/internals.ts): columns in
+   * the session (InternalsColumns); any InternalsPoints where a test builds a lane by hand.
+   */
+  internals: InternalsPoints;
   /** The followed output weight at the latest step that traced it. */
   trace: TracePoint | null;
   validation: EvalPoint[];
@@ -119,7 +122,7 @@ function emptyRun(runId: number, lanes: readonly string[]): RunPart {
         k,
         {
           points: new PointColumns(),
-          internals: [],
+          internals: new InternalsColumns(),
           trace: null,
           validation: [],
           training: [],
@@ -233,7 +236,7 @@ export class Session {
         key,
         {
           points: columnsUpTo(lane.points, step),
-          internals: lane.internals.filter((p) => p.step <= step),
+          internals: internalsUpTo(lane.internals, step),
           trace: lane.trace && lane.trace.step <= step ? lane.trace : null,
           validation: lane.validation.filter((p) => p.step <= step),
           ...(lane.training ? { training: lane.training.filter((p) => p.step <= step) } : {}),
@@ -297,7 +300,7 @@ export class Session {
         for (const { lane, points, internals, trace } of e.lanes) {
           const data = s.lanes[lane];
           if (data?.points instanceof PointColumns) data.points.push(...points);
-          data?.internals.push(...internals);
+          if (data?.internals instanceof InternalsColumns) data.internals.push(...internals);
           if (data && trace) data.trace = trace;
           step = Math.max(step, points.at(-1)?.step ?? 0);
         }

@@ -70,7 +70,7 @@ function recordsOf(experiment: Experiment, snap: SessionSnapshot): RunRecord[] {
             validation: lane.validation.slice(),
             ...(lane.training ? { training: lane.training.slice() } : {}),
             test: lane.test,
-            internals: lane.internals.slice(),
+            internals: [...lane.internals],
           },
         ]
       : [];
