@@ -1,7 +1,9 @@
 // The lessons, in the course's order: ready-made experiments with the words a teacher reads in class.
 // Every number a text promises is measured on the lesson's own settings in tests/lessons/phenomena.test.ts
-// (the lessons from adaptiveLessons.ts: in adaptivePhenomena.test.ts and decayWarmupPhenomena.test.ts).
+// (the lessons from adaptiveLessons.ts: in adaptivePhenomena.test.ts and decayWarmupPhenomena.test.ts;
+// those from dataLessons.ts: in dataLessons.test.ts).
 import { ADAGRAD_SHRINKS, L2_IS_NOT_ADAMW, RMSPROP_IS_ADAM, WARMUP } from './adaptiveLessons';
+import { LABEL_NOISE, OVERFITTING, REGULARIZATION } from './dataLessons';
 import { link, run, shared } from './links';
 import type { Lesson } from './types';
 
@@ -279,6 +281,9 @@ export const LESSONS: readonly Lesson[] = [
       },
     },
   },
+  OVERFITTING,
+  REGULARIZATION,
+  LABEL_NOISE,
   {
     id: 'lab-ill-conditioned',
     parts: [
