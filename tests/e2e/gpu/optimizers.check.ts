@@ -60,10 +60,16 @@ export async function compareOptimizer(
   return worst;
 }
 
-/** Each optimizer variant on `shapes`, with weight decay and a changing schedule factor. */
-export async function compareOptimizers(shapes: number[][]): Promise<Record<string, number>> {
+/**
+ * Each optimizer variant on `shapes`, with weight decay and a changing schedule factor. `names`: which
+ * optimizers (all of them by default; the other models' shapes need only one of each kind of program).
+ */
+export async function compareOptimizers(
+  shapes: number[][],
+  names: readonly OptimizerName[] = OPTIMIZERS,
+): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const name of OPTIMIZERS) {
+  for (const name of names) {
     out[name] = await compareOptimizer(name, false, shapes);
     if (name === 'momentum') out.nesterov = await compareOptimizer(name, true, shapes);
   }
