@@ -1,15 +1,8 @@
 // The update of one traced weight, written out with its numbers ("Adam's update, with numbers").
 import type { OptimizerName } from '../../shared/settings';
+import { OPTIMIZER_NAMES } from './settings';
 
-const enNames: Record<OptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'Momentum',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-  adamw: 'AdamW',
-};
-const zhNames: Record<OptimizerName, string> = { ...enNames, momentum: '动量法' };
+const { en: enNames, zh: zhNames } = OPTIMIZER_NAMES;
 
 /**
  * What feeds the output layer, whose weights the equations follow: an MLP's last hidden layer, the

@@ -28,14 +28,26 @@ const fields: Record<FieldKey, string> = {
   dropout: 'Dropout',
   webgl: 'WebGL',
 };
-const optimizers: Record<OptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'Momentum',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-  adamw: 'AdamW',
+/** The optimizers' names, in each language (the equations' titles use them too). */
+export const OPTIMIZER_NAMES: Record<'en' | 'zh', Record<OptimizerName, string>> = {
+  en: {
+    sgd: 'SGD',
+    momentum: 'Momentum',
+    adagrad: 'AdaGrad',
+    rmsprop: 'RMSProp',
+    adam: 'Adam',
+    adamw: 'AdamW',
+  },
+  zh: {
+    sgd: 'SGD',
+    momentum: '动量法',
+    adagrad: 'AdaGrad',
+    rmsprop: 'RMSProp',
+    adam: 'Adam',
+    adamw: 'AdamW',
+  },
 };
+const optimizers = OPTIMIZER_NAMES.en;
 const schedules: Record<ScheduleName, string> = {
   constant: 'Constant',
   step: 'Step (×γ each epoch)',
@@ -120,14 +132,7 @@ const zh: typeof en = {
     dropout: '随机失活',
     webgl: 'WebGL',
   },
-  optimizers: {
-    sgd: 'SGD',
-    momentum: '动量法',
-    adagrad: 'AdaGrad',
-    rmsprop: 'RMSProp',
-    adam: 'Adam',
-    adamw: 'AdamW',
-  },
+  optimizers: OPTIMIZER_NAMES.zh,
   schedules: {
     constant: '恒定',
     step: '阶梯（每轮 ×γ）',
