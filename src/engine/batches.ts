@@ -4,13 +4,13 @@
 // from data uploaded once (webgl/deviceData.ts).
 import * as tf from '@tensorflow/tfjs-core';
 import type { EvalSplit } from '../shared/metrics';
-import { IMAGE_PIXELS, NUM_CLASSES } from '../shared/mnist';
+import { IMAGE_PIXELS, NUM_CLASSES, TRAIN_COUNT } from '../shared/mnist';
 import { poolSizeAt, type PoolChange, type PoolHistory } from '../shared/pool';
-import type { Preprocessing } from '../shared/settings';
+import type { Preprocessing, SharedSettings } from '../shared/settings';
 import { arrivedCount, type MnistData } from './mnist';
 import { fillBatch, pixelTable, type PixelStats } from './preprocess';
 import { createRng, deriveSeed, sampleDistinct, shuffledIndices } from '../shared/random';
-import type { TrainingSet } from '../shared/dataLever';
+import { isWholeClean, trainingSet, type LeverSettings, type TrainingSet } from '../shared/dataLever';
 
 export interface BatchTensors {
   /** Preprocessed images [n, IMAGE_PIXELS]. */
@@ -230,5 +230,41 @@ export class Batches {
   dispose(): void {
     this.release();
     this.maker.dispose();
+  }
+}
+
+/** What the data lever reads of a run's settings; absent (from before it) means all of MNIST, clean. */
+export type LeverConfig = Pick<SharedSettings, 'seed'> &
+  Partial<Pick<SharedSettings, 'trainImages' | 'labelNoise'>>;
+
+/** The data lever's settings of a run, with the defaults of a run from before it. */
+export function leverSettings(config: LeverConfig): LeverSettings {
+  return {
+    trainImages: config.trainImages ?? TRAIN_COUNT,
+    labelNoise: config.labelNoise ?? 0,
+    seed: config.seed,
+  };
+}
+
+/** A run's batches: gathered on the device where the backend can, uploaded from the host otherwise. */
+export function makeBatches(
+  data: MnistData,
+  config: Pick<SharedSettings, 'batchSize' | 'preprocessing'> & LeverConfig,
+  stats: PixelStats | undefined,
+  /** The backend's batch maker (the trainer's kernels); host uploads without one. */
+  kernels: { batchMaker?: BatchMakerFactory } = {},
+  /** The run's pool while MNIST arrives. */
+  options: BatchesOptions = {},
+): Batches {
+  const inner = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
+  // The data lever: a seeded subset of the training images, some relabelled (shared/dataLever.ts).
+  const lever = leverSettings(config);
+  const whole = isWholeClean(data.train.count, lever);
+  const maker = whole ? inner : leverMaker(inner, trainingSet(data.train.labels, lever));
+  try {
+    return new Batches(maker, config.batchSize, config.seed, options);
+  } catch (e) {
+    maker.dispose();
+    throw e;
   }
 }

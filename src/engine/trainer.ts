@@ -15,16 +15,7 @@ import {
   type SharedSettings,
 } from '../shared/settings';
 import { composedBackward, type BackwardKernels } from './backwardKernels';
-import {
-  Batches,
-  hostBatchMaker,
-  leverMaker,
-  type BatchesOptions,
-  type BatchMakerFactory,
-  type SplitName,
-} from './batches';
-import { isWholeClean, trainingSet } from '../shared/dataLever';
-import { TRAIN_COUNT } from '../shared/mnist';
+import { makeBatches, type Batches, type BatchMakerFactory, type SplitName } from './batches';
 import { decodeInternals, rawLength, type MeasuredStep } from './internals';
 import { trainingStats, type MnistData } from './mnist';
 import { createModel, type Model } from './model';
@@ -377,32 +368,6 @@ export class Trainer {
     this.optimizer.dispose();
     this.model.dispose();
     if (this.ownsBatches) this.batches.dispose();
-  }
-}
-
-/** A run's batches: gathered on the device where the backend can, uploaded from the host otherwise. */
-export function makeBatches(
-  data: MnistData,
-  config: Pick<TrainerConfig, 'batchSize' | 'seed' | 'preprocessing' | 'trainImages' | 'labelNoise'>,
-  stats: PixelStats | undefined,
-  kernels: TrainerKernels = {},
-  /** The run's pool while MNIST arrives (batches.ts). */
-  options: BatchesOptions = {},
-): Batches {
-  const inner = (kernels.batchMaker ?? hostBatchMaker(data))(config.preprocessing, stats);
-  // The data lever: a seeded subset of the training images, some relabelled (shared/dataLever.ts).
-  const lever = {
-    trainImages: config.trainImages ?? TRAIN_COUNT,
-    labelNoise: config.labelNoise ?? 0,
-    seed: config.seed,
-  };
-  const whole = isWholeClean(data.train.count, lever);
-  const maker = whole ? inner : leverMaker(inner, trainingSet(data.train.labels, lever));
-  try {
-    return new Batches(maker, config.batchSize, config.seed, options);
-  } catch (e) {
-    maker.dispose();
-    throw e;
   }
 }
 

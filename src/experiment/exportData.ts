@@ -1,6 +1,6 @@
 // Recorded results out of the page (JSON for re-import, CSV for spreadsheets) and back in. The JSON
 // file is the format IndexedDB storage keeps too, so one validator guards both ways in.
-import type { InternalsPoint, LayerInternals } from '../shared/internals';
+import { LAYER_FIELDS, type InternalsPoint } from '../shared/internals';
 import type { EvalPoint, MetricPoint, TrainingEval } from '../shared/metrics';
 import type { SharedSettings } from '../shared/settings';
 import { makeExportFile, type RunRecord } from './exportTypes';
@@ -96,18 +96,8 @@ function csvNumber(n: number | undefined): string {
   return n === undefined ? '' : String(n);
 }
 
-const LAYER_QUANTITIES = [
-  'gradNorm',
-  'updateNorm',
-  'weightNorm',
-  'velocityNorm',
-  'velocityCosine',
-  'stepMedian',
-  'stepP90',
-  'epsShare',
-] as const satisfies readonly (keyof LayerInternals)[];
 type Column =
-  | { layer: string; q: (typeof LAYER_QUANTITIES)[number] }
+  | { layer: string; q: (typeof LAYER_FIELDS)[number] }
   | { layer: null; q: 'biasCorrection1' | 'biasCorrection2' };
 
 /** The instrument columns some run has a value in: `<layer>.<quantity>`, then the bias corrections. */
@@ -115,7 +105,7 @@ function internalsColumns(records: readonly RunRecord[]): Column[] {
   const all = records.flatMap((r) => r.internals ?? []);
   const layers = [...new Set(all.flatMap((p) => Object.keys(p.layers)))];
   const cols: Column[] = layers.flatMap((layer) =>
-    LAYER_QUANTITIES.filter((q) => all.some((p) => p.layers[layer]?.[q] !== undefined)).map((q) => ({
+    LAYER_FIELDS.filter((q) => all.some((p) => p.layers[layer]?.[q] !== undefined)).map((q) => ({
       layer,
       q,
     })),

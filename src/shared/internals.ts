@@ -24,6 +24,18 @@ export interface LayerInternals {
   epsShare?: number;
 }
 
+/** Every number a layer may report, in a fixed order: the export's columns and the page's storage. */
+export const LAYER_FIELDS = [
+  'gradNorm',
+  'updateNorm',
+  'weightNorm',
+  'velocityNorm',
+  'velocityCosine',
+  'stepMedian',
+  'stepP90',
+  'epsShare',
+] as const satisfies readonly (keyof LayerInternals)[];
+
 /** The instruments of one step of one run. */
 export interface InternalsPoint {
   /** 1-based step the numbers belong to. */

@@ -2,7 +2,7 @@
 // each point was a `layers` record of objects, about 0.9 KB for mlp-128, and a ten-epoch four-run race
 // keeps 7,000 of them; as columns a point costs 8 bytes per number. Readers see InternalsPoints, which
 // a plain array of points also is (tests, exports).
-import type { InternalsPoint, LayerInternals } from './internals';
+import { LAYER_FIELDS, type InternalsPoint, type LayerInternals } from './internals';
 
 /** What the page reads of a run's instruments: a plain array of points, or InternalsColumns. */
 export interface InternalsPoints extends Iterable<InternalsPoint> {
@@ -11,17 +11,6 @@ export interface InternalsPoints extends Iterable<InternalsPoint> {
   at(i: number): InternalsPoint | undefined;
 }
 
-/** Every number a layer may report, in a fixed order; absent ones are stored as NaN. */
-const LAYER_FIELDS = [
-  'gradNorm',
-  'updateNorm',
-  'weightNorm',
-  'velocityNorm',
-  'velocityCosine',
-  'stepMedian',
-  'stepP90',
-  'epsShare',
-] as const satisfies readonly (keyof LayerInternals)[];
 const STEP_FIELDS = ['biasCorrection1', 'biasCorrection2', 'lr'] as const;
 
 const INITIAL = 64;

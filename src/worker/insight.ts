@@ -4,7 +4,7 @@
 // take about PIECE_MS on this device, so training goes on between pieces and waits no longer than that
 // for one; a pass is reused while the lane's step has not moved (the page filtering the grid of a paused
 // run).
-import type { Batches, SplitName } from '../engine/batches';
+import { leverSettings, type Batches, type SplitName } from '../engine/batches';
 import type { MnistData } from '../engine/mnist';
 import {
   classifyImage,
@@ -18,14 +18,8 @@ import {
 } from '../engine/predict';
 import type { Trainer } from '../engine/trainer';
 import { assertNever, type Command, type Predictions, type WorkerEvent } from '../protocol';
-import {
-  subsetSize,
-  trainingSet,
-  wrongLabelCount,
-  type LeverSettings,
-  type TrainingSet,
-} from '../shared/dataLever';
-import { IMAGE_PIXELS, TRAIN_COUNT } from '../shared/mnist';
+import { subsetSize, trainingSet, wrongLabelCount, type TrainingSet } from '../shared/dataLever';
+import { IMAGE_PIXELS } from '../shared/mnist';
 import { forwardMacs } from '../shared/model';
 
 export type InsightCommand = Extract<Command, { type: 'predict' | 'classify' }>;
@@ -38,11 +32,6 @@ type PassImages = Extract<InsightCommand, { type: 'predict' }>['images'];
 type PredictCommand<I extends PassImages> = Extract<InsightCommand, { type: 'predict'; images: I }>;
 
 /** The data lever of a trainer's run, as its batches were made (engine/trainer.ts makeBatches). */
-function leverOf(trainer: Trainer): LeverSettings {
-  const { trainImages = TRAIN_COUNT, labelNoise = 0, seed } = trainer.config;
-  return { trainImages, labelNoise, seed };
-}
-
 /** The raw bytes of `split`'s images at `indices`, in one buffer of their own (a view would send the whole split). */
 function copyImages(data: MnistData, split: SplitName, indices: readonly number[]): Uint8Array {
   const all = data[split].images;
@@ -110,7 +99,7 @@ export class Insight {
     if (!predictions) return;
     const labels = this.data.test.labels.subarray(0, predictions.predicted.length);
     const { indices, matching } = pickDigits(labels, predictions, cmd.cell, this.limit(cmd));
-    const lever = leverOf(trainer);
+    const lever = leverSettings(trainer.config);
     answer({
       kind: 'ready',
       step: pass.step,
@@ -180,7 +169,7 @@ export class Insight {
    */
   private trainingSet(trainer: Trainer, batches: Batches): TrainingSet {
     if (this.lever?.batches !== batches)
-      this.lever = { batches, set: trainingSet(this.data.train.labels, leverOf(trainer)) };
+      this.lever = { batches, set: trainingSet(this.data.train.labels, leverSettings(trainer.config)) };
     return this.lever.set;
   }
 

@@ -4,7 +4,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { trainingStats, type MnistData } from '../engine/mnist';
 import type { Batches } from '../engine/batches';
-import { makeBatches, Trainer, type StepRecords, type TrainerKernels } from '../engine/trainer';
+import { Trainer, type StepRecords, type TrainerKernels } from '../engine/trainer';
+import { makeBatches } from '../engine/batches';
 import type { Command, RunState, WorkerEvent } from '../protocol';
 import { isDiverged, WHOLE_TRAINING_EVAL_MAX, type EvalSplit } from '../shared/metrics';
 import type { LiveChange, TimelineEntry } from '../shared/settings';

@@ -5,7 +5,8 @@
 // `emit`, so Node tests drive it directly.
 import * as tf from '@tensorflow/tfjs-core';
 import { isComplete, trainingStats, type MnistData } from '../engine/mnist';
-import { makeBatches, Trainer, type TrainerKernels } from '../engine/trainer';
+import { Trainer, type TrainerKernels } from '../engine/trainer';
+import { makeBatches } from '../engine/batches';
 import {
   assertNever,
   type TuneCommand,

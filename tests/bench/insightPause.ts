@@ -8,7 +8,8 @@ import { settingsOf } from '../../src/experiment/runs';
 import type { MnistData } from '../../src/engine/mnist';
 import { trainingStats } from '../../src/engine/mnist';
 import { PIECE_MS, PIECE_SIZES, pieceImages, predictSplit, PREDICT_BATCH } from '../../src/engine/predict';
-import { makeBatches, Trainer, type TrainerKernels } from '../../src/engine/trainer';
+import { Trainer, type TrainerKernels } from '../../src/engine/trainer';
+import { makeBatches } from '../../src/engine/batches';
 import { DEFAULT_MODEL, forwardMacs, modelSpec } from '../../src/shared/model';
 import { NOT_COUNTED, type Job, type RunResult } from './jobs';
 
