@@ -3,16 +3,7 @@
 // update/weight, the rule-of-thumb band. The quantity is picked with the "Quantity" select.
 import { memo, useId, useState, type Ref } from 'react';
 import { countRender } from '../shared/renderCount';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, LineChart, ReferenceArea, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/I18n';
 import { QUANTITIES, type Quantity } from '../shared/internals';
 import { runGraphicColor } from './contrast';
@@ -25,6 +16,8 @@ import {
   UPDATE_RATIO_BAND,
   type InternalsRun,
 } from './internals';
+import { extent, logAxisDomain, roundTicks, stepAxisEnd, valueAxisTop } from './axisDomain';
+import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
 import { markerLines } from './referenceLines';
 import type { ChartRun } from './types';
 
@@ -60,6 +53,25 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
   const lines = internalsLines(runs, quantity, shownLayer);
   const log = LOG_QUANTITIES.has(quantity);
   const lastStep = lines.reduce((s, l) => Math.max(s, l.rows.at(-1)?.step ?? 0), 0);
+  const stepEnd = stepAxisEnd(lastStep);
+  const axisRows = useStepAxisRows(stepEnd);
+  const range = extent(lines.flatMap((l) => l.rows.map((r) => r.value)));
+  const domain: [number, number] = log
+    ? range && range[0] > 0
+      ? logAxisDomain(range[0], range[1])
+      : [1e-6, 1]
+    : quantity === 'velocityCosine'
+      ? [-1, 1]
+      : [0, valueAxisTop(range?.[1] ?? 1)];
+  const plotLines = lines.map((l): PlotLine => ({
+    key: l.key,
+    name: runs.length === 1 && !isStepWide(quantity) ? layerName(l.name) : l.name,
+    rows: l.rows,
+    field: 'value',
+    stroke: runGraphicColor(l.color),
+    dash: l.dash,
+    width: 2,
+  }));
   const anyData = runs.some((r) => r.internals.length > 0);
   const format = (v: number) =>
     quantity === 'epsShare'
@@ -102,12 +114,18 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
           <p className="chart-empty-hint internals-empty">{anyData ? m.internals.none : m.internals.empty}</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart accessibilityLayer={false} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
+            <LineChart
+              accessibilityLayer={false}
+              data={axisRows}
+              margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
+            >
               <CartesianGrid stroke="var(--grid, #e5e7eb)" strokeDasharray="3 3" />
               <XAxis
                 dataKey="step"
                 type="number"
-                domain={[0, 'dataMax']}
+                domain={[0, stepEnd]}
+                ticks={roundTicks(stepEnd, 5)}
+                allowDataOverflow
                 allowDecimals={false}
                 tick={TICK}
                 tickFormatter={(v: number) => f.compact(v)}
@@ -116,8 +134,15 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                 width={64}
                 tick={TICK}
                 scale={log ? 'log' : 'auto'}
-                domain={log ? ['auto', 'auto'] : quantity === 'velocityCosine' ? [-1, 1] : [0, 'auto']}
-                allowDataOverflow={log}
+                domain={domain}
+                ticks={
+                  log
+                    ? undefined
+                    : quantity === 'velocityCosine'
+                      ? [-1, -0.5, 0, 0.5, 1]
+                      : roundTicks(domain[1], 6)
+                }
+                allowDataOverflow
                 tickFormatter={format}
               />
               {quantity === 'updateRatio' && (
@@ -135,28 +160,13 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                   }}
                 />
               )}
-              {lines.map((l) => (
-                <Line
-                  key={l.key}
-                  data={l.rows}
-                  dataKey="value"
-                  name={runs.length === 1 && !isStepWide(quantity) ? layerName(l.name) : l.name}
-                  stroke={runGraphicColor(l.color)}
-                  strokeDasharray={l.dash}
-                  strokeWidth={2}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              ))}
+              <PlotLines lines={plotLines} />
               {markerLines(runs, lastStep, 'top')}
-              <Tooltip
-                isAnimationActive={false}
-                formatter={(v) => (typeof v === 'number' ? format(v) : String(v))}
-                itemStyle={{ color: 'var(--ink)' }}
-                contentStyle={{ background: 'var(--panel)', borderColor: 'var(--control-line)' }}
-                labelFormatter={(step) =>
-                  m.charts.step(typeof step === 'number' ? f.int(step) : String(step))
-                }
+              <HoverReadout
+                lines={plotLines}
+                stepEnd={stepEnd}
+                format={format}
+                title={(step) => m.charts.step(f.int(step))}
               />
             </LineChart>
           </ResponsiveContainer>

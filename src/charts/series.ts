@@ -91,19 +91,6 @@ export interface RunSeries {
   divergedAt: number | null;
 }
 
-/** The highest value drawn among runs still learning (null when none is): what a linear axis must fit. */
-export function fittedMax(series: readonly RunSeries[]): number | null {
-  let max: number | null = null;
-  for (const s of series) {
-    if (s.divergedAt !== null) continue;
-    for (const rows of [s.train, s.val, s.whole])
-      for (const r of rows)
-        for (const v of [r.raw, r.smooth, r.val, r.whole])
-          if (typeof v === 'number' && (max === null || v > max)) max = v;
-  }
-  return max;
-}
-
 /**
  * One run's training and validation rows, downsampled. Smoothing runs over every point before
  * thinning, so the smoothed line does not depend on how many points are drawn. Each line is
@@ -135,11 +122,4 @@ export function buildRunSeries(
 /** An empty training line for these options, to keep and pass to buildRunSeries as points arrive. */
 export function trainLineFor(opts: RowOptions): TrainLine {
   return new TrainLine(opts.metric, opts.smoothing, opts.maxPoints ?? DEFAULT_MAX_POINTS);
-}
-
-/** 1, 2 or 5 times a power of ten, at least `x`: a round top for a fitted axis. */
-export function niceCeiling(x: number): number {
-  if (!(x > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 5, 10].find((m) => m * p >= x) ?? 10) * p;
 }

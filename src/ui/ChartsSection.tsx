@@ -58,24 +58,29 @@ export function ChartsSection({
   model,
 }: Props) {
   const { m } = useI18n();
-  // Each chart redraws in a task of its own, after the page's own render: loss, then accuracy, then
-  // the instruments, four shorter tasks instead of one long one. While training, a chart out of view
-  // keeps its version, so it does not redraw, until it is scrolled back into view; paused, it catches up.
-  const live = (inView: boolean) => inView || snap.state !== 'running';
-  const internalsRef = useRef<HTMLDivElement>(null);
-  const lossLag = useLagged(snap.version);
-  const accuracyLag = useLagged(lossLag);
-  const lossVersion = useHeldWhile(lossLag, live(useInView(lossRef)));
-  const accuracyVersion = useHeldWhile(accuracyLag, live(useInView(accuracyRef)));
-  const internalsVersion = useHeldWhile(useLagged(accuracyLag), live(useInView(internalsRef)));
-  // The equations typeset every traced step with KaTeX: out of view they keep the last one shown.
-  const equationsRef = useRef<HTMLElement>(null);
-  const trace = useHeldWhile(snap.lanes[selectedId]?.trace ?? null, live(useInView(equationsRef)));
   const chartRuns = useMemo(
     () => chartRunsOf(runs, snap.lanes, data.overlays, m),
     [runs, snap.lanes, data.overlays, m],
   );
   const internalsRuns = useMemo(() => internalsRunsOf(runs, snap.lanes, m), [runs, snap.lanes, m]);
+  // Each chart redraws in a frame of its own, after the page's own render: loss, then accuracy, then
+  // the instruments, with new points and new live-change markers alike. While training, a chart out of
+  // view keeps what it showed, so it does not redraw, until it is scrolled back into view; paused, it
+  // catches up.
+  const live = (inView: boolean) => inView || snap.state !== 'running';
+  const internalsRef = useRef<HTMLDivElement>(null);
+  const shown = useMemo(
+    () => ({ version: snap.version, chartRuns, internalsRuns }),
+    [snap.version, chartRuns, internalsRuns],
+  );
+  const lossLag = useLagged(shown);
+  const accuracyLag = useLagged(lossLag);
+  const loss = useHeldWhile(lossLag, live(useInView(lossRef)));
+  const accuracy = useHeldWhile(accuracyLag, live(useInView(accuracyRef)));
+  const internals = useHeldWhile(useLagged(accuracyLag), live(useInView(internalsRef)));
+  // The equations typeset every traced step with KaTeX: out of view they keep the last one shown.
+  const equationsRef = useRef<HTMLElement>(null);
+  const trace = useHeldWhile(snap.lanes[selectedId]?.trace ?? null, live(useInView(equationsRef)));
   const replaying = useMemo(() => replaySteps(trainedRuns), [trainedRuns]);
   // Past the last replayed change nothing is upcoming, so the log need not follow every step.
   const lastReplay = Math.max(0, ...[...replaying.values()].flatMap((steps) => [...steps]));
@@ -84,24 +89,26 @@ export function ChartsSection({
     <section className="charts">
       <LossChart
         ref={lossRef}
-        runs={chartRuns}
+        runs={loss.chartRuns}
         smoothing={display.smoothing}
         logScale={display.logScale}
         stepsPerEpoch={snap.stepsPerEpoch}
-        version={lossVersion}
+        version={loss.version}
         emptyHint={emptyHint}
         large={projector}
       />
       <AccuracyChart
         ref={accuracyRef}
-        runs={chartRuns}
+        runs={accuracy.chartRuns}
         smoothing={display.smoothing}
         stepsPerEpoch={snap.stepsPerEpoch}
-        version={accuracyVersion}
+        version={accuracy.version}
         emptyHint={emptyHint}
         large={projector}
       />
-      {!projector && <InternalsChart ref={internalsRef} runs={internalsRuns} version={internalsVersion} />}
+      {!projector && (
+        <InternalsChart ref={internalsRef} runs={internals.internalsRuns} version={internals.version} />
+      )}
       {/* Not in the projector view: the charts and live controls fill its screen without scrolling. */}
       {!projector && (
         <UpdateEquations

@@ -71,7 +71,7 @@ function readStatus(page) {
       state: status?.getAttribute('data-state') ?? null,
       shownSamplesPerSec: Number.isFinite(shown) && shown > 0 ? shown : null,
       backendText: item('Backend'),
-      curves: document.querySelectorAll('path.recharts-curve').length,
+      curves: document.querySelectorAll('path.plot-curve').length,
     };
   });
 }

@@ -43,7 +43,7 @@ describe('in class', () => {
     await expect.poll(() => status(page).getAttribute('data-state')).toBe('paused');
     const step = await stepOf(page);
     // The loss chart's lines (in view: a chart out of view may catch up on new points when it redraws).
-    const curves = () => page.locator('.chart-plot').first().locator('.recharts-line-curve').count();
+    const curves = () => page.locator('.chart-plot').first().locator('.plot-curve').count();
     const drawn = await curves();
     expect(new URL(page.url()).hash).not.toContain('lang=');
 
@@ -128,7 +128,7 @@ describe('in class', () => {
       ticks: [...document.querySelectorAll('.recharts-cartesian-axis-tick-value')].map((t) =>
         parseFloat(getComputedStyle(t).fontSize),
       ),
-      lines: [...document.querySelectorAll('.recharts-line-curve')].map((l) =>
+      lines: [...document.querySelectorAll('.plot-curve')].map((l) =>
         parseFloat(l.getAttribute('stroke-width') ?? '0'),
       ),
     }));

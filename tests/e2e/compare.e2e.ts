@@ -76,7 +76,7 @@ describe('compare and replay', () => {
     for (const name of ['SGD', 'Momentum', 'RMSProp', 'Adam']) expect(text).toContain(name);
     // One colour per run: its smoothed training line and its validation line.
     const strokes = await page
-      .locator('[aria-label="Loss chart"] path.recharts-curve')
+      .locator('[aria-label="Loss chart"] path.plot-curve')
       .evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))].filter(Boolean));
     expect(strokes).toHaveLength(4);
     expect(new URL(page.url()).hash.match(/run=/g)).toHaveLength(4);

@@ -23,10 +23,10 @@ const OVERFIT =
 async function linesAndPoints(page: Page): Promise<{ dashes: string[]; dots: number; rings: number }> {
   const chart = page.locator('[aria-label="Loss chart"]');
   const dashes = await chart
-    .locator('.recharts-line path.recharts-curve')
+    .locator('path.plot-curve')
     .evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'));
   const fills = await chart
-    .locator('.recharts-line-dots circle')
+    .locator('circle.plot-dot')
     .evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')));
   const rings = fills.filter((f) => f === 'var(--panel)').length;
   return { dashes, dots: fills.length - rings, rings };

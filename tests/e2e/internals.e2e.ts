@@ -23,7 +23,7 @@ describe('inside the optimizer', () => {
     await start.click();
     await expect.poll(() => stepOf(page), { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(6);
     const chart = page.getByRole('figure', { name: 'Inside the optimizer chart' });
-    const lines = () => chart.locator('.recharts-line-curve').count();
+    const lines = () => chart.locator('.plot-curve').count();
     // Below the fold the chart waits; scrolled into view it draws what the worker has sent.
     await chart.scrollIntoViewIfNeeded();
     await expect.poll(lines, { timeout: 30_000 }).toBe(4);

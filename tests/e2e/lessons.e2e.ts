@@ -36,7 +36,7 @@ describe('a lesson', () => {
     // With one run left visible, the chart draws a line per layer tensor of that run.
     for (const r of runs.slice(1)) await page.getByLabel(`Hide ${r.name}`).check();
     const chart = page.getByRole('figure', { name: 'Inside the optimizer chart' });
-    await expect.poll(() => chart.locator('.recharts-line-curve').count(), { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => chart.locator('.plot-curve').count(), { timeout: 30_000 }).toBe(4);
 
     const equations = page.getByRole('region', { name: 'The optimizer’s update of one weight' });
     await expect.poll(() => equations.getByRole('heading').textContent()).toBe("Adam's update, with numbers");

@@ -44,10 +44,8 @@ describe('playground', () => {
     expect(early).toBeGreaterThan(1); // ln 10 ≈ 2.3 at the start
     expect(late).toBeLessThan(early * 0.6);
     // Lines are drawn: recharts paths with data in both charts.
-    expect(await page.locator('[aria-label="Loss chart"] path.recharts-curve').count()).toBeGreaterThan(0);
-    expect(await page.locator('[aria-label="Accuracy chart"] path.recharts-curve').count()).toBeGreaterThan(
-      0,
-    );
+    expect(await page.locator('[aria-label="Loss chart"] path.plot-curve').count()).toBeGreaterThan(0);
+    expect(await page.locator('[aria-label="Accuracy chart"] path.plot-curve').count()).toBeGreaterThan(0);
 
     const lr = page.getByLabel('Learning rate η value', { exact: true });
     await lr.fill('0.01');
