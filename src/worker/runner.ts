@@ -1,19 +1,20 @@
 // Schedules training in short chunks so control messages are handled between them, steps every lane
 // of the run in turn (same batches, same order), replays scheduled changes at their steps, and turns
 // the trainers' numbers into protocol events. Talks only through `emit`, so Node tests drive it directly.
-import * as tf from '@tensorflow/tfjs-core';
 import { trainingStats, type MnistData } from '../engine/mnist';
 import type { Batches } from '../engine/batches';
 import { Trainer, type StepRecords, type TrainerKernels } from '../engine/trainer';
 import { makeBatches } from '../engine/batches';
 import type { Command, RunState, WorkerEvent } from '../protocol';
-import { isDiverged, WHOLE_TRAINING_EVAL_MAX, type EvalSplit } from '../shared/metrics';
-import type { LiveChange, TimelineEntry } from '../shared/settings';
+import { WHOLE_TRAINING_EVAL_MAX, type EvalSplit } from '../shared/metrics';
+import type { LiveChange } from '../shared/settings';
 import type { RunCheckpoint } from '../shared/checkpoint';
 import { assertNever } from '../protocol';
+import { deviceMemory } from './deviceMemory';
+import { divergenceIn } from './divergence';
 import { Insight } from './insight';
 import { Pacer } from './pacing';
-import { readCheckpoint } from './runCheckpoint';
+import { readCheckpoint, restoreLanes, type CheckpointLane } from './runCheckpoint';
 
 /** Training time between checkpoints: at most this much is redone after the GPU or the worker is lost. */
 export const CHECKPOINT_MS = 3000;
@@ -45,19 +46,7 @@ interface Chunk {
   readback: Promise<StepRecords[]>;
 }
 
-interface Lane {
-  key: string;
-  trainer: Trainer;
-  /** Recorded changes still to replay, by step. */
-  schedule: TimelineEntry[];
-  stopped: boolean;
-}
-
-/** What TensorFlow.js holds now: a run that leaks shows it growing from one validation to the next. */
-function deviceMemory(): { tensors: number; bytes: number; gpuBytes: number | null } {
-  const m = tf.memory() as tf.MemoryInfo & { numBytesInGPU?: number };
-  return { tensors: m.numTensors, bytes: m.numBytes, gpuBytes: m.numBytesInGPU ?? null };
-}
+type Lane = CheckpointLane;
 
 export class Runner {
   private lanes: Lane[] = [];
@@ -181,17 +170,8 @@ export class Runner {
     }
   }
 
-  /** Puts every lane back at the checkpoint's step; changes recorded up to it are already in its state. */
   private restore(c: RunCheckpoint): void {
-    if (c.lanes.length !== this.lanes.length)
-      throw new Error('the checkpoint has other runs than this reset');
-    for (const lane of this.lanes) {
-      const saved = c.lanes.find((l) => l.lane === lane.key);
-      if (!saved) throw new Error(`the checkpoint has no run ${lane.key}`);
-      lane.trainer.restore({ step: c.step, weights: saved.weights, optimizer: saved.optimizer });
-      lane.stopped = saved.stopped;
-      lane.schedule = lane.schedule.filter((e) => e.step > c.step);
-    }
+    restoreLanes(this.lanes, c);
     this.trainingMs = c.trainingMs;
     this.checkpointedAt = c.trainingMs;
   }
@@ -346,16 +326,11 @@ export class Runner {
       trainingMs: this.trainingMs,
     });
     lanes.forEach((lane, i) => {
-      const bad = records[i]!.points.find((p) => isDiverged(p.loss));
-      if (!bad || lane.stopped) return;
+      const diverged = lane.stopped ? null : divergenceIn(records[i]!.points);
+      if (!diverged) return;
       lane.stopped = true;
-      const what = Number.isFinite(bad.loss)
-        ? `exploded to ${bad.loss.toPrecision(3)}`
-        : `became ${bad.loss}`;
-      const message = `Training diverged at step ${bad.step}: the loss ${what}. Lower the learning rate and press Reset.`;
-      if (lanes.length > 1)
-        this.emit({ type: 'laneStopped', runId, lane: lane.key, step: bad.step, message });
-      if (lanes.every((l) => l.stopped)) this.setState('diverged', message);
+      if (lanes.length > 1) this.emit({ type: 'laneStopped', runId, lane: lane.key, ...diverged });
+      if (lanes.every((l) => l.stopped)) this.setState('diverged', diverged.message);
     });
   }
 
