@@ -14,3 +14,16 @@ export function liveChangeSentMark(runId: number, changeId: number): string {
  * the "time to first step" a class on a slow network waits (the benchmark's --first-step section).
  */
 export const FIRST_STEP_MARK = 'first-step';
+
+/**
+ * Measure from a slider's input event to the commit that shows its new value: the React render and
+ * DOM work one slider key or drag step costs the page (the benchmark's goal: at most 4 ms).
+ */
+export const SLIDER_COMMIT_MEASURE = 'slider-commit';
+
+/** A measure named `name` from `start` (performance.now()) to now, cleared from the buffer at once. */
+export function measureSince(name: string, start: number): void {
+  performance.measure(name, { start, end: performance.now() });
+  // Observers have seen it; the page's buffer need not keep one per key.
+  performance.clearMeasures(name);
+}

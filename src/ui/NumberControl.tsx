@@ -1,12 +1,13 @@
 // One numeric setting: a slider (log or linear, from the field table) plus a typed value field.
 // Typed values are validated on commit; anything out of range is clamped and the clamp is shown.
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { NumericKey } from '../config/schema';
 import { formatValue, SLIDER_MAX, sliderToValue, valueToSlider } from '../config/sliders';
 import { parseText } from '../config/validate';
 import { useI18n } from '../i18n/I18n';
 import type { Messages } from '../i18n/messages';
 import type { Text } from '../i18n/text';
+import { measureSince, SLIDER_COMMIT_MEASURE } from '../shared/perfMarks';
 
 interface Props {
   field: NumericKey;
@@ -27,6 +28,13 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
   // A Text, so a note shown before a language switch is shown in the new language after it.
   const [note, setNote] = useState<Text | null>(null);
   const text = draft ?? formatValue(field, value);
+  // When the slider's last input arrived: the commit that shows its value measures what it cost.
+  const inputAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (inputAt.current === null) return;
+    measureSince(SLIDER_COMMIT_MEASURE, inputAt.current);
+    inputAt.current = null;
+  }, [value]);
 
   const commit = () => {
     if (draft === null) return;
@@ -59,7 +67,11 @@ export function NumberControl({ field, value, disabled = false, slider = true, h
             disabled={disabled}
             aria-label={label}
             aria-valuetext={formatValue(field, value)}
-            onChange={(e) => onChange(sliderToValue(field, Number(e.target.value)))}
+            onChange={(e) => {
+              const next = sliderToValue(field, Number(e.target.value));
+              if (next !== value) inputAt.current = performance.now();
+              onChange(next);
+            }}
           />
         )}
         <input

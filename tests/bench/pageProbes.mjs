@@ -5,12 +5,14 @@ import { readFileSync } from 'node:fs';
 import { median, quantile } from './lib.mjs';
 
 // The page names its measures in src/shared/perfMarks.ts; Node cannot import TypeScript, so read it there.
-const LIVE_CHANGE_MEASURE = (() => {
-  const source = readFileSync(new URL('../../src/shared/perfMarks.ts', import.meta.url), 'utf8');
-  const m = /LIVE_CHANGE_MEASURE = '([^']+)'/.exec(source);
-  if (!m) throw new Error('bench: LIVE_CHANGE_MEASURE not found in src/shared/perfMarks.ts');
+const PERF_MARKS = readFileSync(new URL('../../src/shared/perfMarks.ts', import.meta.url), 'utf8');
+function measureName(constant) {
+  const m = new RegExp(`${constant} = '([^']+)'`).exec(PERF_MARKS);
+  if (!m) throw new Error(`bench: ${constant} not found in src/shared/perfMarks.ts`);
   return m[1];
-})();
+}
+const LIVE_CHANGE_MEASURE = measureName('LIVE_CHANGE_MEASURE');
+const SLIDER_COMMIT_MEASURE = measureName('SLIDER_COMMIT_MEASURE');
 
 /** Event Timing reports only events at least this long (16 ms is the smallest the API allows). */
 export const EVENT_THRESHOLD_MS = 16;
@@ -19,6 +21,7 @@ export const EVENT_THRESHOLD_MS = 16;
 // one, which the page's own measures always feed. The page clears its measures, hence observers.
 export const OBSERVERS = `
   const LIVE_CHANGE_MEASURE = ${JSON.stringify(LIVE_CHANGE_MEASURE)};
+  const SLIDER_COMMIT_MEASURE = ${JSON.stringify(SLIDER_COMMIT_MEASURE)};
   const observe = (name, options, pick) => {
     window[name] = [];
     try {
@@ -47,9 +50,12 @@ export const OBSERVERS = `
     processing: e.processingEnd - e.processingStart,
   }));
   window.__benchLiveChanges = [];
+  window.__benchSliderCommits = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       if (e.name === LIVE_CHANGE_MEASURE) window.__benchLiveChanges.push(e.duration);
+      else if (e.name === SLIDER_COMMIT_MEASURE)
+        window.__benchSliderCommits.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'measure' });
 `;
 
@@ -62,6 +68,7 @@ export function readProbes(page, from) {
       frames: since(window.__benchFrames),
       events: since(window.__benchEvents),
       liveChanges: window.__benchLiveChanges,
+      sliderCommits: since(window.__benchSliderCommits),
     };
   }, from);
 }
@@ -151,6 +158,8 @@ export function summarizeProbes(
     longTasks: durations(raw.longTasks),
     longFrames:
       raw.frames === null ? null : { ...durations(raw.frames), maxBlockingMs: maxOf(raw.frames, 'blocking') },
+    // Handler to commit of each slider input (keys and drag steps): what one input costs React.
+    sliderCommit: spread(raw.sliderCommits.filter((e) => e.start >= interactFrom).map((e) => e.duration)),
     liveChanges: {
       acked: live.length,
       p50Ms: round1(median(live)),
@@ -161,3 +170,13 @@ export function summarizeProbes(
 }
 
 const maxOf = (xs, key) => (xs.length ? round1(Math.max(...xs.map((x) => x[key]))) : 0);
+
+/** Count, median, p95 and max of `ms`. */
+function spread(ms) {
+  return {
+    n: ms.length,
+    p50Ms: ms.length ? round1(median(ms)) : null,
+    p95Ms: ms.length ? round1(quantile(ms, 0.95)) : null,
+    maxMs: ms.length ? round1(Math.max(...ms)) : null,
+  };
+}

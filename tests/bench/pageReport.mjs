@@ -7,6 +7,8 @@ const LONG_TASK_GOAL_MS = 50;
 /** Interaction p98 goal by scenario: several runs may take longer than one, never past 200 ms. */
 const interactionGoalMs = (runs) => (runs > 1 ? 200 : 100);
 const LIVE_CHANGE_GOAL_MS = 100;
+/** React's render and commit of one slider input (key or drag step), p95, with four runs training. */
+const SLIDER_COMMIT_GOAL_MS = 4;
 /** The page, nobody touching it, trains at least this share of the worker-only samples/s. */
 const PAGE_SHARE_GOAL = 0.75;
 
@@ -27,6 +29,14 @@ export function pageTargets(page, target) {
       ['single keys a second apart', s.singleKeys],
     ])
       if (l) target(`${p} ${what} interaction p98 (ms)`, l.p98Ms, l.p98Ms <= goal, `≤ ${goal}`);
+    const commit = s.sliderCommit?.p95Ms;
+    if (s.runs > 1 && commit !== null && commit !== undefined)
+      target(
+        `${p} slider input, React render and commit p95 (ms)`,
+        commit,
+        commit <= SLIDER_COMMIT_GOAL_MS,
+        `≤ ${SLIDER_COMMIT_GOAL_MS}`,
+      );
     if (!s.trains) continue;
     target(
       `${p} longest main-thread task (ms)`,
@@ -79,6 +89,9 @@ export function pageLines(page) {
         ? `    worst interaction ${worst.name} ${worst.durationMs} ms = input delay ${worst.inputDelayMs} + handlers ${worst.processingMs} + to next frame ${worst.presentationMs}`
         : '    no interaction over 16 ms',
       `    long tasks ${tasks(s.longTasks)}; long animation frames ${tasks(s.longFrames)}`,
+      s.sliderCommit?.n
+        ? `    slider inputs, React render and commit: p50 ${ms(s.sliderCommit.p50Ms)}, p95 ${ms(s.sliderCommit.p95Ms)}, max ${ms(s.sliderCommit.maxMs)} (${s.sliderCommit.n})`
+        : '    slider inputs, React render and commit: none measured',
       s.trains
         ? `    samples/s quiet ${s.samplesPerSecQuiet}, interacting ${s.samplesPerSecInteracting}${cost}${share}; ` +
             `live-change p50 ${ms(s.liveChanges.p50Ms)}, p95 ${ms(s.liveChanges.p95Ms)} (${s.liveChanges.acked} acked)`
