@@ -1,6 +1,7 @@
 // "What the model learned", below the charts: the selected run's predictions on the test digits, its
 // confusion matrix, and a digit to draw. Every number comes from the worker, computed from the run's
 // weights as they are now; this only asks (usePredictions, useDrawnDigit) and shows.
+import { memo } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { ConfusionTable } from './ConfusionTable';
 import { DigitsPanel } from './DigitsPanel';
@@ -18,7 +19,16 @@ interface Props extends InsightLink {
   dataComplete: boolean;
 }
 
-export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, ...data }: Props) {
+// memo: a slider key re-renders its control, not this section (its props do not change).
+export const InsightSection = memo(function InsightSection({
+  ask,
+  listen,
+  runId,
+  lane,
+  step,
+  stepsPerEpoch,
+  ...data
+}: Props) {
   const { m, f } = useI18n();
   const epoch = stepsPerEpoch > 0 ? Math.floor(step / stepsPerEpoch) : 0;
   const link = { ask, listen, runId, lane };
@@ -65,4 +75,4 @@ export function InsightSection({ ask, listen, runId, lane, step, stepsPerEpoch, 
       </div>
     </section>
   );
-}
+});

@@ -1,26 +1,28 @@
 // The data lever (the origin article's first): how many training images, how many wrong labels, and
 // dropout. Shared by every run and applied on Reset, like the rest of the run setup.
+import { memo } from 'react';
 import { valueText } from '../config/sliders';
-import type { FieldKey } from '../config/schema';
 import { useI18n } from '../i18n/I18n';
 import { subsetSize, wrongLabelCount } from '../shared/dataLever';
 import { TRAIN_COUNT } from '../shared/mnist';
 import { modelSpec } from '../shared/model';
-import { settingChange, type RunConfig, type SettingChange } from '../shared/settings';
+import { settingChange, type SettingChange, type SharedKey, type SharedSettings } from '../shared/settings';
 import { NumberControl } from './NumberControl';
 
 interface Props {
-  config: RunConfig;
-  /** The settings the current run was created with; a field that differs applies on Reset. */
-  runConfig: RunConfig;
+  /** The shared settings as edited (the same object until one of them changes). */
+  config: SharedSettings;
+  /** The shared settings the current run was created with; a field that differs applies on Reset. */
+  runConfig: SharedSettings;
   onChange(change: SettingChange): void;
 }
 
-export function DataSettings({ config, runConfig, onChange }: Props) {
+// memo: a slider key re-renders its control, not this section (its props do not change).
+export const DataSettings = memo(function DataSettings({ config, runConfig, onChange }: Props) {
   const { m } = useI18n();
   const s = m.settings;
   const f = m.format;
-  const pending = (k: FieldKey) =>
+  const pending = (k: SharedKey) =>
     config[k] !== runConfig[k] ? s.appliesOnReset(valueText(k, runConfig[k])(m)) : undefined;
   const size = subsetSize(TRAIN_COUNT, config.trainImages);
   const wrong = wrongLabelCount(size, config.labelNoise);
@@ -49,4 +51,4 @@ export function DataSettings({ config, runConfig, onChange }: Props) {
       />
     </fieldset>
   );
-}
+});

@@ -1,5 +1,6 @@
 // The page title, which hardware trains (WebGL, or the CPU after an announced fallback), and the
 // page's switches: language, view and theme.
+import { memo } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { DEFAULT_ACTIVATION, DEFAULT_MODEL, type Activation, type ModelName } from '../shared/model';
 import type { BackendInfo } from '../protocol';
@@ -13,7 +14,8 @@ interface Props extends ViewSwitchProps {
   net?: { model: ModelName; activation: Activation };
 }
 
-export function Header({ backend, net, ...view }: Props) {
+// memo: a slider key re-renders its control, not this section (its props do not change).
+export const Header = memo(function Header({ backend, net, ...view }: Props) {
   const { m } = useI18n();
   return (
     <header>
@@ -29,4 +31,4 @@ export function Header({ backend, net, ...view }: Props) {
       </div>
     </header>
   );
-}
+});

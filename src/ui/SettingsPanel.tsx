@@ -1,7 +1,13 @@
 // All settings, grouped by when they apply: live hyperparameters, the run setup (on Reset), the display.
 import { usedBy } from '../config/schema';
 import { useI18n } from '../i18n/I18n';
-import { OPTIMIZERS, settingChange, type RunConfig, type SettingChange } from '../shared/settings';
+import {
+  OPTIMIZERS,
+  settingChange,
+  type RunConfig,
+  type SettingChange,
+  type SharedSettings,
+} from '../shared/settings';
 import { ChoiceControl } from './ChoiceControl';
 import { NumberControl } from './NumberControl';
 import { SetupSettings } from './SetupSettings';
@@ -16,8 +22,10 @@ export interface DisplayOptions {
 
 interface Props {
   config: RunConfig;
-  /** The settings the current run was created with; structural fields that differ apply on Reset. */
-  runConfig: RunConfig;
+  /** The shared settings as edited: their own object, so a live slider key leaves the setup alone. */
+  shared: SharedSettings;
+  /** The shared settings the current run was created with; those that differ apply on Reset. */
+  runShared: SharedSettings;
   display: DisplayOptions;
   onChange(change: SettingChange): void;
   onDisplay(d: DisplayOptions): void;
@@ -25,7 +33,15 @@ interface Props {
   compact?: boolean;
 }
 
-export function SettingsPanel({ config, runConfig, display, onChange, onDisplay, compact = false }: Props) {
+export function SettingsPanel({
+  config,
+  shared,
+  runShared,
+  display,
+  onChange,
+  onDisplay,
+  compact = false,
+}: Props) {
   const { m } = useI18n();
   const s = m.settings;
   const used = usedBy(config.optimizer);
@@ -74,8 +90,8 @@ export function SettingsPanel({ config, runConfig, display, onChange, onDisplay,
       </fieldset>
       {!compact && (
         <>
-          <SetupSettings config={config} runConfig={runConfig} onChange={onChange} />
-          <DataSettings config={config} runConfig={runConfig} onChange={onChange} />
+          <SetupSettings config={shared} runConfig={runShared} onChange={onChange} />
+          <DataSettings config={shared} runConfig={runShared} onChange={onChange} />
           <fieldset>
             <legend>{s.display}</legend>
             <SmoothingControl

@@ -1,26 +1,29 @@
 // The run setup, settings that apply on Reset because they change the data, the batches or the
 // network: batch size, epochs, preprocessing, seed, the model and its activation.
-import { FIELDS, type FieldKey } from '../config/schema';
+import { memo } from 'react';
+import { FIELDS } from '../config/schema';
 import { valueText } from '../config/sliders';
 import { useI18n } from '../i18n/I18n';
 import { ACTIVATIONS } from '../shared/model';
-import { settingChange, type RunConfig, type SettingChange } from '../shared/settings';
+import { settingChange, type SettingChange, type SharedKey, type SharedSettings } from '../shared/settings';
 import { ChoiceControl } from './ChoiceControl';
 import { activationNote } from './modelChoice';
 import { ModelControl } from './ModelControl';
 import { NumberControl } from './NumberControl';
 
 interface Props {
-  config: RunConfig;
-  /** The settings the current run was created with; a field that differs applies on Reset. */
-  runConfig: RunConfig;
+  /** The shared settings as edited (the same object until one of them changes). */
+  config: SharedSettings;
+  /** The shared settings the current run was created with; a field that differs applies on Reset. */
+  runConfig: SharedSettings;
   onChange(change: SettingChange): void;
 }
 
-export function SetupSettings({ config, runConfig, onChange }: Props) {
+// memo: a slider key re-renders its control, not this section (its props do not change).
+export const SetupSettings = memo(function SetupSettings({ config, runConfig, onChange }: Props) {
   const { m } = useI18n();
   const s = m.settings;
-  const pending = (k: FieldKey) =>
+  const pending = (k: SharedKey) =>
     config[k] !== runConfig[k] ? s.appliesOnReset(valueText(k, runConfig[k])(m)) : undefined;
   const unused = activationNote(config.model);
   return (
@@ -72,4 +75,4 @@ export function SetupSettings({ config, runConfig, onChange }: Props) {
       />
     </fieldset>
   );
-}
+});

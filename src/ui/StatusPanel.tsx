@@ -1,6 +1,7 @@
 // The status line: backend, progress, speed, latest numbers. Only the run's state is a live region
 // (role="status"), so a screen reader hears "Paused at step 120", not every step; its data-*
 // attributes carry the numbers for tests and tools.
+import { memo } from 'react';
 import type { LaneData, SessionSnapshot } from '../client/session';
 import { useI18n } from '../i18n/I18n';
 import type { ModelName } from '../shared/model';
@@ -19,7 +20,8 @@ interface Props {
   data?: StatusData;
 }
 
-export function StatusPanel({ snap, lane, runName, model, data }: Props) {
+// memo: a slider key re-renders its control, not this section (its props do not change).
+export const StatusPanel = memo(function StatusPanel({ snap, lane, runName, model, data }: Props) {
   const { state } = snap;
   const { m } = useI18n();
   return (
@@ -40,4 +42,4 @@ export function StatusPanel({ snap, lane, runName, model, data }: Props) {
       {snap.message && state !== 'error' && <p className="status-message">{snap.message}</p>}
     </section>
   );
-}
+});

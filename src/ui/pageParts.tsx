@@ -26,7 +26,8 @@ export function PageSettings({ page: p, compact }: { page: Playground; compact: 
   return (
     <SettingsPanel
       config={p.config}
-      runConfig={{ ...p.config, ...p.run.trainedShared }}
+      shared={p.experiment.shared}
+      runShared={p.run.trainedShared}
       display={p.display}
       onChange={p.onChange}
       onDisplay={p.setDisplay}

@@ -40,7 +40,8 @@ async function mount(config: RunConfig = DEFAULT_CONFIG, lang: Lang = 'en'): Pro
           { value: { lang, chosen: true, m, f: m.format, setLang: () => {} } },
           createElement(SettingsPanel, {
             config: c,
-            runConfig,
+            shared: c,
+            runShared: runConfig,
             display: { smoothing: 0.9, logScale: false },
             onChange: (c: SettingChange) => changes.push(c),
             onDisplay: () => {},
