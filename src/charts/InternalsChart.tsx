@@ -16,7 +16,15 @@ import {
   UPDATE_RATIO_BAND,
   type InternalsRun,
 } from './internals';
-import { extent, logAxisDomain, roundTicks, stepAxisEnd, valueAxisTop } from './axisDomain';
+import {
+  extent,
+  logAxisDomain,
+  logTicks,
+  roundTicks,
+  stepAxisEnd,
+  stepTickText,
+  valueAxisTop,
+} from './axisDomain';
 import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
 import { markerLines } from './referenceLines';
 import type { ChartRun } from './types';
@@ -55,7 +63,9 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
   const lastStep = lines.reduce((s, l) => Math.max(s, l.rows.at(-1)?.step ?? 0), 0);
   const stepEnd = stepAxisEnd(lastStep);
   const axisRows = useStepAxisRows(stepEnd);
-  const range = extent(lines.flatMap((l) => l.rows.map((r) => r.value)));
+  // The rule-of-thumb band stays on the axis: it is what the reader compares the lines with.
+  const band = quantity === 'updateRatio' ? UPDATE_RATIO_BAND : [];
+  const range = extent([...lines.flatMap((l) => l.rows.map((r) => r.value)), ...band]);
   const domain: [number, number] = log
     ? range && range[0] > 0
       ? logAxisDomain(range[0], range[1])
@@ -125,19 +135,21 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                 type="number"
                 domain={[0, stepEnd]}
                 ticks={roundTicks(stepEnd, 5)}
+                interval={0}
                 allowDataOverflow
                 allowDecimals={false}
                 tick={TICK}
-                tickFormatter={(v: number) => f.compact(v)}
+                tickFormatter={stepTickText(f)}
               />
               <YAxis
                 width={64}
                 tick={TICK}
                 scale={log ? 'log' : 'auto'}
                 domain={domain}
+                interval={0}
                 ticks={
                   log
-                    ? undefined
+                    ? logTicks(domain)
                     : quantity === 'velocityCosine'
                       ? [-1, -0.5, 0, 0.5, 1]
                       : roundTicks(domain[1], 6)

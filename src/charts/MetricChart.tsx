@@ -10,7 +10,15 @@ import { ChartLegend } from './ChartLegend';
 import { WHOLE_DASH } from './wholeSet';
 import { runGraphicColor } from './contrast';
 import { divergedLines, markerLines, epochLines } from './referenceLines';
-import { extent, logAxisDomain, roundTicks, stepAxisEnd, valueAxisTop } from './axisDomain';
+import {
+  extent,
+  logAxisDomain,
+  logTicks,
+  roundTicks,
+  stepAxisEnd,
+  stepTickText,
+  valueAxisTop,
+} from './axisDomain';
 import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
 import type { RunSeries } from './series';
 import type { ChartRun } from './types';
@@ -56,13 +64,16 @@ function yAxisProps(
   const learning = series.filter((s) => s.divergedAt === null);
   const range = drawnExtent(learning.length > 0 ? learning : series);
   // With nothing to fit, these frame a fresh MNIST loss (about 2.3).
-  if (logScale)
+  if (logScale) {
+    const domain = range ? logAxisDomain(range[0], range[1]) : ([0.01, 10] as const);
     return {
       scale: 'log',
-      domain: range ? logAxisDomain(range[0], range[1]) : [0.01, 10],
+      domain: [...domain],
+      ticks: logTicks(domain),
       allowDataOverflow: true,
       tickFormatter,
     };
+  }
   const top = range ? valueAxisTop(range[1]) : 4;
   return { domain: [0, top], ticks: roundTicks(top, 6), allowDataOverflow: true, tickFormatter };
 }
@@ -187,13 +198,15 @@ export function MetricChart(props: MetricChartProps) {
         type="number"
         domain={[0, stepEnd]}
         ticks={roundTicks(stepEnd, 5)}
+        interval={0}
         allowDataOverflow
         allowDecimals={false}
         tick={tickStyle(large)}
         height={large ? 36 : 30}
-        tickFormatter={(v: number) => f.compact(v)}
+        tickFormatter={stepTickText(f)}
       />
-      <YAxis width={large ? 76 : 56} tick={tickStyle(large)} {...yAxis} />
+      {/* interval 0: the ticks are ours, round and few, so recharts need not measure their labels. */}
+      <YAxis width={large ? 76 : 56} tick={tickStyle(large)} interval={0} {...yAxis} />
       {epochLines(stepsPerEpoch, lastStep, m, large)}
       <PlotLines lines={lines} />
       {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top', large)}

@@ -1,6 +1,7 @@
 // Axis ranges the charts compute themselves instead of leaving to recharts ('dataMax', 'auto'). Each
 // moves in round steps, so while a run trains the axes change a few times per decade of steps rather
 // than at every redraw: recharts redraws its axes, grid and guide lines whenever a range changes.
+import type { Formatters } from '../i18n/format';
 
 /** Round tops within a decade: an axis ends at most a fifth past the data. */
 const STEP_TOPS = [1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9, 10];
@@ -64,3 +65,30 @@ export function roundTicks(end: number, maxIntervals: number): number[] {
   const count = Math.floor(end / spacing + 1e-9);
   return Array.from({ length: count + 1 }, (_, i) => Number((i * spacing).toPrecision(12)));
 }
+
+/**
+ * Ticks of a log axis over [a, b]: powers of ten where it spans decades, 1, 2 and 5 times them where
+ * it spans less, and its two ends where neither gives two ticks.
+ */
+export function logTicks([a, b]: readonly [number, number]): number[] {
+  if (!(a > 0) || !(b > a)) return [a, b];
+  const within = (ms: readonly number[]) => {
+    const out: number[] = [];
+    for (let k = Math.floor(Math.log10(a)); k <= Math.ceil(Math.log10(b)); k++)
+      for (const m of ms) {
+        const t = Number((m * 10 ** k).toPrecision(12));
+        if (t >= a * (1 - 1e-9) && t <= b * (1 + 1e-9)) out.push(t);
+      }
+    return out;
+  };
+  const fine = within(LOG_BOTTOMS);
+  if (fine.length >= 2 && fine.length <= 7) return fine;
+  const decades = within([1]);
+  return decades.length >= 2 ? decades : [a, b];
+}
+
+/** A step tick's label: whole below 10,000 (an axis to 1,250 ends at "1,250", not "1.3K"), compact above. */
+export const stepTickText =
+  (f: Pick<Formatters, 'int' | 'compact'>) =>
+  (v: number): string =>
+    v < 10_000 ? f.int(v) : f.compact(v);

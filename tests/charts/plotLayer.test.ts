@@ -2,7 +2,14 @@
 // that keep recharts from redrawing its axes at every new point (axisDomain.ts).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extent, logAxisDomain, roundTicks, stepAxisEnd, valueAxisTop } from '../../src/charts/axisDomain';
+import {
+  extent,
+  logAxisDomain,
+  logTicks,
+  roundTicks,
+  stepAxisEnd,
+  valueAxisTop,
+} from '../../src/charts/axisDomain';
 import { linePoints, nearestRow, pathOf, readoutItems, type PlotLine } from '../../src/charts/plotLayer';
 
 const rows = [
@@ -152,6 +159,25 @@ describe('round ticks', () => {
             ticks.at(-1)! <= end * (1 + 1e-9) &&
             ticks.at(-1)! + spacing > end * (1 - 1e-9)
           );
+        },
+      ),
+    );
+  });
+});
+
+describe('log ticks', () => {
+  it('marks 1, 2 and 5 within a decade or two, powers of ten across more', () => {
+    expect(logTicks([0.02, 2.5])).toEqual([0.02, 0.05, 0.1, 0.2, 0.5, 1, 2]);
+    expect(logTicks([1e-6, 1])).toEqual([1e-6, 1e-5, 1e-4, 0.001, 0.01, 0.1, 1]);
+    expect(logTicks([0.1, 0.12])).toEqual([0.1, 0.12]);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+        fc.double({ min: 1.01, max: 1e8 }),
+        (lo, k) => {
+          const [a, b] = logAxisDomain(lo, lo * k);
+          const ticks = logTicks([a, b]);
+          return ticks.length >= 2 && ticks.every((t) => t >= a * (1 - 1e-9) && t <= b * (1 + 1e-9));
         },
       ),
     );
