@@ -26,7 +26,8 @@ import {
   valueAxisTop,
 } from './axisDomain';
 import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
-import { markerLines } from './referenceLines';
+import { GuideLines } from './guideLayer';
+import { markerGuides } from './referenceLines';
 import type { ChartRun } from './types';
 
 interface Props {
@@ -173,7 +174,7 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
                 />
               )}
               <PlotLines lines={plotLines} />
-              {markerLines(runs, lastStep, 'top')}
+              <GuideLines guides={markerGuides(runs, lastStep, 'top')} />
               <HoverReadout
                 lines={plotLines}
                 stepEnd={stepEnd}

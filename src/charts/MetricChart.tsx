@@ -9,7 +9,8 @@ import type { Messages } from '../i18n/messages';
 import { ChartLegend } from './ChartLegend';
 import { WHOLE_DASH } from './wholeSet';
 import { runGraphicColor } from './contrast';
-import { divergedLines, markerLines, epochLines } from './referenceLines';
+import { GuideLines } from './guideLayer';
+import { divergedGuides, epochGuides, markerGuides } from './referenceLines';
 import {
   extent,
   logAxisDomain,
@@ -207,10 +208,14 @@ export function MetricChart(props: MetricChartProps) {
       />
       {/* interval 0: the ticks are ours, round and few, so recharts need not measure their labels. */}
       <YAxis width={large ? 76 : 56} tick={tickStyle(large)} interval={0} {...yAxis} />
-      {epochLines(stepsPerEpoch, lastStep, m, large)}
+      <GuideLines guides={epochGuides(stepsPerEpoch, lastStep, m, large)} />
       <PlotLines lines={lines} />
-      {markerLines(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top', large)}
-      {metric === 'loss' && divergedLines(runs, series, m, large)}
+      <GuideLines
+        guides={[
+          ...markerGuides(runs, lastStep, metric === 'accuracy' ? 'bottom' : 'top', large),
+          ...(metric === 'loss' ? divergedGuides(runs, series, m, large) : []),
+        ]}
+      />
       {!empty && (
         <HoverReadout
           lines={lines}

@@ -10,6 +10,7 @@ import {
   stepAxisEnd,
   valueAxisTop,
 } from '../../src/charts/axisDomain';
+import { labelSide, textWidth } from '../../src/charts/guideLayer';
 import { linePoints, nearestRow, pathOf, readoutItems, type PlotLine } from '../../src/charts/plotLayer';
 
 const rows = [
@@ -181,5 +182,17 @@ describe('log ticks', () => {
         },
       ),
     );
+  });
+});
+
+describe('guide labels', () => {
+  const area = { x: 50, width: 400 };
+  it('runs a label to the other side of its line where it would leave the plot', () => {
+    expect(labelSide('right', 100, 120, area)).toBe('right');
+    expect(labelSide('right', 400, 120, area)).toBe('left');
+    expect(labelSide('left', 80, 120, area)).toBe('right');
+    // No room on either side: it keeps the side with more room.
+    expect(labelSide('right', 250, 500, area)).toBe('right');
+    expect(textWidth('学习率 η', 20)).toBeGreaterThan(textWidth('lr η', 20));
   });
 });

@@ -85,7 +85,7 @@ function curves(root: Element) {
 
 /** Vertical guide lines, left to right as drawn, with their x position in pixels. */
 function guides(root: Element) {
-  return byClass(root, 'recharts-reference-line-line').map((line) => ({
+  return byClass(root, 'guide-line').map((line) => ({
     stroke: line.getAttribute('stroke'),
     dash: line.getAttribute('stroke-dasharray'),
     x: Number(line.getAttribute('x1')),
@@ -93,7 +93,7 @@ function guides(root: Element) {
 }
 
 const labels = (root: Element) =>
-  byClass(root, 'recharts-label').map((t) => ({ text: t.textContent, fill: t.getAttribute('fill') }));
+  byClass(root, 'guide-label').map((t) => ({ text: t.textContent, fill: t.getAttribute('fill') }));
 const legend = (root: Element) => byClass(root, 'chart-legend-text').map((s) => s.textContent);
 const tickLabels = (root: Element, axis: 'xAxis' | 'yAxis') =>
   byClass(root, `recharts-${axis}-tick-labels`).flatMap((g) =>

@@ -43,7 +43,7 @@ describe('playground', () => {
     const late = Number(await status(page).getAttribute('data-loss'));
     expect(early).toBeGreaterThan(1); // ln 10 ≈ 2.3 at the start
     expect(late).toBeLessThan(early * 0.6);
-    // Lines are drawn: recharts paths with data in both charts.
+    // Lines are drawn: paths with data in both charts.
     expect(await page.locator('[aria-label="Loss chart"] path.plot-curve').count()).toBeGreaterThan(0);
     expect(await page.locator('[aria-label="Accuracy chart"] path.plot-curve').count()).toBeGreaterThan(0);
 
