@@ -16,16 +16,8 @@ import {
   UPDATE_RATIO_BAND,
   type InternalsRun,
 } from './internals';
-import {
-  extent,
-  logAxisDomain,
-  logTicks,
-  roundTicks,
-  stepAxisEnd,
-  stepTickText,
-  valueAxisTop,
-} from './axisDomain';
-import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
+import { extent, logAxisDomain, logTicks, roundTicks, stepAxisEnd, valueAxisTop } from './axisDomain';
+import { HoverReadout, PlotLines, stepAxisProps, useStepAxisRows, type PlotLine } from './plotLayer';
 import { GuideLines } from './guideLayer';
 import { markerGuides } from './referenceLines';
 import type { ChartRun } from './types';
@@ -131,17 +123,7 @@ export const InternalsChart = memo(function InternalsChart({ runs, ref }: Props)
               margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
             >
               <CartesianGrid stroke="var(--grid, #e5e7eb)" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="step"
-                type="number"
-                domain={[0, stepEnd]}
-                ticks={roundTicks(stepEnd, 5)}
-                interval={0}
-                allowDataOverflow
-                allowDecimals={false}
-                tick={TICK}
-                tickFormatter={stepTickText(f)}
-              />
+              <XAxis {...stepAxisProps(stepEnd, f)} tick={TICK} />
               <YAxis
                 width={64}
                 tick={TICK}

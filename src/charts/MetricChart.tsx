@@ -11,16 +11,8 @@ import { WHOLE_DASH } from './wholeSet';
 import { runGraphicColor } from './contrast';
 import { GuideLines } from './guideLayer';
 import { divergedGuides, epochGuides, markerGuides } from './referenceLines';
-import {
-  extent,
-  logAxisDomain,
-  logTicks,
-  roundTicks,
-  stepAxisEnd,
-  stepTickText,
-  valueAxisTop,
-} from './axisDomain';
-import { HoverReadout, PlotLines, useStepAxisRows, type PlotLine } from './plotLayer';
+import { extent, logAxisDomain, logTicks, roundTicks, stepAxisEnd, valueAxisTop } from './axisDomain';
+import { HoverReadout, PlotLines, stepAxisProps, useStepAxisRows, type PlotLine } from './plotLayer';
 import type { RunSeries } from './series';
 import type { ChartRun } from './types';
 import { useRunSeries } from './useRunSeries';
@@ -194,18 +186,7 @@ export function MetricChart(props: MetricChartProps) {
       margin={{ top: 24, right: 24, bottom: 4, left: 4 }}
     >
       <CartesianGrid stroke="var(--grid, #e5e7eb)" strokeDasharray="3 3" />
-      <XAxis
-        dataKey="step"
-        type="number"
-        domain={[0, stepEnd]}
-        ticks={roundTicks(stepEnd, 5)}
-        interval={0}
-        allowDataOverflow
-        allowDecimals={false}
-        tick={tickStyle(large)}
-        height={large ? 36 : 30}
-        tickFormatter={stepTickText(f)}
-      />
+      <XAxis {...stepAxisProps(stepEnd, f)} tick={tickStyle(large)} height={large ? 36 : 30} />
       {/* interval 0: the ticks are ours, round and few, so recharts need not measure their labels. */}
       <YAxis width={large ? 76 : 56} tick={tickStyle(large)} interval={0} {...yAxis} />
       <GuideLines guides={epochGuides(stepsPerEpoch, lastStep, m, large)} />

@@ -6,7 +6,9 @@
 // points rebuilds a few path strings. The readout on hover replaces recharts' tooltip, which reads the
 // rows of <Line>s.
 import { useId, useMemo, useState, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlotArea, useXAxisScale, useYAxisScale, type XAxisProps } from 'recharts';
+import type { Formatters } from '../i18n/format';
+import { roundTicks, stepTickText } from './axisDomain';
 
 /** A row with a step and named values (ChartRow, the instruments' rows). */
 export interface StepRow {
@@ -38,6 +40,23 @@ export function valueOf(row: StepRow, field: string): number | null {
 /** Two rows that span a step axis ending at `stepEnd`: recharts draws no ticks on an axis without data. */
 export function useStepAxisRows(stepEnd: number): StepRow[] {
   return useMemo(() => [{ step: 0 }, { step: stepEnd }], [stepEnd]);
+}
+
+/**
+ * The step axis every training chart shares, ending at `stepEnd`: our round ticks, which recharts takes
+ * as given (interval 0), so it never measures their labels.
+ */
+export function stepAxisProps(stepEnd: number, f: Pick<Formatters, 'int' | 'compact'>): XAxisProps {
+  return {
+    dataKey: 'step',
+    type: 'number',
+    domain: [0, stepEnd],
+    ticks: roundTicks(stepEnd, 5),
+    interval: 0,
+    allowDataOverflow: true,
+    allowDecimals: false,
+    tickFormatter: stepTickText(f),
+  };
 }
 
 type Scale = (v: number) => number | undefined;
