@@ -1,18 +1,17 @@
 // Step time with dropout against without (`npm run bench -- --dropout-only`, and beside the optimizers'
 // step times): Adam at batch 32 on mlp-128 at p = 0, 0.2 and 0.5 and on mlp-256-128 (two hidden layers,
-// two masks) at p = 0 and 0.5, one Trainer each in this worker, timed in interleaved blocks as
-// optimizerSteps.ts times the optimizers, each ratio against the same network's p = 0 block of the round.
+// two masks) at p = 0 and 0.5, one Trainer each in this worker, timed in interleaved blocks
+// (interleaved.ts), each ratio against the same network's p = 0 block of the round.
 import * as tf from '@tensorflow/tfjs-core';
 import { composedBackward } from '../../src/engine/backwardKernels';
 import type { MnistData } from '../../src/engine/mnist';
 import { Trainer, type TrainerKernels } from '../../src/engine/trainer';
-import { isInternalsStep, INTERNALS_EVERY, INTERNALS_EVERY_STEP_UNTIL } from '../../src/shared/internals';
 import { hyperParamsOf } from '../../src/shared/settings';
 import { DEFAULT_CONFIG } from '../../src/config/schema';
 import { settingsOf } from '../../src/experiment/runs';
 import type { ModelName } from '../../src/shared/model';
 import { NOT_COUNTED, type DropoutStepTime, type Job, type RunResult } from './jobs';
-import { BLOCK_STEPS, programsOfStep, timeBlock } from './optimizerSteps';
+import { BLOCK_STEPS, interleavedBlocks, stepPrograms, syntheticBatch } from './interleaved';
 import type { Probe } from './probes';
 
 /** Each network's p = 0 first: the baseline its other rows are divided by. */
@@ -35,15 +34,7 @@ const BACKWARD_REPS = 20;
  * step's extra time comes from, without the optimizer.
  */
 async function backwardTimes(trainers: Trainer[], kernels: TrainerKernels, rounds: number) {
-  const b = trainers[0]!.config.batchSize;
-  const x = tf.tensor2d(
-    Float32Array.from({ length: b * 784 }, (_, i) => (i % 7) / 7),
-    [b, 784],
-  );
-  const y = tf.tensor2d(
-    Float32Array.from({ length: b * 10 }, (_, i) => (i % 10 === Math.floor(i / 10) % 10 ? 1 : 0)),
-    [b, 10],
-  );
+  const { x, y } = syntheticBatch(trainers[0]!.config.batchSize);
   const ce = kernels.backward ?? composedBackward;
   // One backward pass of trainer i at mask step `step`; the sum of its first kernel's gradient (the
   // last product of the pass) is what the clock waits for.
@@ -83,8 +74,6 @@ export async function runDropoutSteps(
   probe: Probe,
   log: (s: string) => void,
 ): Promise<Omit<RunResult, 'renderer' | 'loadMs' | 'totalMs' | 'gpuDataBytes'>> {
-  const warmup = Math.max(job.warmupSteps, INTERNALS_EVERY_STEP_UNTIL + INTERNALS_EVERY);
-  const warmupSteps = Math.ceil(warmup / INTERNALS_EVERY) * INTERNALS_EVERY;
   const hyper = hyperParamsOf(settingsOf(DEFAULT_CONFIG));
   const trainers = VARIANTS.map(
     (v) =>
@@ -105,35 +94,17 @@ export async function runDropoutSteps(
   );
   const label = (i: number) => `${VARIANTS[i]!.model} p ${VARIANTS[i]!.dropout}`;
   try {
-    log(`warm-up: ${warmupSteps} steps each (shaders, textures, the instruments' first steps)`);
-    for (const t of trainers) await timeBlock(t, warmupSteps);
-    const roundsMs: number[][] = VARIANTS.map(() => []);
-    for (let r = 0; r < ROUNDS; r++) {
-      for (let k = 0; k < VARIANTS.length; k++) {
-        const i = (r + k) % VARIANTS.length;
-        roundsMs[i]!.push((await timeBlock(trainers[i]!, BLOCK_STEPS)) / BLOCK_STEPS);
-      }
-      log(
-        `round ${r + 1}/${ROUNDS}: ${roundsMs.map((ms, i) => `${label(i)} ${ms.at(-1)!.toFixed(2)}`).join(', ')} ms/step`,
-      );
-    }
+    const roundsMs = await interleavedBlocks(job, trainers, ROUNDS, log, label);
     log(`the backward pass alone: ${BACKWARD_REPS} passes per variant and round`);
     const backwardMs = await backwardTimes(trainers, kernels, 2 * VARIANTS.length);
     const results: DropoutStepTime[] = VARIANTS.map((v, i) => {
-      const t = trainers[i]!;
-      while (isInternalsStep(t.step + 1)) t.trainStep();
-      const plain = programsOfStep(t, probe);
-      while (!isInternalsStep(t.step + 1)) t.trainStep();
-      const instrumented = programsOfStep(t, probe);
       return {
         label: label(i),
         model: v.model as ModelName,
         dropout: v.dropout,
         roundsMs: roundsMs[i]!,
         backwardMs: backwardMs[i]!,
-        programsPerStep: plain.all,
-        ownProgramsPerStep: plain.own,
-        programsPerInstrumentStep: instrumented.all,
+        ...stepPrograms(trainers[i]!, probe),
       };
     });
     await Promise.all(trainers.map((t) => t.flushMetrics()));
