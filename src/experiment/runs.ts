@@ -1,6 +1,7 @@
 // Defaults and value checks for the parts of a run that the config schema does not cover (name,
 // colour, steps, timeline), shared by the link codec, the import validator and the timeline helpers.
 import { DEFAULT_CONFIG } from '../config/schema';
+import { OPTIMIZER_NAMES } from '../i18n/catalogue/settings';
 import { cutAt, visibleText } from '../config/linkText';
 import { outOfRange, validateValue } from '../config/validate';
 import {
@@ -30,14 +31,8 @@ export const RUN_COLORS: readonly string[] = [
   '#000000',
 ];
 
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
-  sgd: 'SGD',
-  momentum: 'Momentum',
-  adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp',
-  adam: 'Adam',
-  adamw: 'AdamW',
-};
+/** The optimizers' English names: default run names and the PyTorch export's comments. */
+export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = OPTIMIZER_NAMES.en;
 
 /** In UTF-16 code units; a legend entry, not a description. */
 export const MAX_NAME_LENGTH = 64;
