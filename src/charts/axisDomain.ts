@@ -1,6 +1,6 @@
 // Axis ranges the charts compute themselves instead of leaving to recharts ('dataMax', 'auto'). Each
 // moves in round steps, so while a run trains the axes change a few times per decade of steps rather
-// than at every redraw: recharts redraws its axes, grid and guide lines whenever a range changes.
+// than at every redraw: recharts redraws its axes and grid whenever a range changes.
 import type { Formatters } from '../i18n/format';
 
 /** Round tops within a decade: an axis ends at most a fifth past the data. */

@@ -2,9 +2,9 @@
 // useYAxisScale). recharts keeps every <Line>'s rows in its internal store and, whenever they change,
 // recomputes its selectors and re-renders its parts in one animation-frame task: with four training
 // runs that was the page's longest task (50–150 ms on a software renderer). Here recharts keeps only
-// the axes, grid and guide lines, whose ranges move in round steps (axisDomain.ts); a redraw of new
-// points rebuilds a few path strings. The readout on hover replaces recharts' tooltip, which reads the
-// rows of <Line>s.
+// the axes and grid (the guide lines are guideLayer.tsx's), whose ranges move in round steps
+// (axisDomain.ts); a redraw of new points rebuilds a few path strings. The readout on hover replaces
+// recharts' tooltip, which reads the rows of <Line>s.
 import { useId, useMemo, useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale, type XAxisProps } from 'recharts';
 import type { Formatters } from '../i18n/format';

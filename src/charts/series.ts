@@ -103,20 +103,24 @@ export function buildRunSeries(
   opts: RowOptions,
   line = trainLineFor(opts),
 ): RunSeries {
-  const { metric, logScale = false } = opts;
-  const max = opts.maxPoints ?? DEFAULT_MAX_POINTS;
   line.update(run.points);
-  const evalRows = (evals: readonly EvalPoint[], key: 'val' | 'whole') =>
-    downsampleIndices(evals.length, max, (i) => evals[i]![metric]).map((i): ChartRow => {
-      const p = evals[i]!;
-      return { step: p.step, [key]: plottable(p[metric], logScale) };
-    });
   return {
-    train: line.rows(logScale),
-    val: evalRows(run.validation, 'val'),
-    whole: evalRows(run.training ?? [], 'whole'),
+    train: line.rows(opts.logScale ?? false),
+    val: evalRows(run.validation, 'val', opts),
+    whole: evalRows(run.training ?? [], 'whole', opts),
     divergedAt: line.divergedAt,
   };
+}
+
+/** Rows of an evaluation line (validation, or the whole training set), thinned by their extremes. */
+export function evalRows(evals: readonly EvalPoint[], key: 'val' | 'whole', opts: RowOptions): ChartRow[] {
+  const { metric, logScale = false } = opts;
+  return downsampleIndices(evals.length, opts.maxPoints ?? DEFAULT_MAX_POINTS, (i) => evals[i]![metric]).map(
+    (i): ChartRow => {
+      const p = evals[i]!;
+      return { step: p.step, [key]: plottable(p[metric], logScale) };
+    },
+  );
 }
 
 /** An empty training line for these options, to keep and pass to buildRunSeries as points arrive. */

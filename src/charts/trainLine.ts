@@ -48,7 +48,7 @@ export class Ema {
   }
 }
 
-/** A value recharts can place on the axis, or null (a gap): a log axis has no place for values ≤ 0. */
+/** A value the chart can place on its axis, or null (a gap): a log axis has no place for values ≤ 0. */
 export function plottable(v: number, logScale: boolean): number | null {
   if (!Number.isFinite(v)) return null;
   return logScale && v <= 0 ? null : v;

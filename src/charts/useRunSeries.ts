@@ -3,7 +3,7 @@
 // training line is kept between redraws and extended with the new points only (trainLine.ts).
 import { useMemo } from 'react';
 import type { MetricPoints } from '../shared/pointColumns';
-import { buildRunSeries, trainLineFor, type RowOptions, type RunSeries } from './series';
+import { evalRows, trainLineFor, type RowOptions, type RunSeries } from './series';
 import type { TrainLine } from './trainLine';
 import type { ChartRun } from './types';
 
@@ -45,14 +45,16 @@ export function runSeries(run: ChartRun, opts: RowOptions): RunSeries {
     return hit.series;
   }
   const line = hit && hit.smoothing === opts.smoothing ? hit.line : trainLineFor(opts);
-  let series = buildRunSeries(run, opts, line);
-  // New training points alone leave the validation rows as they were: the same array keeps recharts
-  // from re-registering and redrawing that line (it compares data by identity).
-  if (hit && hit.logScale === logScale) {
-    if (hit.validation === run.validation && hit.validationCount === run.validation.length)
-      series = { ...series, val: hit.series.val };
-    if (sameTraining) series = { ...series, whole: hit.series.whole };
-  }
+  line.update(run.points);
+  // New training points alone leave the evaluation lines as they were: kept, not rebuilt.
+  const keep = hit !== undefined && hit.logScale === logScale;
+  const sameValidation = hit?.validation === run.validation && hit.validationCount === run.validation.length;
+  const series: RunSeries = {
+    train: line.rows(logScale),
+    val: keep && sameValidation ? hit.series.val : evalRows(run.validation, 'val', opts),
+    whole: keep && sameTraining ? hit.series.whole : evalRows(run.training ?? [], 'whole', opts),
+    divergedAt: line.divergedAt,
+  };
   cache.set(run.points, {
     line,
     validation: run.validation,
